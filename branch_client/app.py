@@ -1,0 +1,84 @@
+"""Building the running application: QApplication, font, language, logs, controller."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from branch_client import APP_NAME, __version__
+from branch_client import settings as settings_store
+from branch_client.controller import AppController
+from branch_client.fonts import register_khmer_font
+from branch_client.i18n import Translator
+from branch_client.logging_setup import configure as configure_logging
+from branch_client.logging_setup import install_excepthooks
+from branch_client.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    """What the command line asked for."""
+
+    data_dir: Path
+    demo: bool = False
+    language: str | None = None
+    idle_minutes: float | None = None
+    quit_when_shown: bool = False
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """The QApplication with the app's identity and the Khmer font registered."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("CAM-IE")
+    register_khmer_font(app)
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def build(app: QApplication, options: LaunchOptions) -> AppController:
+    """Wire settings, translations and the controller for `options.data_dir`."""
+    from branch_client.demo import demo_hint, prepare_demo_store
+
+    configure_logging(options.data_dir / "logs")
+    install_excepthooks()
+    settings = settings_store.load(options.data_dir)
+    if options.language is not None:
+        settings = settings.with_language(options.language)
+    if options.idle_minutes is not None:
+        settings = type(settings)(language=settings.language, idle_lock_minutes=options.idle_minutes)
+    translator = Translator(app)
+    translator.set_language(settings.language)
+    hint = ""
+    if options.demo:
+        prepare_demo_store(options.data_dir)
+        hint = demo_hint()
+    log.info("starting %s %s (demo=%s)", APP_NAME, __version__, options.demo)
+    return AppController(app, options.data_dir, settings=settings, translator=translator, demo_hint=hint)
+
+
+def run(options: LaunchOptions) -> int:
+    """Start the app and run its event loop; returns the exit code."""
+    app = make_application(sys.argv[:1])
+    controller = build(app, options)
+    if options.quit_when_shown:
+
+        def report_and_quit() -> None:
+            print("window-shown", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        controller.window.shown.connect(report_and_quit)
+    controller.start()
+    return app.exec()

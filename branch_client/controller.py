@@ -1,0 +1,255 @@
+"""The application's flow: set-up → recovery key → sign-in → workspace, and back.
+
+`AppController` owns the claimed data directory, the current session and the shell
+window; the screens only emit what the user asked for and display what they are told.
+Known errors become a message on the screen that caused them; anything else is a bug,
+logged with its traceback, and the user gets a plain sentence instead of a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from branch_client import settings as settings_store
+from branch_client.i18n import Translator
+from branch_client.settings import Settings
+from branch_client.store import BranchDirectory, KdfParams, KnownError, Session
+from branch_client.ui import dialogs, error_text
+from branch_client.ui.idle import IdleWatcher
+from branch_client.ui.login_page import LoginPage, RecoverAccessPage
+from branch_client.ui.recovery_key_page import RecoveryKeyPage
+from branch_client.ui.setup_page import SetupPage
+from branch_client.ui.shell import ShellWindow, StartupErrorPage
+from branch_client.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class AppController(QObject):
+    """Moves the window between screens and holds the signed-in session.
+
+    Signals:
+        signed_in(object): the `Account` that signed in.
+        locked(): the session was locked (idle or by hand); the sign-in screen is shown.
+        signed_out(): the user signed out.
+    """
+
+    signed_in = Signal(object)
+    locked = Signal()
+    signed_out = Signal()
+
+    def __init__(
+        self,
+        app: QApplication,
+        data_dir: Path,
+        *,
+        settings: Settings,
+        translator: Translator,
+        kdf: KdfParams | None = None,
+        demo_hint: str = "",
+    ) -> None:
+        super().__init__(app)
+        self.data_dir = data_dir
+        self.settings = settings
+        self.translator = translator
+        self._kdf = kdf
+        self.directory: BranchDirectory | None = None
+        self.session: Session | None = None
+        self.workspace: Workspace | None = None
+
+        self.window = ShellWindow()
+        self.setup_page = SetupPage()
+        self.recovery_key_page = RecoveryKeyPage()
+        self.login_page = LoginPage()
+        self.recover_page = RecoverAccessPage()
+        self.error_page = StartupErrorPage()
+        self.login_page.set_hint(demo_hint)
+        self.idle = IdleWatcher(app, round(settings.idle_lock_minutes * 60_000))
+
+        self.setup_page.create_requested.connect(self.create_branch)
+        self.recovery_key_page.acknowledged.connect(self._after_recovery_key)
+        self.login_page.sign_in_requested.connect(self.sign_in)
+        self.login_page.recovery_requested.connect(self._show_recover)
+        self.recover_page.recover_requested.connect(self.recover)
+        self.recover_page.back_requested.connect(lambda: self.show_login())
+        self.error_page.quit_requested.connect(self.window.close)
+        self.window.language_chosen.connect(self.set_language)
+        self.window.lock_requested.connect(self.lock)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.change_password_requested.connect(self.change_password)
+        self.idle.idle.connect(self.lock)
+        app.aboutToQuit.connect(self.shutdown)
+        self.window.set_language_checked(translator.language)
+
+    # --- start and stop -------------------------------------------------------------
+
+    def start(self) -> None:
+        """Claim the data directory and show set-up or sign-in (or why we cannot start)."""
+        try:
+            self.directory = BranchDirectory.claim(self.data_dir, kdf=self._kdf)
+        except KnownError as exc:
+            log.warning("cannot start: %s", exc.code)
+            self.error_page.message.setText(error_text.message_for(exc))
+            self.window.show_screen(self.error_page)
+        else:
+            if self.directory.is_set_up:
+                self.show_login()
+            else:
+                self.window.show_screen(self.setup_page)
+        self.window.show()
+
+    def shutdown(self) -> None:
+        """Close the session (audited) and release the store for another process."""
+        self.idle.disarm()
+        self._close_session(reason="logout")
+        if self.directory is not None:
+            self.directory.release()
+            self.directory = None
+
+    # --- set-up ---------------------------------------------------------------------
+
+    def create_branch(self, code: str, name: str, username: str, password: str) -> None:
+        """Create the branch store, then show the recovery key once."""
+        assert self.directory is not None
+        directory = self.directory
+        result = self._attempt(
+            lambda: directory.create_branch(
+                branch_code=code, branch_name=name, manager_username=username, manager_password=password
+            ),
+            self.setup_page.show_error,
+        )
+        if result is None:
+            return
+        session, recovery_key = result
+        self._manager_username = session.account.username
+        branch = session.branch
+        session.close(reason="setup_completed")
+        self.recovery_key_page.show_key(branch, str(recovery_key))
+        self.window.show_screen(self.recovery_key_page)
+
+    def _after_recovery_key(self) -> None:
+        self.show_login(username=getattr(self, "_manager_username", ""))
+
+    # --- signing in and out ---------------------------------------------------------
+
+    def show_login(self, *, username: str = "", message: str = "") -> None:
+        """The sign-in screen; if the store cannot be read, it says so and disables sign-in."""
+        assert self.directory is not None
+        try:
+            branch = self.directory.branch_info()
+        except KnownError as exc:
+            self.login_page.prepare(None, message=error_text.message_for(exc))
+        else:
+            self.login_page.prepare(branch, username=username, message=message)
+        self.window.show_screen(self.login_page)
+
+    def sign_in(self, username: str, password: str) -> None:
+        """Unlock the store as `username`; on success show the workspace for that role."""
+        assert self.directory is not None
+        directory = self.directory
+        session = self._attempt(lambda: directory.unlock(username, password), self.login_page.show_error)
+        if session is not None:
+            self._enter(session)
+
+    def recover(self, recovery_key: str, username: str, new_password: str) -> None:
+        """Recovery key → new manager password → signed in."""
+        assert self.directory is not None
+        directory = self.directory
+        session = self._attempt(
+            lambda: directory.recover(recovery_key, username, new_password), self.recover_page.show_error
+        )
+        if session is not None:
+            self.recover_page.reset()
+            self._enter(session)
+
+    def _show_recover(self) -> None:
+        self.recover_page.reset()
+        self.window.show_screen(self.recover_page)
+
+    def _enter(self, session: Session) -> None:
+        self.session = session
+        self.workspace = Workspace(session)
+        self.window.show_screen(self.workspace)
+        self.window.set_signed_in((session.account.username, session.branch.name, session.account.is_manager))
+        self.idle.arm()
+        self.signed_in.emit(session.account)
+
+    def lock(self) -> None:
+        """Close the session and return to sign-in with the same username filled in."""
+        if self.session is None:
+            return
+        username = self.session.account.username
+        self._close_session(reason="session_locked")
+        self.show_login(username=username, message=self.tr("The session was locked. Sign in again to continue."))
+        self.locked.emit()
+
+    def sign_out(self) -> None:
+        """Close the session and show an empty sign-in screen."""
+        if self.session is None:
+            return
+        self._close_session(reason="logout")
+        self.show_login()
+        self.signed_out.emit()
+
+    def _close_session(self, *, reason: str) -> None:
+        self.idle.disarm()
+        self.window.set_signed_in(None)
+        if self.workspace is not None:
+            self.window.remove_screen(self.workspace)
+            self.workspace = None
+        if self.session is not None:
+            session, self.session = self.session, None
+            try:
+                session.close(reason=reason)
+            except KnownError as exc:  # e.g. disk full while auditing the sign-out
+                log.warning("session closed without its audit entry: %s", exc.code)
+
+    def change_password(self) -> None:
+        """The signed-in account changes its own password."""
+        if self.session is None:
+            return
+        answer = dialogs.ask_password_change(self.window)
+        if answer is None:
+            return
+        session = self.session
+
+        def fail(message: str) -> None:
+            dialogs.show_error(self.window, message)
+
+        def change() -> bool:
+            session.change_own_password(*answer)
+            return True
+
+        if self._attempt(change, fail):
+            dialogs.show_info(self.window, self.tr("Your password was changed."))
+
+    # --- language -------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now and remember it for the next start."""
+        self.translator.set_language(language)
+        self.window.set_language_checked(language)
+        self.settings = self.settings.with_language(language)
+        settings_store.save(self.data_dir, self.settings)
+
+    # --- helpers --------------------------------------------------------------------
+
+    def _attempt(self, action: Callable[[], T], show: Callable[[str], None]) -> T | None:
+        """Run `action`; a known error is shown with `show`, a bug is logged and excused."""
+        try:
+            return action()
+        except KnownError as exc:
+            log.info("refused: %s", exc.code)
+            show(error_text.message_for(exc))
+        except Exception:
+            log.exception("unexpected error")
+            show(error_text.unexpected_error())
+        return None

@@ -1,0 +1,28 @@
+"""Where things live: the default data directory and the bundled resources."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from branch_client import APP_NAME
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory for the branch store, logs and settings."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder: beside the package in a checkout, inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def translations_dir() -> Path:
+    """Compiled Qt translations (`.qm`)."""
+    return resources_dir() / "translations"

@@ -1,0 +1,127 @@
+"""Account rows and the rules for usernames, passwords and roles.
+
+An account's *secret* lives in its key slot (see `slots`); this module is the part that
+lives inside the encrypted database: who the account is, its role, whether it is active.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+import sqlite_utils
+
+from branch_client.store.errors import InvalidUsername, WeakPassword
+from branch_client.store.keys import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
+
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
+
+
+class Role(StrEnum):
+    """What an account may do: tellers capture, managers also supervise."""
+
+    TELLER = "teller"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as the UI sees it (no secrets here)."""
+
+    id: str
+    username: str
+    role: Role
+    active: bool
+    created_at: str
+    password_changed_at: str
+    last_login_at: str | None
+
+    @property
+    def is_manager(self) -> bool:
+        """Managers see sync status, accounts and indicators."""
+        return self.role is Role.MANAGER
+
+
+def normalise_username(username: str) -> str:
+    """Usernames are case-insensitive ASCII; surrounding spaces are forgiven."""
+    return unicodedata.normalize("NFKC", username).strip().lower()
+
+
+def check_username(username: str) -> str:
+    """The normalised username, or `InvalidUsername`."""
+    name = normalise_username(username)
+    if not USERNAME_PATTERN.fullmatch(name):
+        raise InvalidUsername("username must be 3-32 characters: a-z, 0-9, dot, dash, underscore")
+    return name
+
+
+def check_password(password: str, *, username: str) -> None:
+    """`WeakPassword` unless 8-256 characters and not the username itself."""
+    length = len(unicodedata.normalize("NFC", password))
+    if length < PASSWORD_MIN_LENGTH:
+        raise WeakPassword("password too short", minimum=PASSWORD_MIN_LENGTH)
+    if length > PASSWORD_MAX_LENGTH:
+        raise WeakPassword("password too long", minimum=PASSWORD_MIN_LENGTH)
+    if password.strip().casefold() == username.casefold():
+        raise WeakPassword("password equals the username", minimum=PASSWORD_MIN_LENGTH)
+
+
+_COLUMNS = "id, username, role, status, created_at, password_changed_at, last_login_at"
+
+
+def _row_to_account(row: tuple[str, str, str, str, str, str, str | None]) -> Account:
+    account_id, username, role, status, created, changed, last_login = row
+    return Account(account_id, username, Role(role), status == "active", created, changed, last_login)
+
+
+def get(db: sqlite_utils.Database, account_id: str) -> Account | None:
+    """The account with this id, if it exists."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM accounts WHERE id = ?", [account_id]).fetchone()  # noqa: S608 - constant columns
+    return None if row is None else _row_to_account(row)
+
+
+def list_all(db: sqlite_utils.Database) -> list[Account]:
+    """Every account, managers first, then by username."""
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM accounts ORDER BY role = 'manager' DESC, username COLLATE NOCASE"  # noqa: S608 - constant columns
+    ).fetchall()
+    return [_row_to_account(r) for r in rows]
+
+
+def username_exists(db: sqlite_utils.Database, username: str) -> bool:
+    """Whether any account (active or not) has this username."""
+    return db.execute("SELECT 1 FROM accounts WHERE username = ?", [username]).fetchone() is not None
+
+
+def insert(
+    db: sqlite_utils.Database, *, account_id: str, username: str, role: Role, created_by: str | None, now: str
+) -> None:
+    """Add an active account row."""
+    db.execute(
+        "INSERT INTO accounts (id, username, role, status, created_at, created_by, password_changed_at)"
+        " VALUES (?, ?, ?, 'active', ?, ?, ?)",
+        [account_id, username, role.value, now, created_by, now],
+    )
+
+
+def set_active(db: sqlite_utils.Database, account_id: str, active: bool) -> None:
+    """Enable or disable an account."""
+    db.execute("UPDATE accounts SET status = ? WHERE id = ?", ["active" if active else "disabled", account_id])
+
+
+def touch_password(db: sqlite_utils.Database, account_id: str, now: str) -> None:
+    """Record that the account's password was set at `now`."""
+    db.execute("UPDATE accounts SET password_changed_at = ? WHERE id = ?", [now, account_id])
+
+
+def touch_login(db: sqlite_utils.Database, account_id: str, now: str) -> None:
+    """Record a successful login at `now`."""
+    db.execute("UPDATE accounts SET last_login_at = ? WHERE id = ?", [now, account_id])
+
+
+def active_managers(db: sqlite_utils.Database) -> int:
+    """How many active manager accounts the branch has."""
+    row = db.execute("SELECT count(*) FROM accounts WHERE role = 'manager' AND status = 'active'").fetchone()
+    return int(row[0])

@@ -1,0 +1,127 @@
+"""The audit log: append-only, hash-chained entries for everything security-relevant.
+
+Each entry's hash covers its own fields and the previous entry's hash, so editing or
+removing an entry breaks the chain from that point; triggers refuse UPDATE and DELETE,
+and a one-row head records the last entry so a cut-off tail is noticed too. Entries
+never carry PII: actors and subjects are ids, details are codes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+GENESIS_HASH = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the audit log."""
+
+    seq: int
+    at: str
+    actor: str | None
+    action: str
+    subject: str | None
+    details: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The outcome of `verify_chain`: intact, or where and why it breaks."""
+
+    intact: bool
+    entries: int
+    broken_at: int | None = None  # seq of the first entry that does not fit
+    reason: str = ""
+
+
+def entry_hash(
+    seq: int, at: str, actor: str | None, action: str, subject: str | None, details: str, prev_hash: str
+) -> str:
+    """SHA-256 over the canonical JSON of an entry's fields and the previous hash."""
+    canonical = json.dumps(
+        [seq, at, actor, action, subject, details, prev_hash], ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def append(
+    db: sqlite_utils.Database,
+    *,
+    actor: str | None,
+    action: str,
+    subject: str | None = None,
+    details: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+) -> AuditEntry:
+    """Add an entry at the end of the chain, inside the caller's transaction if any."""
+    when = (at or datetime.now(UTC)).isoformat()
+    details_json = json.dumps(dict(details or {}), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    with db.atomic():
+        head = db.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+        prev_seq, prev_hash = (0, GENESIS_HASH) if head is None else (int(head[0]), str(head[1]))
+        seq = prev_seq + 1
+        digest = entry_hash(seq, when, actor, action, subject, details_json, prev_hash)
+        db.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [seq, when, actor, action, subject, details_json, prev_hash, digest],
+        )
+        db.execute(
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            [seq, digest],
+        )
+    return AuditEntry(seq, when, actor, action, subject, details_json, prev_hash, digest)
+
+
+def verify_chain(db: sqlite_utils.Database) -> ChainReport:
+    """Walk the whole log and report the first entry that was altered, removed or added."""
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    count = 0
+    cursor = db.execute("SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log ORDER BY seq")
+    for seq, at, actor, action, subject, details, prev_hash, stored_hash in cursor:
+        if seq != expected_seq:
+            return ChainReport(False, count, expected_seq, f"entry {expected_seq} is missing")
+        if prev_hash != expected_prev:
+            return ChainReport(False, count, seq, "the link to the previous entry does not match")
+        if entry_hash(seq, at, actor, action, subject, details, prev_hash) != stored_hash:
+            return ChainReport(False, count, seq, "the entry's content was changed")
+        expected_prev = stored_hash
+        expected_seq += 1
+        count += 1
+    head = db.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    if head is None and count:
+        return ChainReport(False, count, count, "the chain's head record is missing")
+    if head is not None and (int(head[0]) != count or head[1] != expected_prev):
+        return ChainReport(False, count, count + 1, "entries after the last one were removed")
+    return ChainReport(True, count)
+
+
+def entries(
+    db: sqlite_utils.Database, *, actor: str | None = None, action: str | None = None, limit: int = 500
+) -> list[AuditEntry]:
+    """The newest entries first, optionally for one actor or one action."""
+    where, params = [], []
+    if actor is not None:
+        where.append("actor = ?")
+        params.append(actor)
+    if action is not None:
+        where.append("action = ?")
+        params.append(action)
+    sql = "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY seq DESC LIMIT ?"
+    params.append(str(limit))
+    return [AuditEntry(*row) for row in db.execute(sql, params)]

@@ -1,0 +1,206 @@
+"""The database key and the ways it is wrapped: password slots and the recovery key.
+
+The store is encrypted with one random 256-bit key. That key is never written in clear;
+each account holds a *key slot*: the key sealed with AES-256-GCM under a key derived from
+the account's password with Argon2id. The recovery key (random, shown once at set-up)
+wraps it too, through HKDF, since it already has full entropy. The slot's identity and
+KDF parameters are bound as associated data, so a slot edited on disk does not open.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import secrets
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from branch_client.store.errors import InvalidRecoveryKey
+
+KEY_BYTES = 32
+PASSWORD_MIN_LENGTH = 8
+PASSWORD_MAX_LENGTH = 256
+
+# OWASP's floor for Argon2id is m=19 MiB, t=2; we never go below 64 MiB and t=2.
+MIN_MEMORY_KIB = 64 * 1024
+MIN_ITERATIONS = 2
+TARGET_UNLOCK_SECONDS = 0.3
+MAX_ITERATIONS = 12
+
+
+class SlotDoesNotOpen(Exception):
+    """The secret offered does not unwrap this slot (wrong password or tampered slot)."""
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id parameters, stored beside each slot so they can be raised later."""
+
+    memory_kib: int = MIN_MEMORY_KIB
+    iterations: int = 3
+    lanes: int = 1
+
+    def check(self) -> None:
+        """Refuse parameters below the policy floor (a slot edited to be cheap to attack)."""
+        if self.memory_kib < MIN_MEMORY_KIB or self.iterations < MIN_ITERATIONS:
+            raise SlotDoesNotOpen("KDF parameters below the policy floor")
+        if not 1 <= self.lanes <= 16 or self.iterations > 64 or self.memory_kib > 4 * 1024 * 1024:
+            raise SlotDoesNotOpen("KDF parameters out of range")
+
+
+def calibrate_kdf(target_seconds: float = TARGET_UNLOCK_SECONDS) -> KdfParams:
+    """Parameters that take about `target_seconds` on this machine, never below the floor.
+
+    Run once at branch set-up; the slots remember their parameters, so a faster PC later
+    still opens them.
+    """
+    probe = KdfParams(iterations=MIN_ITERATIONS)
+    started = time.perf_counter()
+    _argon2(probe, b"calibration", os.urandom(16))
+    per_iteration = (time.perf_counter() - started) / MIN_ITERATIONS
+    wanted = round(target_seconds / max(per_iteration, 1e-6))
+    return KdfParams(iterations=max(MIN_ITERATIONS, min(MAX_ITERATIONS, wanted)))
+
+
+def new_database_key() -> bytes:
+    """A fresh random 256-bit database key."""
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def normalise_password(password: str) -> bytes:
+    """Passwords are NFC-normalised so a Khmer password typed on another keyboard matches."""
+    return unicodedata.normalize("NFC", password).encode("utf-8")
+
+
+def _argon2(params: KdfParams, secret: bytes, salt: bytes) -> bytes:
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(secret)
+
+
+def _hkdf(secret: bytes, salt: bytes) -> bytes:
+    kdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"cam-ie recovery slot v1")
+    return kdf.derive(secret)
+
+
+@dataclass(frozen=True)
+class WrappedKey:
+    """The database key sealed under one secret: what a key slot stores."""
+
+    salt: bytes
+    nonce: bytes
+    ciphertext: bytes
+
+
+def wrap_with_password(database_key: bytes, password: str, params: KdfParams, associated_data: bytes) -> WrappedKey:
+    """Seal the database key under Argon2id(password)."""
+    salt = os.urandom(16)
+    kek = _argon2(params, normalise_password(password), salt)
+    return _seal(kek, salt, database_key, associated_data)
+
+
+def unwrap_with_password(wrapped: WrappedKey, password: str, params: KdfParams, associated_data: bytes) -> bytes:
+    """The database key, or `SlotDoesNotOpen`."""
+    params.check()
+    kek = _argon2(params, normalise_password(password), wrapped.salt)
+    return _open(kek, wrapped, associated_data)
+
+
+def wrap_with_recovery(database_key: bytes, recovery: RecoveryKey, associated_data: bytes) -> WrappedKey:
+    """Seal the database key under the recovery key."""
+    salt = os.urandom(16)
+    return _seal(_hkdf(recovery.secret, salt), salt, database_key, associated_data)
+
+
+def unwrap_with_recovery(wrapped: WrappedKey, recovery: RecoveryKey, associated_data: bytes) -> bytes:
+    """The database key, or `SlotDoesNotOpen`."""
+    return _open(_hkdf(recovery.secret, wrapped.salt), wrapped, associated_data)
+
+
+def _seal(kek: bytes, salt: bytes, database_key: bytes, associated_data: bytes) -> WrappedKey:
+    nonce = os.urandom(12)
+    return WrappedKey(salt, nonce, AESGCM(kek).encrypt(nonce, database_key, associated_data))
+
+
+def _open(kek: bytes, wrapped: WrappedKey, associated_data: bytes) -> bytes:
+    try:
+        key = AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, associated_data)
+    except (InvalidTag, ValueError) as exc:
+        raise SlotDoesNotOpen("authentication failed") from exc
+    if len(key) != KEY_BYTES:
+        raise SlotDoesNotOpen("unexpected key length")
+    return key
+
+
+# --- the recovery key -------------------------------------------------------------------
+
+# Crockford's base32: no I, L, O or U, so a key read aloud or copied by hand survives.
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_DECODE = {c: i for i, c in enumerate(_ALPHABET)} | {"I": 1, "L": 1, "O": 0}
+_SECRET_BYTES = 16
+_CHECK_BYTES = 4
+
+
+@dataclass(frozen=True)
+class RecoveryKey:
+    """A 128-bit secret with a 32-bit checksum, written as 8 groups of 4 characters."""
+
+    secret: bytes
+
+    @classmethod
+    def generate(cls) -> RecoveryKey:
+        """A new random recovery key."""
+        return cls(secrets.token_bytes(_SECRET_BYTES))
+
+    def __str__(self) -> str:
+        raw = self.secret + _checksum(self.secret)
+        number = int.from_bytes(raw, "big")
+        chars = [_ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(len(raw) * 8 // 5))]
+        text = "".join(chars)
+        return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+    def __repr__(self) -> str:  # never print the secret by accident
+        return "RecoveryKey(<hidden>)"
+
+    @classmethod
+    def parse(cls, text: str) -> RecoveryKey:
+        """Read a typed recovery key; tolerant of case, spaces, dashes and I/L/O look-alikes."""
+        cleaned = "".join(c for c in text.upper() if c not in " -\t\r\n\u200b")
+        total_chars = (_SECRET_BYTES + _CHECK_BYTES) * 8 // 5
+        if len(cleaned) != total_chars or any(c not in _DECODE for c in cleaned):
+            raise InvalidRecoveryKey("recovery key has the wrong length or characters")
+        number = 0
+        for c in cleaned:
+            number = (number << 5) | _DECODE[c]
+        raw = number.to_bytes(_SECRET_BYTES + _CHECK_BYTES, "big")
+        secret, check = raw[:_SECRET_BYTES], raw[_SECRET_BYTES:]
+        if not secrets.compare_digest(check, _checksum(secret)):
+            raise InvalidRecoveryKey("recovery key checksum does not match (typing mistake)")
+        return cls(secret)
+
+
+def _checksum(secret: bytes) -> bytes:
+    return hashlib.sha256(b"cam-ie recovery check" + secret).digest()[:_CHECK_BYTES]
+
+
+def b64(data: bytes) -> str:
+    """Bytes as standard base64 text (for the JSON slot file)."""
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    """Base64 text back to bytes; `ValueError` on anything else."""
+    return base64.b64decode(text.encode("ascii"), validate=True)

@@ -1,0 +1,61 @@
+"""Idle lock: after a quiet spell with no keyboard or mouse input, lock the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.InputMethod,
+}
+
+
+class IdleWatcher(QObject):
+    """Watches the application's input events and emits `idle` after `timeout_ms` of quiet.
+
+    Signals:
+        idle(): no user input for the configured time while armed.
+    """
+
+    idle = Signal()
+
+    def __init__(self, app: QObject, timeout_ms: int) -> None:
+        super().__init__(app)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, timeout_ms))
+        self._timer.timeout.connect(self.idle)
+        app.installEventFilter(self)
+
+    @property
+    def timeout_ms(self) -> int:
+        """The quiet time before `idle`."""
+        return self._timer.interval()
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        """Change the quiet time (restarts the countdown if armed)."""
+        self._timer.setInterval(max(1, timeout_ms))
+        if self._timer.isActive():
+            self._timer.start()
+
+    def arm(self) -> None:
+        """Start counting (after sign-in)."""
+        self._timer.start()
+
+    def disarm(self) -> None:
+        """Stop counting (on the sign-in screen)."""
+        self._timer.stop()
+
+    @property
+    def armed(self) -> bool:
+        """Whether the countdown is running."""
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start()
+        return False

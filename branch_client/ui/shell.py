@@ -1,0 +1,181 @@
+"""The one main window: menus, status bar, and a stack of whole-window screens.
+
+The screens (set-up, recovery key, sign-in, recovery, workspace, start-up error) are
+swapped in the central stack by the controller; the window itself holds no logic.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branch_client import APP_NAME, __version__
+from branch_client.i18n import LANGUAGE_NAMES
+from branch_client.ui.widgets import Page, centered, message_label, title_label
+
+
+class StartupErrorPage(Page):
+    """Shown instead of everything else when the app cannot start (store in use, …).
+
+    Signals:
+        quit_requested(): the user pressed Quit.
+    """
+
+    quit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title_label()
+        self.message = message_label()
+        self.quit_button = QPushButton()
+        self.quit_button.clicked.connect(self.quit_requested)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.title)
+        column.addWidget(self.message)
+        column.addWidget(self.quit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(centered(inner))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("The Branch Client cannot start"))
+        self.quit_button.setText(self.tr("Quit"))
+
+
+class ShellWindow(QMainWindow):
+    """Menus, status bar and the central stack of screens.
+
+    Signals:
+        language_chosen(str): the user picked a language in the menu.
+        lock_requested(): Session → Lock now.
+        sign_out_requested(): Session → Sign out.
+        change_password_requested(): Session → Change my password.
+        shown(): the window became visible (start-up benchmark and smoke checks).
+    """
+
+    language_chosen = Signal(str)
+    lock_requested = Signal()
+    sign_out_requested = Signal()
+    change_password_requested = Signal()
+    shown = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resize(1100, 720)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        self.session_menu = self.menuBar().addMenu("")
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.change_password_action = QAction(self)
+        self.change_password_action.triggered.connect(self.change_password_requested)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.lock_action, self.change_password_action, self.sign_out_action):
+            self.session_menu.addAction(action)
+        self.session_menu.addSeparator()
+        self.session_menu.addAction(self.quit_action)
+
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+        self.set_signed_in(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Menus and title in the current language."""
+        self.setWindowTitle(self.tr("CAM-IE Branch Client"))
+        self.session_menu.setTitle(self.tr("&Session"))
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.change_password_action.setText(self.tr("&Change my password…"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+        self._show_user()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.shown.emit()
+
+    def show_screen(self, screen: QWidget) -> None:
+        """Make `screen` the window's content (adding it to the stack if new)."""
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+
+    def remove_screen(self, screen: QWidget) -> None:
+        """Take `screen` out of the stack and delete it (a closed session's workspace)."""
+        if self.stack.indexOf(screen) >= 0:
+            self.stack.removeWidget(screen)
+        screen.deleteLater()
+
+    def set_language_checked(self, code: str) -> None:
+        """Tick the current language in the menu."""
+        self.language_actions[code].setChecked(True)
+
+    def set_signed_in(self, who: tuple[str, str, bool] | None) -> None:
+        """(username, branch, is manager) of the signed-in account, or None."""
+        self._who = who
+        for action in (self.lock_action, self.change_password_action, self.sign_out_action):
+            action.setEnabled(who is not None)
+        self._show_user()
+
+    def _show_user(self) -> None:
+        if self._who is None:
+            self.user_label.setText("")
+            return
+        username, branch, is_manager = self._who
+        role = self.tr("Manager") if is_manager else self.tr("Teller")
+        self.user_label.setText(
+            self.tr("%1 · signed in as %2 (%3)").replace("%1", branch).replace("%2", username).replace("%3", role)
+        )
+
+    def show_about(self) -> None:
+        """Version, purpose and the data attributions."""
+        QMessageBox.about(self, self.tr("About"), self.about_text())
+
+    def about_text(self) -> str:
+        """The About box's text (separate so it can be checked without a modal dialog)."""
+        return (
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + self.tr(
+                "The registration desk of CAM-IE, the national informal-economy platform, for partner bank branches."
+            )
+            + "<br><br>"
+            + self.tr("Khmer font: Noto Sans Khmer, SIL Open Font License 1.1.")
+        )

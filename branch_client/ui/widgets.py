@@ -1,0 +1,74 @@
+"""Small building blocks shared by the screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+
+class Page(QWidget):
+    """A screen that re-labels itself when the UI language changes.
+
+    Subclasses set every visible text in `retranslate()`, call it once at the end of
+    `__init__`, and Qt's LanguageChange event calls it again after a switch.
+    """
+
+    def retranslate(self) -> None:
+        """Set every visible text from `tr()`."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def title_label() -> QLabel:
+    """A screen's heading."""
+    label = QLabel()
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def app_name_label() -> QLabel:
+    """The product's name above a start screen's heading."""
+    label = QLabel("CAM-IE")
+    label.setObjectName("appName")
+    return label
+
+
+def message_label() -> QLabel:
+    """Where a screen tells what went wrong (red, wraps, empty when all is well)."""
+    label = QLabel()
+    label.setObjectName("errorText")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def password_edit() -> QLineEdit:
+    """A line edit that hides what is typed."""
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def centered(inner: QWidget, *, max_width: int = 520) -> QWidget:
+    """`inner` limited in width and centred on the page (forms look lost on wide screens)."""
+    from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+    inner.setMaximumWidth(max_width)
+    outer = QWidget()
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(inner, 4)
+    row.addStretch(1)
+    column = QVBoxLayout(outer)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(2)
+    return outer

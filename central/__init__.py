@@ -1,0 +1,1 @@
+"""The reference CAM-IE central intake API (arrives with the sync issue)."""

@@ -1,0 +1,511 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="km_KH">
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Username</source>
+        <translation>ឈ្មោះអ្នកប្រើ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>តួនាទី</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>ចូលចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>ការចូលបរាជ័យ</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>អ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>បេឡាករ</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>បានបិទ</translation>
+    </message>
+    <message>
+        <source>Locked (too many wrong passwords)</source>
+        <translation>ជាប់សោ (ពាក្យសម្ងាត់ខុសច្រើនដងពេក)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>សកម្ម</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>មិនដែល</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>គណនី</translation>
+    </message>
+    <message>
+        <source>Each person who uses this computer has their own account. A disabled account can no longer open the branch&apos;s data.</source>
+        <translation>អ្នកប្រើកុំព្យូទ័រនេះម្នាក់ៗមានគណនីផ្ទាល់ខ្លួន។ គណនីដែលបានបិទ មិនអាចបើកទិន្នន័យរបស់សាខាបានទៀតទេ។</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>គណនីថ្មី…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>កំណត់ពាក្យសម្ងាត់ឡើងវិញ…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Enable…</source>
+        <translation>បើកឡើងវិញ…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ដោះសោ</translation>
+    </message>
+    <message>
+        <source>Account created.</source>
+        <translation>បានបង្កើតគណនី។</translation>
+    </message>
+    <message>
+        <source>Password changed. Give the new password to the account&apos;s owner.</source>
+        <translation>បានប្ដូរពាក្យសម្ងាត់។ សូមប្រគល់ពាក្យសម្ងាត់ថ្មីទៅម្ចាស់គណនី។</translation>
+    </message>
+    <message>
+        <source>Disable the account %1? It will no longer be able to sign in.</source>
+        <translation>បិទគណនី %1? គណនីនេះនឹងមិនអាចចូលបានទៀតទេ។</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>បិទគណនី</translation>
+    </message>
+    <message>
+        <source>Account disabled.</source>
+        <translation>បានបិទគណនី។</translation>
+    </message>
+    <message>
+        <source>Account enabled.</source>
+        <translation>បានបើកគណនីឡើងវិញ។</translation>
+    </message>
+    <message>
+        <source>Account unlocked.</source>
+        <translation>បានដោះសោគណនី។</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>The session was locked. Sign in again to continue.</source>
+        <translation>វគ្គប្រើប្រាស់ត្រូវបានចាក់សោ។ សូមចូលម្ដងទៀតដើម្បីបន្ត។</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>ពាក្យសម្ងាត់របស់អ្នកត្រូវបានប្ដូរ។</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>CAM-IE Branch Client</source>
+        <translation>កម្មវិធីសាខា CAM-IE</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>រក្សាទុកជា PDF</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters)</source>
+        <translation>ពាក្យសម្ងាត់ (យ៉ាងតិច ៨ តួអក្សរ)</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>ពាក្យសម្ងាត់ម្ដងទៀត</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>គណនីថ្មី</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>ពាក្យសម្ងាត់ថ្មី</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>បេឡាករ</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>អ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>ឈ្មោះអ្នកប្រើ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>តួនាទី</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>គណនី</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>ប្ដូរពាក្យសម្ងាត់របស់ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>ពាក្យសម្ងាត់បច្ចុប្បន្ន</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The username or password is not correct.</source>
+        <translation>ឈ្មោះអ្នកប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។</translation>
+    </message>
+    <message>
+        <source>This account is locked after 5 wrong passwords. Try again after %1, or ask a manager to unlock it.</source>
+        <translation>គណនីនេះត្រូវបានចាក់សោ ដោយសារវាយពាក្យសម្ងាត់ខុស ៥ ដង។ សូមព្យាយាមម្ដងទៀតក្រោយម៉ោង %1 ឬសុំឱ្យអ្នកគ្រប់គ្រងដោះសោ។</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Ask your branch manager.</source>
+        <translation>គណនីនេះត្រូវបានបិទ។ សូមសួរអ្នកគ្រប់គ្រងសាខារបស់អ្នក។</translation>
+    </message>
+    <message>
+        <source>This recovery key is not correct. Check each group of four characters.</source>
+        <translation>សោសង្គ្រោះនេះមិនត្រឹមត្រូវទេ។ សូមពិនិត្យក្រុមនីមួយៗដែលមានបួនតួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters and must not be the username.</source>
+        <translation>ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច ៨ តួអក្សរ ហើយមិនត្រូវដូចឈ្មោះអ្នកប្រើទេ។</translation>
+    </message>
+    <message>
+        <source>A username has 3 to 32 characters: letters a-z, digits, dot, dash or underscore.</source>
+        <translation>ឈ្មោះអ្នកប្រើមានពី ៣ ដល់ ៣២ តួអក្សរ៖ អក្សរ a-z លេខ ចំណុច (.) សញ្ញាដក (-) ឬសញ្ញាគូសក្រោម (_)។</translation>
+    </message>
+    <message>
+        <source>This username is already in use.</source>
+        <translation>ឈ្មោះអ្នកប្រើនេះមានគេប្រើរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to do this.</source>
+        <translation>គណនីរបស់អ្នកមិនមានសិទ្ធិធ្វើការនេះទេ។</translation>
+    </message>
+    <message>
+        <source>The branch needs at least one active manager.</source>
+        <translation>សាខាត្រូវមានអ្នកគ្រប់គ្រងសកម្មយ៉ាងហោចណាស់ម្នាក់។</translation>
+    </message>
+    <message>
+        <source>Enter a branch code of 2 to 16 letters, digits or dashes, and the branch&apos;s name.</source>
+        <translation>សូមបញ្ចូលលេខកូដសាខាពី ២ ដល់ ១៦ តួ (អក្សរ លេខ ឬសញ្ញាដក) និងឈ្មោះសាខា។</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s data file is missing. Nothing was changed. Restore it from a backup or call IT support.</source>
+        <translation>រកមិនឃើញឯកសារទិន្នន័យរបស់សាខា។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។ សូមស្ដារវាពីឯកសារបម្រុងទុក ឬទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា។</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s data file is damaged and cannot be opened. Nothing was changed. Call IT support to restore it from a backup.</source>
+        <translation>ឯកសារទិន្នន័យរបស់សាខាខូច ហើយមិនអាចបើកបានទេ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។ សូមទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា ដើម្បីស្ដារវាពីឯកសារបម្រុងទុក។</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s data file cannot be read (permissions or a disk problem). Call IT support.</source>
+        <translation>មិនអាចអានឯកសារទិន្នន័យរបស់សាខាបានទេ (បញ្ហាសិទ្ធិ ឬបញ្ហាថាស)។ សូមទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា។</translation>
+    </message>
+    <message>
+        <source>A branch is already set up in this data folder.</source>
+        <translation>ថតទិន្នន័យនេះមានសាខាមួយរៀបចំរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved. Free some space, then try again.</source>
+        <translation>ថាសពេញ។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមបង្កើនទំហំទំនេរ រួចព្យាយាមម្ដងទៀត។</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written to. Nothing was saved. Call IT support.</source>
+        <translation>មិនអាចសរសេរចូលថតទិន្នន័យបានទេ។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា។</translation>
+    </message>
+    <message>
+        <source>The Branch Client is already open for this branch on this computer. Use that window.</source>
+        <translation>កម្មវិធីសាខាកំពុងបើកសម្រាប់សាខានេះនៅលើកុំព្យូទ័រនេះរួចហើយ។ សូមប្រើផ្ទាំងនោះ។</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Nothing was lost; the details are in the log file.</source>
+        <translation>មានបញ្ហាដែលមិនបានរំពឹងទុក។ គ្មានអ្វីបាត់បង់ទេ ព័ត៌មានលម្អិតមាននៅក្នុងឯកសារកំណត់ហេតុ។</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>ចូល</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>ឈ្មោះអ្នកប្រើ</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>ពាក្យសម្ងាត់</translation>
+    </message>
+    <message>
+        <source>Forgot password? Use the recovery key</source>
+        <translation>ភ្លេចពាក្យសម្ងាត់? ប្រើសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Branch: %1 (%2)</source>
+        <translation>សាខា៖ %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverAccessPage</name>
+    <message>
+        <source>Use the recovery key</source>
+        <translation>ប្រើសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Type the recovery key from the sheet kept in the branch safe, the manager account to recover, and a new password for it.</source>
+        <translation>សូមវាយសោសង្គ្រោះពីសន្លឹកដែលរក្សាទុកក្នុងទូដែករបស់សាខា ឈ្មោះគណនីអ្នកគ្រប់គ្រងដែលត្រូវសង្គ្រោះ និងពាក្យសម្ងាត់ថ្មីសម្រាប់គណនីនោះ។</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>សោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s username</source>
+        <translation>ឈ្មោះអ្នកប្រើរបស់អ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>ពាក្យសម្ងាត់ថ្មី</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>ពាក្យសម្ងាត់ថ្មីម្ដងទៀត</translation>
+    </message>
+    <message>
+        <source>Recover and sign in</source>
+        <translation>សង្គ្រោះ ហើយចូល</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ត្រឡប់ក្រោយ</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>សោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>If every manager password is lost, only this key opens the branch&apos;s data. It is shown once. Print it or save it as a PDF, and keep it in the branch safe.</source>
+        <translation>ប្រសិនបើពាក្យសម្ងាត់របស់អ្នកគ្រប់គ្រងទាំងអស់បាត់ មានតែសោនេះទេដែលអាចបើកទិន្នន័យរបស់សាខាបាន។ សោនេះបង្ហាញតែម្ដងប៉ុណ្ណោះ។ សូមបោះពុម្ព ឬរក្សាទុកជា PDF ហើយទុកវាក្នុងទូដែករបស់សាខា។</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>បោះពុម្ព…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>រក្សាទុកជា PDF…</translation>
+    </message>
+    <message>
+        <source>I have printed or saved the recovery key and will keep it safe</source>
+        <translation>ខ្ញុំបានបោះពុម្ព ឬរក្សាទុកសោសង្គ្រោះ ហើយនឹងទុកវាឱ្យមានសុវត្ថិភាព</translation>
+    </message>
+    <message>
+        <source>Continue to sign in</source>
+        <translation>បន្តទៅការចូល</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written there. Choose another folder.</source>
+        <translation>មិនអាចរក្សាទុក PDF នៅទីនោះបានទេ។ សូមជ្រើសរើសថតផ្សេង។</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>CAM-IE Branch Client — recovery key</source>
+        <translation>កម្មវិធីសាខា CAM-IE — សោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>This key opens the branch&apos;s encrypted data if every manager password is lost. Keep this sheet in the branch safe. Anyone holding it can read the branch&apos;s registrations.</source>
+        <translation>សោនេះបើកទិន្នន័យដែលបានអ៊ិនគ្រីបរបស់សាខា ប្រសិនបើពាក្យសម្ងាត់របស់អ្នកគ្រប់គ្រងទាំងអស់បាត់។ សូមទុកសន្លឹកនេះក្នុងទូដែករបស់សាខា។ អ្នកណាដែលកាន់វា អាចអានការចុះឈ្មោះរបស់សាខាបាន។</translation>
+    </message>
+    <message>
+        <source>To use it: on the sign-in screen choose “Forgot password? Use the recovery key”.</source>
+        <translation>របៀបប្រើ៖ នៅលើអេក្រង់ចូល សូមជ្រើសរើស “ភ្លេចពាក្យសម្ងាត់? ប្រើសោសង្គ្រោះ”។</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Set up this branch</source>
+        <translation>រៀបចំសាខានេះ</translation>
+    </message>
+    <message>
+        <source>This creates the branch&apos;s encrypted data store on this computer and the first manager account. You will then see a recovery key: print it or save it and keep it in the branch safe.</source>
+        <translation>ការនេះបង្កើតកន្លែងផ្ទុកទិន្នន័យដែលបានអ៊ិនគ្រីបរបស់សាខានៅលើកុំព្យូទ័រនេះ និងគណនីអ្នកគ្រប់គ្រងដំបូង។ បន្ទាប់មក អ្នកនឹងឃើញសោសង្គ្រោះ៖ សូមបោះពុម្ព ឬរក្សាទុកវា ហើយទុកក្នុងទូដែករបស់សាខា។</translation>
+    </message>
+    <message>
+        <source>Branch code</source>
+        <translation>លេខកូដសាខា</translation>
+    </message>
+    <message>
+        <source>Branch name</source>
+        <translation>ឈ្មោះសាខា</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s username</source>
+        <translation>ឈ្មោះអ្នកប្រើរបស់អ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters)</source>
+        <translation>ពាក្យសម្ងាត់ (យ៉ាងតិច ៨ តួអក្សរ)</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>ពាក្យសម្ងាត់ម្ដងទៀត</translation>
+    </message>
+    <message>
+        <source>e.g. PNH-01</source>
+        <translation>ឧ. PNH-01</translation>
+    </message>
+    <message>
+        <source>Create branch</source>
+        <translation>បង្កើតសាខា</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWindow</name>
+    <message>
+        <source>CAM-IE Branch Client</source>
+        <translation>កម្មវិធីសាខា CAM-IE</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>វគ្គប្រើប្រាស់ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>ចាក់សោឥឡូវ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>ប្ដូរពាក្យសម្ងាត់របស់ខ្ញុំ… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>ចាកចេញ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>បិទកម្មវិធី (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ភាសា (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ជំនួយ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>អំពី (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>អ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>បេឡាករ</translation>
+    </message>
+    <message>
+        <source>%1 · signed in as %2 (%3)</source>
+        <translation>%1 · បានចូលជា %2 (%3)</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>អំពី</translation>
+    </message>
+    <message>
+        <source>The registration desk of CAM-IE, the national informal-economy platform, for partner bank branches.</source>
+        <translation>កន្លែងចុះឈ្មោះរបស់ CAM-IE ដែលជាវេទិកាជាតិសម្រាប់សេដ្ឋកិច្ចក្រៅប្រព័ន្ធ សម្រាប់សាខាធនាគារដៃគូ។</translation>
+    </message>
+    <message>
+        <source>Khmer font: Noto Sans Khmer, SIL Open Font License 1.1.</source>
+        <translation>ពុម្ពអក្សរខ្មែរ៖ Noto Sans Khmer អាជ្ញាប័ណ្ណ SIL Open Font License 1.1។</translation>
+    </message>
+</context>
+<context>
+    <name>StartupErrorPage</name>
+    <message>
+        <source>The Branch Client cannot start</source>
+        <translation>កម្មវិធីសាខាមិនអាចចាប់ផ្ដើមបានទេ</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>បិទកម្មវិធី</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>New registration</source>
+        <translation>ចុះឈ្មោះថ្មី</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>ការចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>ស្ថានភាពធ្វើសមកាលកម្ម</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>គណនី</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>សូចនាករ</translation>
+    </message>
+    <message>
+        <source>Capturing a registration is not part of this version yet. It will guide you through the owner, the business, the services requested and consent, in Khmer or English, and print a receipt with a QR code.</source>
+        <translation>ការចុះឈ្មោះមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងណែនាំអ្នកតាមព័ត៌មានម្ចាស់ អាជីវកម្ម សេវាដែលស្នើសុំ និងការយល់ព្រម ជាភាសាខ្មែរ ឬអង់គ្លេស ហើយបោះពុម្ពបង្កាន់ដៃដែលមានកូដ QR។</translation>
+    </message>
+    <message>
+        <source>The list of this branch&apos;s registrations is not part of this version yet. It will let you search by reference, ID number, phone or name and see each record&apos;s sync state.</source>
+        <translation>បញ្ជីការចុះឈ្មោះរបស់សាខានេះមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងអនុញ្ញាតឱ្យអ្នកស្វែងរកតាមលេខយោង លេខអត្តសញ្ញាណប័ណ្ណ លេខទូរស័ព្ទ ឬឈ្មោះ ហើយមើលស្ថានភាពធ្វើសមកាលកម្មនៃកំណត់ត្រានីមួយៗ។</translation>
+    </message>
+    <message>
+        <source>Sync status is not part of this version yet. It will show what is waiting, sent, accepted or rejected by the centre, and when the last sync succeeded.</source>
+        <translation>ស្ថានភាពធ្វើសមកាលកម្មមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងបង្ហាញអ្វីដែលកំពុងរង់ចាំ បានផ្ញើ ត្រូវបានទទួលយក ឬបដិសេធដោយមជ្ឈមណ្ឌល និងពេលដែលការធ្វើសមកាលកម្មចុងក្រោយបានជោគជ័យ។</translation>
+    </message>
+    <message>
+        <source>Indicators are not part of this version yet. They will show the branch&apos;s registrations by the owner&apos;s sex, activity, premises, location and services requested.</source>
+        <translation>សូចនាករមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងបង្ហាញការចុះឈ្មោះរបស់សាខាតាមភេទរបស់ម្ចាស់ សកម្មភាពអាជីវកម្ម ទីតាំងអាជីវកម្ម ទីកន្លែង និងសេវាដែលបានស្នើសុំ។</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,92 @@
+"""Render every screen offscreen, in English and Khmer, into docs/screenshots/.
+
+`uv run python scripts/screenshots.py` — run it after changing a screen so the docs
+never drift. It uses a throwaway demo store, never a real branch's data.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from branch_client.app import make_application  # noqa: E402
+from branch_client.controller import AppController  # noqa: E402
+from branch_client.demo import DEMO_ACCOUNTS, demo_hint, prepare_demo_store  # noqa: E402
+from branch_client.i18n import Translator  # noqa: E402
+from branch_client.settings import Settings  # noqa: E402
+from branch_client.store import KdfParams, RecoveryKey  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+FAST_KDF = KdfParams(iterations=2)  # screenshots only; real branches calibrate at set-up
+
+
+def grab(controller: AppController, name: str, language: str) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    app.processEvents()
+    path = OUT / f"{name}-{language}.png"
+    controller.window.grab().save(str(path))
+    print(path.relative_to(ROOT))
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    for language in ("en", "km"):
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh, demo = Path(tmp) / "fresh", Path(tmp) / "demo"
+            translator = Translator(app)
+            translator.set_language(language)
+            settings = Settings(language=language)
+
+            setup = AppController(app, fresh, settings=settings, translator=translator, kdf=FAST_KDF)
+            setup.start()
+            setup.setup_page.branch_code.setText("PNH-01")
+            setup.setup_page.branch_name.setText("Phnom Penh — Psar Thmei")
+            setup.setup_page.username.setText("manager")
+            grab(setup, "01-setup", language)
+            setup.recovery_key_page.show_key(
+                setup.directory.branch_info() if setup.directory and setup.directory.is_set_up else _branch(),
+                str(RecoveryKey.generate()),
+            )  # type: ignore[arg-type]
+            setup.window.show_screen(setup.recovery_key_page)
+            grab(setup, "02-recovery-key", language)
+            setup.window.close()
+            setup.shutdown()
+
+            prepare_demo_store(demo, kdf=FAST_KDF)
+            controller = AppController(
+                app, demo, settings=settings, translator=translator, kdf=FAST_KDF, demo_hint=demo_hint()
+            )
+            controller.start()
+            grab(controller, "03-sign-in", language)
+            controller.login_page.recovery_requested.emit()
+            grab(controller, "04-recovery", language)
+            controller.sign_in("teller", DEMO_ACCOUNTS["teller"][0])
+            grab(controller, "05-teller-workspace", language)
+            controller.sign_out()
+            controller.sign_in("manager", DEMO_ACCOUNTS["manager"][0])
+            assert controller.workspace is not None
+            controller.workspace.open("accounts")
+            grab(controller, "06-manager-accounts", language)
+            controller.window.close()
+            controller.shutdown()
+
+
+def _branch():  # type: ignore[no-untyped-def]
+    from branch_client.store import BranchInfo
+
+    return BranchInfo("PNH-01", "Phnom Penh — Psar Thmei")
+
+
+if __name__ == "__main__":
+    main()
