@@ -119,9 +119,3 @@ def touch_password(db: sqlite_utils.Database, account_id: str, now: str) -> None
 def touch_login(db: sqlite_utils.Database, account_id: str, now: str) -> None:
     """Record a successful login at `now`."""
     db.execute("UPDATE accounts SET last_login_at = ? WHERE id = ?", [now, account_id])
-
-
-def active_managers(db: sqlite_utils.Database) -> int:
-    """How many active manager accounts the branch has."""
-    row = db.execute("SELECT count(*) FROM accounts WHERE role = 'manager' AND status = 'active'").fetchone()
-    return int(row[0])

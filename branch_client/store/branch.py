@@ -9,6 +9,7 @@ and what that account may do.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -26,7 +27,6 @@ from branch_client.store.errors import (
     AccountLocked,
     InvalidBranchDetails,
     InvalidRecoveryKey,
-    LastManager,
     PermissionDenied,
     StoreExists,
     StoreMissing,
@@ -132,6 +132,8 @@ class BranchDirectory:
 
         try:
             db = connect(self.db_path, key, create=True)
+            if os.name == "posix":  # only this user may read the file (SQLite copies it to -wal/-shm)
+                os.chmod(self.db_path, 0o600)
             with translate_errors():
                 schema.upgrade(db)
                 with db.atomic():
@@ -399,10 +401,8 @@ class Session:
     def disable_account(self, account_id: str) -> None:
         """Disable an account and delete its key slot: it can no longer unwrap the key."""
         target = self._target(account_id)
-        if target.id == self.account.id:
+        if target.id == self.account.id:  # so the branch always keeps an active manager
             raise PermissionDenied("a manager cannot disable their own account")
-        if target.is_manager and target.active and accounts.active_managers(self.db) <= 1:
-            raise LastManager("the branch needs at least one active manager")
         removed = self._slots.slots.pop(account_id, None)
         try:
             with translate_errors(), self.db.atomic():

@@ -77,12 +77,6 @@ class PermissionDenied(KnownError):
     code = "permission_denied"
 
 
-class LastManager(KnownError):
-    """Disabling this account would leave the branch without an active manager."""
-
-    code = "last_manager"
-
-
 class StoreMissing(KnownError):
     """The key slots exist but the database file is gone (or the reverse)."""
 

@@ -76,7 +76,7 @@ def new_database_key() -> bytes:
 
 
 def normalise_password(password: str) -> bytes:
-    """Passwords are NFC-normalised so a Khmer password typed on another keyboard matches."""
+    """Passwords are NFC-normalised: the same password typed on another keyboard still matches."""
     return unicodedata.normalize("NFC", password).encode("utf-8")
 
 

@@ -104,6 +104,6 @@ def applied(db: sqlite_utils.Database) -> list[str]:
     return [m.name for m in migrations.applied(db)]
 
 
-def latest() -> str:
-    """The name of the newest migration this code knows."""
-    return migrations._migrations[-1].name
+def all_names() -> list[str]:
+    """Every migration this code knows, oldest first (what an empty database would get)."""
+    return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]

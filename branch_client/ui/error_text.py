@@ -34,8 +34,6 @@ def message_for(error: KnownError) -> str:
         return translate("Errors", "This username is already in use.")
     if code == "permission_denied":
         return translate("Errors", "Your account is not allowed to do this.")
-    if code == "last_manager":
-        return translate("Errors", "The branch needs at least one active manager.")
     if code == "invalid_branch_details":
         return translate("Errors", "Enter a branch code of 2 to 16 letters, digits or dashes, and the branch's name.")
     if code == "store_missing":

@@ -1,0 +1,55 @@
+"""Shared fixtures. Tests run Qt offscreen: no display needed, here or in CI."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from branch_client.store import BranchDirectory, KdfParams, RecoveryKey, Session
+
+# The policy floor (64 MiB, t=2): real, just not calibrated up to 0.3 s, to keep tests quick.
+FAST_KDF = KdfParams(iterations=2)
+MANAGER = ("manager", "manager-pass-1")
+TELLER = ("sokha", "teller-pass-1")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty data directory for one branch."""
+    return tmp_path / "branch-data"
+
+
+@pytest.fixture
+def directory(data_dir: Path) -> Iterator[BranchDirectory]:
+    """A claimed, not yet set-up branch directory."""
+    claimed = BranchDirectory.claim(data_dir, kdf=FAST_KDF)
+    yield claimed
+    claimed.release()
+
+
+@pytest.fixture
+def branch(directory: BranchDirectory) -> tuple[BranchDirectory, RecoveryKey]:
+    """A set-up branch with a manager and a teller; no session left open."""
+    session, recovery = directory.create_branch(
+        branch_code="PNH-01",
+        branch_name="Phnom Penh — Psar Thmei",
+        manager_username=MANAGER[0],
+        manager_password=MANAGER[1],
+    )
+    session.create_account(*TELLER)
+    session.close()
+    return directory, recovery
+
+
+@pytest.fixture
+def manager_session(branch: tuple[BranchDirectory, RecoveryKey]) -> Iterator[Session]:
+    """The manager, signed in."""
+    session = branch[0].unlock(*MANAGER)
+    yield session
+    session.close()

@@ -1,0 +1,36 @@
+"""Every store made by an earlier schema version opens and upgrades with today's code."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from branch_client.store import BranchDirectory, audit, schema
+from tests.conftest import FAST_KDF
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+FIXTURES = sorted(DATA.glob("store-v*"))
+PASSWORD = "fixture-pass-1"
+
+
+def test_there_is_a_fixture_for_the_current_schema() -> None:
+    assert FIXTURES, "no store fixtures under tests/data"
+    assert (DATA / f"store-v{len(schema.all_names())}").is_dir(), "run tests/data/make_store_fixture.py"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_old_store_upgrades_and_keeps_its_data(fixture: Path, tmp_path: Path) -> None:
+    copy = tmp_path / fixture.name
+    shutil.copytree(fixture, copy)
+    directory = BranchDirectory.claim(copy, kdf=FAST_KDF)
+    session = directory.unlock("manager", PASSWORD)
+    assert schema.applied(session.db) == schema.all_names()
+    assert session.db.execute("SELECT reference FROM registrations").fetchall() == [("FIX-01-2026-000001-A",)]
+    assert session.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1
+    assert {a.username for a in session.accounts()} == {"manager", "teller"}
+    assert audit.verify_chain(session.db).intact
+    session.close()
+    directory.unlock("teller", PASSWORD).close()
+    directory.release()
