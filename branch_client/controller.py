@@ -72,7 +72,7 @@ class AppController(QObject):
         self.recover_page = RecoverAccessPage()
         self.error_page = StartupErrorPage()
         self.login_page.set_hint(demo_hint)
-        self.idle = IdleWatcher(app, round(settings.idle_lock_minutes * 60_000))
+        self.idle = IdleWatcher(app, round(settings.idle_lock_minutes * 60_000), parent=self)
 
         self.setup_page.create_requested.connect(self.create_branch)
         self.recovery_key_page.acknowledged.connect(self._after_recovery_key)

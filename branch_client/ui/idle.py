@@ -23,13 +23,13 @@ class IdleWatcher(QObject):
 
     idle = Signal()
 
-    def __init__(self, app: QObject, timeout_ms: int) -> None:
-        super().__init__(app)
+    def __init__(self, source: QObject, timeout_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, timeout_ms))
         self._timer.timeout.connect(self.idle)
-        app.installEventFilter(self)
+        source.installEventFilter(self)
 
     @property
     def timeout_ms(self) -> int:

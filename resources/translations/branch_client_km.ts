@@ -208,10 +208,6 @@
         <translation>គណនីរបស់អ្នកមិនមានសិទ្ធិធ្វើការនេះទេ។</translation>
     </message>
     <message>
-        <source>The branch needs at least one active manager.</source>
-        <translation>សាខាត្រូវមានអ្នកគ្រប់គ្រងសកម្មយ៉ាងហោចណាស់ម្នាក់។</translation>
-    </message>
-    <message>
         <source>Enter a branch code of 2 to 16 letters, digits or dashes, and the branch&apos;s name.</source>
         <translation>សូមបញ្ចូលលេខកូដសាខាពី ២ ដល់ ១៦ តួ (អក្សរ លេខ ឬសញ្ញាដក) និងឈ្មោះសាខា។</translation>
     </message>

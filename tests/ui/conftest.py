@@ -1,0 +1,47 @@
+"""Fixtures for the Qt tests: a controller on a fresh data directory, torn down cleanly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from branch_client.controller import AppController
+from branch_client.fonts import register_khmer_font
+from branch_client.i18n import Translator
+from branch_client.settings import Settings
+from tests.conftest import FAST_KDF
+
+MakeController = Callable[..., AppController]
+
+
+@pytest.fixture
+def make_controller(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MakeController]:
+    """Build and start an AppController the way the app does (fonts, translator, settings)."""
+    register_khmer_font(qapp)
+    made: list[tuple[AppController, Translator]] = []
+
+    def make(*, language: str = "en", idle_minutes: float = 10.0, directory: Path | None = None) -> AppController:
+        translator = Translator(qapp)
+        translator.set_language(language)
+        controller = AppController(
+            qapp,
+            directory or data_dir,
+            settings=Settings(language=language, idle_lock_minutes=idle_minutes),
+            translator=translator,
+            kdf=FAST_KDF,
+        )
+        qtbot.addWidget(controller.window)
+        controller.start()
+        made.append((controller, translator))
+        return controller
+
+    yield make
+    for controller, translator in made:
+        controller.shutdown()
+        translator.set_language("en")
+        controller.deleteLater()
+        translator.deleteLater()

@@ -1,0 +1,252 @@
+"""The whole first-start journey through real widgets: set-up → key → sign-in → work → lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pypdfium2
+import pytest
+import zxingcpp
+from pytestqt.qtbot import QtBot
+
+from branch_client.i18n import translate
+from branch_client.store import BranchDirectory, RecoveryKey, audit
+from branch_client.store.errors import StoreInUse, WrongPassword
+from branch_client.ui import dialogs, error_text
+from tests.conftest import FAST_KDF, MANAGER, TELLER
+from tests.ui.conftest import MakeController
+
+
+def _fill_setup(controller: object, *, confirm: str) -> None:
+    page = controller.setup_page  # type: ignore[attr-defined]
+    page.branch_code.setText("pnh-01")
+    page.branch_name.setText("Phnom Penh — Psar Thmei")
+    page.username.setText(MANAGER[0])
+    page.password.setText(MANAGER[1])
+    page.confirm.setText(confirm)
+
+
+def decode_qr_in_pdf(path: Path) -> list[str]:
+    """Render the PDF's first page and read every QR code on it (PDFium + ZXing)."""
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        bitmap = pdf[0].render(scale=2)
+        pixels = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
+    finally:
+        pdf.close()
+    return [barcode.text for barcode in zxingcpp.read_barcodes(pixels)]
+
+
+def test_first_start_set_up_recovery_key_and_sign_in(
+    make_controller: MakeController, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = make_controller()
+    assert controller.window.stack.currentWidget() is controller.setup_page
+
+    _fill_setup(controller, confirm="something-else")
+    controller.setup_page.create_button.click()
+    assert controller.setup_page.message.text() == error_text.passwords_differ()
+    assert controller.directory is not None
+    assert not controller.directory.is_set_up  # bad input changed nothing
+
+    controller.setup_page.confirm.setText(MANAGER[1])
+    controller.setup_page.create_button.click()
+    assert controller.window.stack.currentWidget() is controller.recovery_key_page
+    key_text = controller.recovery_key_page.key_label.text()
+    RecoveryKey.parse(key_text)  # a well-formed key is shown
+    assert not controller.recovery_key_page.qr_label.pixmap().isNull()
+
+    pdf = tmp_path / "recovery.pdf"
+    monkeypatch.setattr(dialogs, "choose_pdf_path", lambda parent, name: pdf)
+    controller.recovery_key_page.save_button.click()
+    assert decode_qr_in_pdf(pdf) == [key_text]
+
+    assert not controller.recovery_key_page.continue_button.isEnabled()
+    controller.recovery_key_page.stored.setChecked(True)
+    controller.recovery_key_page.continue_button.click()
+    assert controller.window.stack.currentWidget() is controller.login_page
+    assert controller.login_page.username.text() == MANAGER[0]
+    assert "PNH-01" in controller.login_page.branch_label.text()
+    assert controller.recovery_key_page.key_label.text() == ""  # not left on screen
+
+    controller.login_page.password.setText("wrong-password")
+    controller.login_page.sign_in_button.click()
+    assert controller.login_page.message.text() == error_text.message_for(WrongPassword())
+    assert controller.session is None
+
+    with qtbot.wait_signal(controller.signed_in):
+        controller.login_page.password.setText(MANAGER[1])
+        controller.login_page.sign_in_button.click()
+    assert controller.workspace is not None
+    assert controller.window.stack.currentWidget() is controller.workspace
+    assert controller.workspace.nav_keys() == ["capture", "registrations", "sync", "accounts", "indicators"]
+    assert MANAGER[0] in controller.window.user_label.text()
+
+
+@pytest.fixture
+def set_up_branch(data_dir: Path) -> Path:
+    """A data directory with a branch (manager + teller), released for the app to claim."""
+    directory = BranchDirectory.claim(data_dir, kdf=FAST_KDF)
+    session, _ = directory.create_branch(
+        branch_code="PNH-01", branch_name="Psar Thmei", manager_username=MANAGER[0], manager_password=MANAGER[1]
+    )
+    session.create_account(*TELLER)
+    session.close()
+    directory.release()
+    return data_dir
+
+
+def sign_in(controller: object, qtbot: QtBot, username: str, password: str) -> None:
+    page = controller.login_page  # type: ignore[attr-defined]
+    with qtbot.wait_signal(controller.signed_in):  # type: ignore[attr-defined]
+        page.username.setText(username)
+        page.password.setText(password)
+        page.sign_in_button.click()
+
+
+def test_teller_sees_only_capture_and_registrations(
+    set_up_branch: Path, make_controller: MakeController, qtbot: QtBot
+) -> None:
+    controller = make_controller()
+    sign_in(controller, qtbot, *TELLER)
+    assert controller.workspace is not None
+    assert controller.workspace.nav_keys() == ["capture", "registrations"]
+    assert controller.window.lock_action.isEnabled()
+
+
+def test_language_switches_at_run_time_and_is_remembered(
+    set_up_branch: Path, make_controller: MakeController, qtbot: QtBot
+) -> None:
+    controller = make_controller()
+    sign_in(controller, qtbot, *MANAGER)
+    assert controller.workspace is not None
+    accounts_row = controller.workspace.nav_keys().index("accounts")
+    assert controller.workspace.nav.item(accounts_row).text() == "Accounts"
+
+    controller.window.language_actions["km"].trigger()
+    # Qt delivers LanguageChange to each widget through the event loop.
+    qtbot.wait_until(lambda: controller.workspace.nav.item(accounts_row).text() == "គណនី")
+    assert controller.window.windowTitle() == "កម្មវិធីសាខា CAM-IE"
+    accounts_page = controller.workspace.pages["accounts"]
+    assert accounts_page.new_button.text() == "គណនីថ្មី…"  # type: ignore[attr-defined]
+    assert translate("Errors", "The username or password is not correct.").startswith("ឈ្មោះអ្នកប្រើ")
+    assert '"km"' in (set_up_branch / "settings.json").read_text()
+
+    controller.window.language_actions["en"].trigger()
+    qtbot.wait_until(lambda: controller.workspace.nav.item(accounts_row).text() == "Accounts")
+    assert controller.window.windowTitle() == "CAM-IE Branch Client"
+
+
+def test_sign_in_error_is_told_in_khmer(set_up_branch: Path, make_controller: MakeController) -> None:
+    controller = make_controller(language="km")
+    controller.login_page.username.setText(MANAGER[0])
+    controller.login_page.password.setText("wrong-password")
+    controller.login_page.sign_in_button.click()
+    assert controller.login_page.message.text() == "ឈ្មោះអ្នកប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។"
+
+
+def test_idle_session_locks_back_to_sign_in(set_up_branch: Path, make_controller: MakeController, qtbot: QtBot) -> None:
+    controller = make_controller()
+    sign_in(controller, qtbot, *TELLER)
+    assert controller.idle.armed
+    controller.idle.set_timeout_ms(50)
+    with qtbot.wait_signal(controller.locked, timeout=5000):
+        pass
+    assert controller.session is None
+    assert controller.workspace is None
+    assert controller.window.stack.currentWidget() is controller.login_page
+    assert controller.login_page.username.text() == TELLER[0]
+    assert controller.login_page.password.text() == ""
+    assert not controller.window.lock_action.isEnabled()
+
+    # The lock was audited; the store opens again with the same password.
+    sign_in(controller, qtbot, *TELLER)
+    assert controller.session is not None
+    actions = [e.action for e in audit.entries(controller.session.db)]
+    assert actions[:3] == ["login", "session_locked", "login"]
+
+
+def test_input_keeps_the_session_alive(set_up_branch: Path, make_controller: MakeController, qtbot: QtBot) -> None:
+    controller = make_controller()
+    sign_in(controller, qtbot, *TELLER)
+    controller.idle.set_timeout_ms(400)
+    with qtbot.assert_not_emitted(controller.locked, wait=0):
+        for _ in range(6):  # keep typing for longer than the timeout
+            qtbot.keyClick(controller.window, "a")
+            qtbot.wait(100)
+    assert controller.session is not None
+
+
+def test_sign_out_and_lock_from_the_menu(set_up_branch: Path, make_controller: MakeController, qtbot: QtBot) -> None:
+    controller = make_controller()
+    sign_in(controller, qtbot, *MANAGER)
+    with qtbot.wait_signal(controller.locked):
+        controller.window.lock_action.trigger()
+    sign_in(controller, qtbot, *MANAGER)
+    with qtbot.wait_signal(controller.signed_out):
+        controller.window.sign_out_action.trigger()
+    assert controller.login_page.username.text() == ""
+
+
+def test_store_in_use_is_told_on_a_start_up_screen(set_up_branch: Path, make_controller: MakeController) -> None:
+    other = BranchDirectory.claim(set_up_branch, kdf=FAST_KDF)  # "another window"
+    try:
+        controller = make_controller()
+        assert controller.window.stack.currentWidget() is controller.error_page
+        assert controller.error_page.message.text() == error_text.message_for(StoreInUse())
+    finally:
+        other.release()
+
+
+def test_damaged_slot_file_disables_sign_in_with_a_message(
+    set_up_branch: Path, make_controller: MakeController
+) -> None:
+    (set_up_branch / "keyslots.json").write_text("{damaged")
+    controller = make_controller()
+    assert controller.window.stack.currentWidget() is controller.login_page
+    assert not controller.login_page.sign_in_button.isEnabled()
+    assert "damaged" in controller.login_page.message.text()
+    assert (set_up_branch / "keyslots.json").read_text() == "{damaged"
+
+
+def test_recovery_key_page_signs_the_manager_in(data_dir: Path, make_controller: MakeController, qtbot: QtBot) -> None:
+    directory = BranchDirectory.claim(data_dir, kdf=FAST_KDF)
+    session, recovery = directory.create_branch(
+        branch_code="PNH-01", branch_name="Psar Thmei", manager_username=MANAGER[0], manager_password=MANAGER[1]
+    )
+    session.close()
+    directory.release()
+    controller = make_controller()
+    controller.login_page.forgot_button.click()
+    page = controller.recover_page
+    assert controller.window.stack.currentWidget() is page
+    page.recovery_key.setText(str(RecoveryKey.generate()))
+    page.username.setText(MANAGER[0])
+    page.password.setText("new-manager-pass")
+    page.confirm.setText("new-manager-pass")
+    page.recover_button.click()
+    assert "recovery key is not correct" in page.message.text()
+    page.recovery_key.setText(str(recovery).lower())
+    with qtbot.wait_signal(controller.signed_in):
+        page.recover_button.click()
+    assert controller.session is not None
+    assert controller.session.account.username == MANAGER[0]
+
+
+def test_change_own_password_from_the_menu(
+    set_up_branch: Path, make_controller: MakeController, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = make_controller()
+    sign_in(controller, qtbot, *TELLER)
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_password_change", lambda parent: ("wrong-current", "teller-pass-9"))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: told.append(message))
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, message: told.append(message))
+    controller.window.change_password_action.trigger()
+    assert told == [error_text.message_for(WrongPassword())]
+    monkeypatch.setattr(dialogs, "ask_password_change", lambda parent: (TELLER[1], "teller-pass-9"))
+    controller.window.change_password_action.trigger()
+    assert told[-1] == "Your password was changed."
+    controller.sign_out()
+    sign_in(controller, qtbot, TELLER[0], "teller-pass-9")

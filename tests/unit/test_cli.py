@@ -1,0 +1,57 @@
+"""The `branch-client` command line: documented options, the demo, a clear no-display message."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from branch_client.__main__ import parser
+
+
+def test_every_option_has_help_text() -> None:
+    for action in parser()._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        assert action.help, f"{action.option_strings} has no help"
+        assert action.help != argparse.SUPPRESS
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "branch_client", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_demo_opens_a_window_headless(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = _run(["--demo", "--data-dir", str(tmp_path / "demo"), "--quit-when-shown", "--lang", "km"], env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "window-shown"
+    assert (tmp_path / "demo" / "branch.db").exists()
+    log = (tmp_path / "demo" / "logs" / "branch-client.log").read_text(encoding="utf-8")
+    assert "demo branch created" in log
+    assert "ERROR" not in log
+
+
+def test_without_a_display_it_says_what_to_do(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = _run(["--data-dir", str(tmp_path / "d")], env)
+    if sys.platform.startswith("linux"):
+        assert result.returncode == 2
+        assert "QT_QPA_PLATFORM=offscreen" in result.stderr
+
+
+def test_bad_idle_minutes_is_refused(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = _run(["--idle-minutes", "0", "--data-dir", str(tmp_path / "d")], env)
+    assert result.returncode == 2
+    assert "--idle-minutes" in result.stderr
+    assert not (tmp_path / "d").exists()
