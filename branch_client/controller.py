@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from branch_client import settings as settings_store
 from branch_client.i18n import Translator
@@ -201,6 +201,7 @@ class AppController(QObject):
 
     def _close_session(self, *, reason: str) -> None:
         self.idle.disarm()
+        _dismiss_modal_dialogs()
         self.window.set_signed_in(None)
         if self.workspace is not None:
             self.window.remove_screen(self.workspace)
@@ -253,3 +254,15 @@ class AppController(QObject):
             log.exception("unexpected error")
             show(error_text.unexpected_error())
         return None
+
+
+def _dismiss_modal_dialogs() -> None:
+    """Cancel any open dialog, so nothing it returns acts on a session that is now closed."""
+    for _ in range(20):  # dialogs may stack; never loop forever
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()

@@ -23,7 +23,7 @@ from branch_client.controller import AppController  # noqa: E402
 from branch_client.demo import DEMO_ACCOUNTS, demo_hint, prepare_demo_store  # noqa: E402
 from branch_client.i18n import Translator  # noqa: E402
 from branch_client.settings import Settings  # noqa: E402
-from branch_client.store import KdfParams, RecoveryKey  # noqa: E402
+from branch_client.store import BranchInfo, KdfParams, RecoveryKey  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 FAST_KDF = KdfParams(iterations=2)  # screenshots only; real branches calibrate at set-up
@@ -54,10 +54,10 @@ def main() -> None:
             setup.setup_page.branch_name.setText("Phnom Penh — Psar Thmei")
             setup.setup_page.username.setText("manager")
             grab(setup, "01-setup", language)
+            # The real page, with a throwaway key (a real set-up would consume the branch).
             setup.recovery_key_page.show_key(
-                setup.directory.branch_info() if setup.directory and setup.directory.is_set_up else _branch(),
-                str(RecoveryKey.generate()),
-            )  # type: ignore[arg-type]
+                BranchInfo("PNH-01", "Phnom Penh — Psar Thmei"), str(RecoveryKey.generate())
+            )
             setup.window.show_screen(setup.recovery_key_page)
             grab(setup, "02-recovery-key", language)
             setup.window.close()
@@ -80,12 +80,6 @@ def main() -> None:
             grab(controller, "06-manager-accounts", language)
             controller.window.close()
             controller.shutdown()
-
-
-def _branch():  # type: ignore[no-untyped-def]
-    from branch_client.store import BranchInfo
-
-    return BranchInfo("PNH-01", "Phnom Penh — Psar Thmei")
 
 
 if __name__ == "__main__":

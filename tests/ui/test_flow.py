@@ -8,6 +8,8 @@ import numpy as np
 import pypdfium2
 import pytest
 import zxingcpp
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from branch_client.i18n import translate
@@ -250,3 +252,26 @@ def test_change_own_password_from_the_menu(
     assert told[-1] == "Your password was changed."
     controller.sign_out()
     sign_in(controller, qtbot, TELLER[0], "teller-pass-9")
+
+
+def test_locking_while_a_dialog_is_open_cancels_the_dialog(
+    set_up_branch: Path, make_controller: MakeController, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = make_controller()
+    sign_in(controller, qtbot, *TELLER)
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: told.append(message))
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, message: told.append(message))
+
+    def lock_then_press_ok() -> None:
+        dialog = QApplication.activeModalWidget()
+        controller.lock()  # the idle lock fires while the real dialog is open
+        if dialog is not None and dialog.isVisible():  # a careless user then presses OK
+            dialog.accept()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(100, lock_then_press_ok)
+    with qtbot.wait_signal(controller.locked, timeout=5000):
+        controller.window.change_password_action.trigger()  # blocks in the dialog until the lock
+    assert controller.session is None
+    assert QApplication.activeModalWidget() is None
+    assert told == []  # the dialog was cancelled: nothing ran against the closed session
