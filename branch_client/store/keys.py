@@ -62,11 +62,16 @@ def calibrate_kdf(target_seconds: float = TARGET_UNLOCK_SECONDS) -> KdfParams:
     Run once at branch set-up; the slots remember their parameters, so a faster PC later
     still opens them.
     """
-    probe = KdfParams(iterations=MIN_ITERATIONS)
-    started = time.perf_counter()
-    _argon2(probe, b"calibration", os.urandom(16))
-    per_iteration = (time.perf_counter() - started) / MIN_ITERATIONS
-    wanted = round(target_seconds / max(per_iteration, 1e-6))
+    def timed(iterations: int) -> float:
+        started = time.perf_counter()
+        _argon2(KdfParams(iterations=iterations), b"calibration", os.urandom(16))
+        return time.perf_counter() - started
+
+    timed(MIN_ITERATIONS)  # warm-up: the first run also pays for allocating the memory
+    # Time grows linearly with the iterations: fixed cost + per-iteration cost.
+    low, high = timed(MIN_ITERATIONS), timed(2 * MIN_ITERATIONS)
+    per_iteration = max((high - low) / MIN_ITERATIONS, 1e-6)
+    wanted = MIN_ITERATIONS + round((target_seconds - low) / per_iteration)
     return KdfParams(iterations=max(MIN_ITERATIONS, min(MAX_ITERATIONS, wanted)))
 
 

@@ -20,6 +20,7 @@ from branch_client.store.errors import (
     StoreCorrupt,
     StoreInUse,
     StoreMissing,
+    StoreUnreadable,
 )
 from branch_client.store.files import known_os_error
 from tests.conftest import FAST_KDF, MANAGER
@@ -147,3 +148,11 @@ def test_set_up_that_fails_leaves_no_half_store(tmp_path: Path) -> None:
     assert not directory.is_set_up
     directory.release()
     shutil.rmtree(tmp_path / "d")
+
+
+def test_unreadable_database_file(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    directory, _ = branch
+    directory.db_path.unlink()
+    directory.db_path.mkdir()  # something that is not a file where the store should be
+    with pytest.raises(StoreUnreadable):
+        directory.unlock(*MANAGER)
