@@ -62,6 +62,7 @@ def calibrate_kdf(target_seconds: float = TARGET_UNLOCK_SECONDS) -> KdfParams:
     Run once at branch set-up; the slots remember their parameters, so a faster PC later
     still opens them.
     """
+
     def timed(iterations: int) -> float:
         started = time.perf_counter()
         _argon2(KdfParams(iterations=iterations), b"calibration", os.urandom(16))

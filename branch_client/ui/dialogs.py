@@ -51,11 +51,15 @@ def choose_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system print dialog, configuring `printer`; False if cancelled."""
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
 def print_recovery_sheet(parent: QWidget | None, branch: BranchInfo, recovery_key: str) -> bool:
     """Ask for a printer and print the recovery sheet; False if cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if not choose_printer(parent, printer):
         return False
     paint_recovery_sheet(printer, branch, recovery_key)
     return True

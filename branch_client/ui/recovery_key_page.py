@@ -100,11 +100,10 @@ class RecoveryKeyPage(Page):
         path = dialogs.choose_pdf_path(self, f"cam-ie-recovery-{self._branch.code}.pdf")
         if path is None:
             return
-        save_recovery_pdf(path, self._branch, self._key)
-        if not path.exists() or path.stat().st_size == 0:
-            self.message.setText(self.tr("The PDF could not be written there. Choose another folder."))
-        else:
+        if save_recovery_pdf(path, self._branch, self._key):
             self.message.setText("")
+        else:
+            self.message.setText(self.tr("The PDF could not be written there. Choose another folder."))
 
     def _continue(self) -> None:
         self.key_label.clear()

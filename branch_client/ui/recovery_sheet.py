@@ -5,6 +5,7 @@ One drawing routine serves the PDF file and the printer, both paged paint device
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -81,10 +82,28 @@ def paint_recovery_sheet(device: QPagedPaintDevice, branch: BranchInfo, recovery
         painter.end()
 
 
-def save_recovery_pdf(path: Path, branch: BranchInfo, recovery_key: str) -> None:
-    """Write the recovery sheet as a one-page PDF."""
-    writer = QPdfWriter(str(path))
+def save_recovery_pdf(path: Path, branch: BranchInfo, recovery_key: str) -> bool:
+    """Write the recovery sheet as a one-page PDF; False if it could not be written there.
+
+    The PDF is written beside `path` first and moved into place, so a failure never
+    leaves a half-written sheet or passes an older file off as the new one.
+    """
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(b"")  # fail here, plainly, rather than inside Qt's painter
+    except OSError:
+        return False
+    writer = QPdfWriter(str(partial))
     writer.setResolution(300)
     writer.setTitle("CAM-IE recovery key")
     writer.setCreator("CAM-IE Branch Client")
     paint_recovery_sheet(writer, branch, recovery_key)
+    del writer  # closes the file
+    try:
+        if partial.stat().st_size == 0:
+            partial.unlink()
+            return False
+        os.replace(partial, path)
+    except OSError:
+        return False
+    return True

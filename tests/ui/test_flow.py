@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pypdfium2
 import pytest
 import zxingcpp
 from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -33,11 +33,12 @@ def decode_qr_in_pdf(path: Path) -> list[str]:
     """Render the PDF's first page and read every QR code on it (PDFium + ZXing)."""
     pdf = pypdfium2.PdfDocument(str(path))
     try:
-        bitmap = pdf[0].render(scale=2)
-        pixels = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
+        bitmap = pdf[0].render(scale=2, grayscale=True)
+        # One byte per pixel; a row's padding past the width is blank margin to the decoder.
+        pixels = memoryview(bitmap.buffer).cast("B", shape=[bitmap.height, bitmap.stride])
+        return [barcode.text for barcode in zxingcpp.read_barcodes(pixels)]
     finally:
         pdf.close()
-    return [barcode.text for barcode in zxingcpp.read_barcodes(pixels)]
 
 
 def test_first_start_set_up_recovery_key_and_sign_in(
@@ -275,3 +276,43 @@ def test_locking_while_a_dialog_is_open_cancels_the_dialog(
     assert controller.session is None
     assert QApplication.activeModalWidget() is None
     assert told == []  # the dialog was cancelled: nothing ran against the closed session
+
+
+def test_printing_the_recovery_key(
+    make_controller: MakeController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = make_controller()
+    _fill_setup(controller, confirm=MANAGER[1])
+    controller.setup_page.create_button.click()
+    key_text = controller.recovery_key_page.key_label.text()
+    printed = tmp_path / "printer-output.pdf"
+
+    def pdf_printer(parent: object, printer: QPrinter) -> bool:
+        # The one stand-in: the print dialog. The printer itself is real, writing PDF.
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    monkeypatch.setattr(dialogs, "choose_printer", pdf_printer)
+    controller.recovery_key_page.print_button.click()
+    assert decode_qr_in_pdf(printed) == [key_text]
+
+    monkeypatch.setattr(dialogs, "choose_printer", lambda parent, printer: False)  # cancelled
+    printed.unlink()
+    controller.recovery_key_page.print_button.click()
+    assert not printed.exists()
+    assert controller.window.stack.currentWidget() is controller.recovery_key_page
+
+
+def test_saving_the_recovery_pdf_where_it_cannot_be_written(
+    make_controller: MakeController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = make_controller()
+    _fill_setup(controller, confirm=MANAGER[1])
+    controller.setup_page.create_button.click()
+    blocked = tmp_path / "no-such-folder" / "recovery.pdf"
+    monkeypatch.setattr(dialogs, "choose_pdf_path", lambda parent, name: blocked)
+    controller.recovery_key_page.save_button.click()
+    assert controller.recovery_key_page.message.text() == "The PDF could not be written there. Choose another folder."
+    assert not blocked.exists()
+    assert controller.recovery_key_page.key_label.text()  # the key is still on screen to try again
