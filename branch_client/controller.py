@@ -26,6 +26,7 @@ from branch_client.ui.login_page import LoginPage, RecoverAccessPage
 from branch_client.ui.recovery_key_page import RecoveryKeyPage
 from branch_client.ui.setup_page import SetupPage
 from branch_client.ui.shell import ShellWindow, StartupErrorPage
+from branch_client.ui.widgets import busy_cursor
 from branch_client.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -246,7 +247,8 @@ class AppController(QObject):
     def _attempt(self, action: Callable[[], T], show: Callable[[str], None]) -> T | None:
         """Run `action`; a known error is shown with `show`, a bug is logged and excused."""
         try:
-            return action()
+            with busy_cursor():
+                return action()
         except KnownError as exc:
             log.info("refused: %s", exc.code)
             show(error_text.message_for(exc))

@@ -145,6 +145,7 @@ class RecoverAccessPage(Page):
         self.recover_button.setDefault(True)
         self.back_button = QPushButton()
         self.recover_button.clicked.connect(self._submit)
+        self.confirm.returnPressed.connect(self._submit)
         self.back_button.clicked.connect(self.back_requested)
 
         self._labels = [QLabel() for _ in range(4)]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QCursor, QFont
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 
 class Page(QWidget):
@@ -21,6 +24,16 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+@contextlib.contextmanager
+def busy_cursor() -> Iterator[None]:
+    """An hourglass while the GUI thread does something slow on purpose (Argon2id at sign-in)."""
+    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def title_label() -> QLabel:
