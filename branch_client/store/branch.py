@@ -262,12 +262,18 @@ class BranchDirectory:
         now = self._clock()
         slots.slots[account_id].record_success()
         failures = slots.take_unaudited_failures()
-        with translate_errors(), db.atomic():
-            for slot_id, at in failures:
-                audit.append(db, actor=slot_id, action="login_failed", subject=slot_id, at=datetime.fromisoformat(at))
-            accounts.touch_login(db, account_id, now.isoformat())
-            audit.append(db, actor=account_id, action=action, subject=account_id, at=now)
-        slots.save()  # after the commit: at worst a failure is audited twice, never lost
+        try:
+            with translate_errors(), db.atomic():
+                for slot_id, at in failures:
+                    audit.append(
+                        db, actor=slot_id, action="login_failed", subject=slot_id, at=datetime.fromisoformat(at)
+                    )
+                accounts.touch_login(db, account_id, now.isoformat())
+                audit.append(db, actor=account_id, action=action, subject=account_id, at=now)
+            slots.save()  # after the commit: at worst a failure is audited twice, never lost
+        except BaseException:
+            db.close()  # e.g. disk full: no half-open session is left behind
+            raise
         log.info("account %s signed in (%s)", account_id, account.role.value)
         refreshed = accounts.get(db, account_id)
         assert refreshed is not None
