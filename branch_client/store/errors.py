@@ -41,6 +41,16 @@ class AccountLocked(KnownError):
         self.until = until
 
 
+class RecoveryLocked(KnownError):
+    """Too many wrong recovery keys: recovery is refused until `until` (UTC)."""
+
+    code = "recovery_locked"
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(f"recovery locked until {until.isoformat()}", until=until)
+        self.until = until
+
+
 class AccountDisabled(KnownError):
     """The account exists but a manager disabled it."""
 

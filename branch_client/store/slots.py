@@ -15,9 +15,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from branch_client.store.errors import StoreCorrupt, StoreMissing
+from branch_client.store.errors import AccountLocked, RecoveryLocked, StoreCorrupt, StoreMissing
 from branch_client.store.files import known_os_error, write_atomic
-from branch_client.store.keys import KdfParams, WrappedKey, b64, unb64
+from branch_client.store.keys import (
+    KdfParams,
+    RecoveryKey,
+    WrappedKey,
+    b64,
+    unb64,
+    wrap_with_password,
+    wrap_with_recovery,
+)
 
 FORMAT_VERSION = 1
 RECOVERY_SLOT_ID = "recovery"
@@ -42,9 +50,10 @@ class KeySlot:
         """What the slot's AES-GCM tag binds: moving or editing a slot breaks it."""
         return slot_associated_data(store_id, self.slot_id, self.kind, self.username, self.kdf)
 
-    def is_locked(self, now: datetime) -> bool:
-        """Whether failed logins have locked this slot at `now`."""
-        return self.locked_until is not None and now < self.locked_until
+    def raise_if_locked(self, now: datetime) -> None:
+        """`AccountLocked` (or `RecoveryLocked`) while failed attempts lock this slot."""
+        if self.locked_until is not None and now < self.locked_until:
+            raise (RecoveryLocked if self.kind == "recovery" else AccountLocked)(self.locked_until)
 
     def record_failure(self, now: datetime) -> None:
         """Count one failed attempt; the fifth in a row locks the slot for five minutes."""
@@ -155,12 +164,27 @@ class KeySlotFile:
         write_atomic(self.path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"))
 
     def slot_for_username(self, username: str) -> KeySlot | None:
-        """The password slot of `username` (case-insensitive), if any."""
-        wanted = username.strip().casefold()
+        """The password slot of a normalised `username`, if any."""
         for slot in self.slots.values():
-            if slot.kind == "password" and slot.username is not None and slot.username.casefold() == wanted:
+            if slot.kind == "password" and slot.username == username:
                 return slot
         return None
+
+    def strongest_kdf(self) -> KdfParams | None:
+        """The costliest Argon2id parameters in use (new slots and decoys use them)."""
+        existing = [s.kdf for s in self.slots.values() if s.kdf is not None]
+        return max(existing, key=lambda p: (p.memory_kib * p.iterations, p.lanes)) if existing else None
+
+    def prune(self, account_ids: set[str]) -> bool:
+        """Drop password slots whose account does not exist; True if any were dropped.
+
+        Such a slot is left when a crash falls between writing the slot file and
+        committing the new account: it can open nothing, but would hold its username.
+        """
+        orphans = [i for i, s in self.slots.items() if s.kind == "password" and i not in account_ids]
+        for slot_id in orphans:
+            del self.slots[slot_id]
+        return bool(orphans)
 
     @property
     def recovery_slot(self) -> KeySlot:
@@ -182,6 +206,18 @@ def slot_associated_data(store_id: str, slot_id: str, kind: str, username: str |
     """The bytes a slot's tag authenticates: its store, identity, owner and KDF parameters."""
     params = "" if kdf is None else f"{kdf.memory_kib}/{kdf.iterations}/{kdf.lanes}"
     return f"cam-ie-slot|v1|{store_id}|{slot_id}|{kind}|{username or ''}|{params}".encode()
+
+
+def password_slot(store_id: str, account_id: str, username: str, password: str, key: bytes, kdf: KdfParams) -> KeySlot:
+    """A new slot wrapping `key` under `password` for one account."""
+    aad = slot_associated_data(store_id, account_id, "password", username, kdf)
+    return KeySlot(account_id, "password", username, kdf, wrap_with_password(key, password, kdf, aad))
+
+
+def recovery_slot(store_id: str, recovery: RecoveryKey, key: bytes) -> KeySlot:
+    """A new slot wrapping `key` under the recovery key."""
+    aad = slot_associated_data(store_id, RECOVERY_SLOT_ID, "recovery", None, None)
+    return KeySlot(RECOVERY_SLOT_ID, "recovery", None, None, wrap_with_recovery(key, recovery, aad))
 
 
 def utc_now() -> datetime:

@@ -250,15 +250,20 @@ def test_managers_can_disable_and_re_enable_each_other(branch: tuple[BranchDirec
     ],
 )
 def test_bad_account_input_is_refused_and_changes_nothing(
-    manager_session: Session, username: str, password: str, error: type[Exception]
+    branch: tuple[BranchDirectory, RecoveryKey],
+    manager_session: Session,
+    username: str,
+    password: str,
+    error: type[Exception],
 ) -> None:
+    slots_path = branch[0].slots_path
     before_accounts = manager_session.accounts()
-    before_slots = manager_session.directory.slots_path.read_bytes()
+    before_slots = slots_path.read_bytes()
     before_audit = len(audit.entries(manager_session.db))
     with pytest.raises(error):
         manager_session.create_account(username, password)
     assert manager_session.accounts() == before_accounts
-    assert manager_session.directory.slots_path.read_bytes() == before_slots
+    assert slots_path.read_bytes() == before_slots
     assert len(audit.entries(manager_session.db)) == before_audit
 
 

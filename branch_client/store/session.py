@@ -1,0 +1,237 @@
+"""A signed-in account's view of the unlocked store, and what that account may do.
+
+Account changes touch two places: rows in the encrypted database and the key slots in
+`keyslots.json`. `_changing_slots` keeps them together: the slot file is written last,
+inside the database transaction, and if anything fails — the write, or the COMMIT — the
+previous slots are put back, on disk as well as in memory. If even that fails (a crash
+at the wrong instant), what remains is safe: a slot without an account, pruned at the
+next sign-in; or an account without a slot, which a manager fixes with a new password.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import logging
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+from branch_client.store import accounts, audit, registrations
+from branch_client.store.accounts import Account, Role
+from branch_client.store.database import translate_errors
+from branch_client.store.errors import (
+    AccountDisabled,
+    KnownError,
+    PermissionDenied,
+    UsernameTaken,
+    WrongPassword,
+)
+from branch_client.store.keys import KdfParams, RecoveryKey, SlotDoesNotOpen, unwrap_with_password
+from branch_client.store.registrations import NewRegistration
+from branch_client.store.slots import RECOVERY_SLOT_ID, KeySlot, KeySlotFile, password_slot, recovery_slot
+from sync.ids import uuid7_str
+
+if TYPE_CHECKING:
+    from branch_client.store.branch import BranchInfo
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+class Session:
+    """The store, unlocked, as one signed-in account. Closing it forgets the key."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        key: bytes,
+        slots: KeySlotFile,
+        account: Account,
+        *,
+        kdf: Callable[[], KdfParams],
+        clock: Clock,
+    ) -> None:
+        self.db = db
+        self._key: bytes | None = key
+        self._slots = slots
+        self.account = account
+        self._kdf = kdf
+        self._clock = clock
+
+    @property
+    def branch(self) -> BranchInfo:
+        """The branch this session belongs to."""
+        from branch_client.store.branch import BranchInfo
+
+        return BranchInfo(self._slots.branch_code, self._slots.branch_name)
+
+    @property
+    def key(self) -> bytes:
+        """The database key, for opening further connections (sync worker)."""
+        if self._key is None:
+            raise RuntimeError("session is closed")
+        return self._key
+
+    @property
+    def is_open(self) -> bool:
+        """False once closed."""
+        return self._key is not None
+
+    def close(self, *, reason: str = "logout") -> None:
+        """Record the sign-out, close the database and drop the key (idempotent)."""
+        if self._key is None:
+            return
+        try:
+            with translate_errors():
+                audit.append(self.db, actor=self.account.id, action=reason, subject=self.account.id)
+        finally:
+            self.db.close()
+            self._key = None
+
+    # --- registrations --------------------------------------------------------------
+
+    def submit_registration(self, registration: NewRegistration) -> None:
+        """Write the registration + outbox entry + audit entry in one durable transaction."""
+        with translate_errors():
+            registrations.submit(self.db, registration, actor_id=self.account.id)
+
+    # --- accounts -------------------------------------------------------------------
+
+    def accounts(self) -> list[Account]:
+        """Every account of the branch."""
+        return accounts.list_all(self.db)
+
+    def failed_login_state(self, account_id: str) -> tuple[int, datetime | None]:
+        """(failed attempts in a row, locked until) for an account, from its slot."""
+        slot = self._slots.slots.get(account_id)
+        return (0, None) if slot is None else (slot.failed_count, slot.locked_until)
+
+    def create_account(self, username: str, password: str, role: Role = Role.TELLER) -> Account:
+        """A manager adds an account with its own key slot."""
+        self._require_manager()
+        name = accounts.check_username(username)
+        accounts.check_password(password, username=name)
+        if accounts.username_exists(self.db, name):
+            raise UsernameTaken("username already in use")
+        account_id, now = uuid7_str(), self._clock().isoformat()
+        slot = password_slot(self._slots.store_id, account_id, name, password, self.key, self._kdf())
+        with self._changing_slots() as slots:
+            accounts.insert(
+                self.db, account_id=account_id, username=name, role=role, created_by=self.account.id, now=now
+            )
+            self._audit("account_created", account_id, {"role": role.value})
+            for stale in [i for i, s in slots.items() if s.username == name]:  # a crash's leftover
+                del slots[stale]
+            slots[account_id] = slot
+        created = accounts.get(self.db, account_id)
+        assert created is not None
+        return created
+
+    def disable_account(self, account_id: str) -> None:
+        """Disable an account and delete its key slot: it can no longer unwrap the key."""
+        target = self._target(account_id)
+        if target.id == self.account.id:  # so the branch always keeps an active manager
+            raise PermissionDenied("a manager cannot disable their own account")
+        with self._changing_slots() as slots:
+            accounts.set_active(self.db, account_id, False)
+            self._audit("account_disabled", account_id)
+            slots.pop(account_id, None)
+
+    def enable_account(self, account_id: str, new_password: str) -> None:
+        """Re-enable an account; it needs a new password since its slot was deleted."""
+        target = self._target(account_id)
+        self._set_password(target, new_password, action="account_enabled", activate=True)
+
+    def reset_password(self, account_id: str, new_password: str) -> None:
+        """A manager sets a new password for an account (its slot is re-wrapped)."""
+        target = self._target(account_id)
+        if not target.active:
+            raise AccountDisabled("enable the account to give it a password")
+        self._set_password(target, new_password, action="password_reset", activate=False)
+
+    def change_own_password(self, current_password: str, new_password: str) -> None:
+        """Any account changes its own password, proving the current one first.
+
+        Wrong guesses count like failed sign-ins, so an unattended session cannot be used
+        to guess the password at leisure.
+        """
+        slot = self._slots.slots.get(self.account.id)
+        if slot is None or slot.kdf is None:
+            raise WrongPassword("no slot for this account")
+        now = self._clock()
+        slot.raise_if_locked(now)
+        try:
+            unwrap_with_password(slot.wrapped, current_password, slot.kdf, slot.associated_data(self._slots.store_id))
+        except SlotDoesNotOpen:
+            slot.record_failure(now)
+            self._slots.save()
+            slot.raise_if_locked(now)
+            raise WrongPassword("current password is wrong") from None
+        self._set_password(self.account, new_password, action="password_changed", activate=False)
+
+    def unlock_account(self, account_id: str) -> None:
+        """Clear an account's failed-login lock before the five minutes are up."""
+        target = self._target(account_id)
+        if target.id not in self._slots.slots:
+            return
+        with self._changing_slots() as slots:
+            self._audit("account_unlocked", target.id)
+            slots[target.id].record_success()
+
+    def replace_recovery_key(self) -> RecoveryKey:
+        """A manager makes a new recovery key; the old one stops working at once."""
+        self._require_manager()
+        recovery = RecoveryKey.generate()
+        slot = recovery_slot(self._slots.store_id, recovery, self.key)
+        with self._changing_slots() as slots:
+            self._audit("recovery_key_replaced", RECOVERY_SLOT_ID)
+            slots[RECOVERY_SLOT_ID] = slot
+        return recovery
+
+    def _set_password(self, target: Account, new_password: str, *, action: str, activate: bool) -> None:
+        accounts.check_password(new_password, username=target.username)
+        slot = password_slot(self._slots.store_id, target.id, target.username, new_password, self.key, self._kdf())
+        with self._changing_slots() as slots:
+            if activate:
+                accounts.set_active(self.db, target.id, True)
+            accounts.touch_password(self.db, target.id, self._clock().isoformat())
+            self._audit(action, target.id)
+            slots[target.id] = slot
+        if target.id == self.account.id:
+            refreshed = accounts.get(self.db, target.id)
+            assert refreshed is not None
+            self.account = refreshed
+
+    @contextlib.contextmanager
+    def _changing_slots(self) -> Iterator[dict[str, KeySlot]]:
+        """Change database rows and key slots as one (see the module docstring)."""
+        before = copy.deepcopy(self._slots.slots)
+        try:
+            with translate_errors(), self.db.atomic():
+                yield self._slots.slots
+                self._slots.save()
+        except BaseException:
+            self._slots.slots = before
+            try:
+                self._slots.save()
+            except KnownError as exc:
+                log.error("key slots could not be put back after a failed change: %s", exc.code)
+            raise
+
+    def _target(self, account_id: str) -> Account:
+        self._require_manager()
+        target = accounts.get(self.db, account_id)
+        if target is None:
+            raise LookupError(f"no account {account_id}")
+        return target
+
+    def _require_manager(self) -> None:
+        if not self.account.is_manager:
+            raise PermissionDenied("only a manager may manage accounts")
+
+    def _audit(self, action: str, subject: str | None, details: dict[str, str] | None = None) -> None:
+        audit.append(self.db, actor=self.account.id, action=action, subject=subject, details=details)
