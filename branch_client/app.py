@@ -18,6 +18,7 @@ from branch_client.i18n import Translator
 from branch_client.logging_setup import configure as configure_logging
 from branch_client.logging_setup import install_excepthooks
 from branch_client.paths import resources_dir
+from branch_client.store import KnownError
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,11 @@ def build(app: QApplication, options: LaunchOptions) -> AppController:
     """Wire settings, translations and the controller for `options.data_dir`."""
     from branch_client.demo import demo_hint, prepare_demo_store
 
-    configure_logging(options.data_dir / "logs")
+    try:
+        configure_logging(options.data_dir / "logs")
+    except OSError:
+        # The data folder is unusable; the start-up screen will say so. Log to stderr meanwhile.
+        logging.basicConfig(level=logging.INFO)
     install_excepthooks()
     settings = settings_store.load(options.data_dir)
     if options.language is not None:
@@ -63,8 +68,11 @@ def build(app: QApplication, options: LaunchOptions) -> AppController:
     translator.set_language(settings.language)
     hint = ""
     if options.demo:
-        prepare_demo_store(options.data_dir)
-        hint = demo_hint()
+        try:
+            prepare_demo_store(options.data_dir)
+            hint = demo_hint()
+        except KnownError as exc:  # in use, not writable, …: the start-up screen tells the user
+            log.warning("demo store not prepared: %s", exc.code)
     log.info("starting %s %s (demo=%s)", APP_NAME, __version__, options.demo)
     return AppController(app, options.data_dir, settings=settings, translator=translator, demo_hint=hint)
 

@@ -9,9 +9,7 @@ logged with its traceback, and the user gets a plain sentence instead of a crash
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
@@ -19,19 +17,17 @@ from PySide6.QtWidgets import QApplication, QDialog
 from branch_client import settings as settings_store
 from branch_client.i18n import Translator
 from branch_client.settings import Settings
-from branch_client.store import BranchDirectory, KdfParams, KnownError, Session
+from branch_client.store import BranchDirectory, BranchInfo, KdfParams, KnownError, Session
 from branch_client.ui import dialogs, error_text
+from branch_client.ui.actions import attempt
 from branch_client.ui.idle import IdleWatcher
 from branch_client.ui.login_page import LoginPage, RecoverAccessPage
 from branch_client.ui.recovery_key_page import RecoveryKeyPage
 from branch_client.ui.setup_page import SetupPage
 from branch_client.ui.shell import ShellWindow, StartupErrorPage
-from branch_client.ui.widgets import busy_cursor
 from branch_client.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 
 class AppController(QObject):
@@ -65,6 +61,7 @@ class AppController(QObject):
         self.directory: BranchDirectory | None = None
         self.session: Session | None = None
         self.workspace: Workspace | None = None
+        self._manager_username = ""  # pre-filled on sign-in after set-up
 
         self.window = ShellWindow()
         self.setup_page = SetupPage()
@@ -88,6 +85,7 @@ class AppController(QObject):
         self.window.change_password_requested.connect(self.change_password)
         self.idle.idle.connect(self.lock)
         app.aboutToQuit.connect(self.shutdown)
+        self.window.close_guard = self._may_close
         self.window.set_language_checked(translator.language)
 
     # --- start and stop -------------------------------------------------------------
@@ -121,23 +119,45 @@ class AppController(QObject):
         """Create the branch store, then show the recovery key once."""
         assert self.directory is not None
         directory = self.directory
-        result = self._attempt(
+        ok, result = attempt(
             lambda: directory.create_branch(
                 branch_code=code, branch_name=name, manager_username=username, manager_password=password
             ),
             self.setup_page.show_error,
         )
-        if result is None:
+        if not ok or result is None:
             return
         session, recovery_key = result
         self._manager_username = session.account.username
-        branch = session.branch
-        session.close(reason="setup_completed")
-        self.recovery_key_page.show_key(branch, str(recovery_key))
+        self._show_recovery_key(session.branch, str(recovery_key))  # first: nothing may lose the key
+        try:
+            session.close(reason="setup_completed")
+        except KnownError as exc:
+            log.warning("set-up session closed without its audit entry: %s", exc.code)
+
+    def _show_recovery_key(self, branch: BranchInfo, recovery_key: str) -> None:
+        self.idle.disarm()  # the key is shown once: an idle lock must not take it away
+        self.recovery_key_page.show_key(branch, recovery_key)
         self.window.show_screen(self.recovery_key_page)
 
     def _after_recovery_key(self) -> None:
-        self.show_login(username=getattr(self, "_manager_username", ""))
+        if self.session is not None and self.workspace is not None:  # a manager replaced the key
+            self.window.show_screen(self.workspace)
+            self.idle.arm()
+        else:
+            self.show_login(username=self._manager_username)
+
+    def _may_close(self) -> bool:
+        """Closing the window while an unconfirmed recovery key is shown needs a yes."""
+        if self.window.stack.currentWidget() is not self.recovery_key_page:
+            return True
+        if not self.recovery_key_page.is_showing_key():
+            return True
+        return dialogs.ask_confirmation(
+            self.window,
+            self.tr("Recovery key not stored"),
+            self.tr("The recovery key is shown only once. Quit without printing or saving it?"),
+        )
 
     # --- signing in and out ---------------------------------------------------------
 
@@ -156,7 +176,7 @@ class AppController(QObject):
         """Unlock the store as `username`; on success show the workspace for that role."""
         assert self.directory is not None
         directory = self.directory
-        session = self._attempt(lambda: directory.unlock(username, password), self.login_page.show_error)
+        _, session = attempt(lambda: directory.unlock(username, password), self.login_page.show_error)
         if session is not None:
             self._enter(session)
 
@@ -164,7 +184,7 @@ class AppController(QObject):
         """Recovery key → new manager password → signed in."""
         assert self.directory is not None
         directory = self.directory
-        session = self._attempt(
+        _, session = attempt(
             lambda: directory.recover(recovery_key, username, new_password), self.recover_page.show_error
         )
         if session is not None:
@@ -178,6 +198,7 @@ class AppController(QObject):
     def _enter(self, session: Session) -> None:
         self.session = session
         self.workspace = Workspace(session)
+        self.workspace.recovery_key_replaced.connect(lambda key: self._show_recovery_key(session.branch, key))
         self.window.show_screen(self.workspace)
         self.window.set_signed_in((session.account.username, session.branch.name, session.account.is_manager))
         self.idle.arm()
@@ -226,11 +247,8 @@ class AppController(QObject):
         def fail(message: str) -> None:
             dialogs.show_error(self.window, message)
 
-        def change() -> bool:
-            session.change_own_password(*answer)
-            return True
-
-        if self._attempt(change, fail):
+        ok, _ = attempt(lambda: session.change_own_password(*answer), fail)
+        if ok:
             dialogs.show_info(self.window, self.tr("Your password was changed."))
 
     # --- language -------------------------------------------------------------------
@@ -241,21 +259,6 @@ class AppController(QObject):
         self.window.set_language_checked(language)
         self.settings = self.settings.with_language(language)
         settings_store.save(self.data_dir, self.settings)
-
-    # --- helpers --------------------------------------------------------------------
-
-    def _attempt(self, action: Callable[[], T], show: Callable[[str], None]) -> T | None:
-        """Run `action`; a known error is shown with `show`, a bug is logged and excused."""
-        try:
-            with busy_cursor():
-                return action()
-        except KnownError as exc:
-            log.info("refused: %s", exc.code)
-            show(error_text.message_for(exc))
-        except Exception:
-            log.exception("unexpected error")
-            show(error_text.unexpected_error())
-        return None
 
 
 def _dismiss_modal_dialogs() -> None:

@@ -61,6 +61,7 @@ def main() -> None:
             )
             setup.window.show_screen(setup.recovery_key_page)
             grab(setup, "02-recovery-key", language)
+            setup.window.close_guard = None  # the key shown here is a throwaway
             setup.window.close()
             setup.shutdown()
 

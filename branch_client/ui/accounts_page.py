@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,16 +17,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.store import KnownError, Session
-from branch_client.ui import dialogs, error_text
+from branch_client.store import Session
+from branch_client.store.accounts import normalise_username
+from branch_client.ui import dialogs
 from branch_client.ui.accounts_model import AccountRow, AccountsModel
+from branch_client.ui.actions import attempt
 from branch_client.ui.widgets import Page, message_label, title_label
 
 log = logging.getLogger(__name__)
 
 
 class AccountsPage(Page):
-    """A table of accounts and the actions a manager may take on the selected one."""
+    """A table of accounts and the actions a manager may take on the selected one.
+
+    Signals:
+        recovery_key_replaced(str): a new recovery key was made; it must be shown once.
+    """
+
+    recovery_key_replaced = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,18 +54,21 @@ class AccountsPage(Page):
         self.disable_button = QPushButton()
         self.enable_button = QPushButton()
         self.unlock_button = QPushButton()
+        self.recovery_button = QPushButton()
         self.message = message_label()
         self.new_button.clicked.connect(self.create_account)
         self.reset_button.clicked.connect(self.reset_password)
         self.disable_button.clicked.connect(self.disable_account)
         self.enable_button.clicked.connect(self.enable_account)
         self.unlock_button.clicked.connect(self.unlock_account)
+        self.recovery_button.clicked.connect(self.replace_recovery_key)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         buttons = QHBoxLayout()
         for button in (self.new_button, self.reset_button, self.disable_button, self.enable_button, self.unlock_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.recovery_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
@@ -78,6 +90,7 @@ class AccountsPage(Page):
         self.disable_button.setText(self.tr("Disable"))
         self.enable_button.setText(self.tr("Enable…"))
         self.unlock_button.setText(self.tr("Unlock"))
+        self.recovery_button.setText(self.tr("New recovery key…"))
         self.model.retranslate()
 
     def refresh(self) -> None:
@@ -112,7 +125,7 @@ class AccountsPage(Page):
         if request is None:
             return
         if self._run(lambda: self._session.create_account(request.username, request.password, request.role)):
-            self.select_username(request.username.strip().lower())
+            self.select_username(normalise_username(request.username))
             self.message.setText(self.tr("Account created."))
 
     def reset_password(self) -> None:
@@ -152,14 +165,23 @@ class AccountsPage(Page):
         if row is not None and self._run(lambda: self._session.unlock_account(row.account.id)):
             self.message.setText(self.tr("Account unlocked."))
 
+    def replace_recovery_key(self) -> None:
+        """Make a new recovery key (the old one stops working) and have it shown once."""
+        question = self.tr(
+            "Make a new recovery key? The old recovery key will stop working at once, and the new one is shown only once."
+        )
+        if not dialogs.ask_confirmation(self, self.tr("New recovery key"), question):
+            return
+        ok, recovery = attempt(self._session.replace_recovery_key, self.message.setText)
+        if ok and recovery is not None:
+            self.message.setText(self.tr("A new recovery key was made."))
+            self.recovery_key_replaced.emit(str(recovery))
+
     def _run(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except KnownError as exc:
-            self.message.setText(error_text.message_for(exc))
-            return False
-        self.refresh()
-        return True
+        ok, _ = attempt(action, self.message.setText)
+        if ok:
+            self.refresh()
+        return ok
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -22,6 +22,10 @@ def message_for(error: KnownError) -> str:
             "Errors",
             "This account is locked after 5 wrong passwords. Try again after %1, or ask a manager to unlock it.",
         ).replace("%1", when)
+    if code == "recovery_locked":
+        until = error.params.get("until")
+        when = _local_time(until) if isinstance(until, datetime) else ""
+        return translate("Errors", "Too many wrong recovery keys. Try again after %1.").replace("%1", when)
     if code == "account_disabled":
         return translate("Errors", "This account has been disabled. Ask your branch manager.")
     if code == "invalid_recovery_key":

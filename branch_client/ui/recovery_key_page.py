@@ -82,7 +82,7 @@ class RecoveryKeyPage(Page):
         self.print_button.setText(self.tr("Print…"))
         self.save_button.setText(self.tr("Save as PDF…"))
         self.stored.setText(self.tr("I have printed or saved the recovery key and will keep it safe"))
-        self.continue_button.setText(self.tr("Continue to sign in"))
+        self.continue_button.setText(self.tr("Continue"))
 
     def show_key(self, branch: BranchInfo, recovery_key: str) -> None:
         """Display `recovery_key`; the page forgets it once acknowledged."""
@@ -91,6 +91,10 @@ class RecoveryKeyPage(Page):
         self.qr_label.setPixmap(QPixmap.fromImage(qr_image(recovery_key, pixels_per_module=5)))
         self.stored.setChecked(False)
         self.message.clear()
+
+    def is_showing_key(self) -> bool:
+        """Whether a key is on screen and not yet confirmed as stored."""
+        return bool(self._key)
 
     def _print(self) -> None:
         if dialogs.print_recovery_sheet(self, self._branch, self._key):

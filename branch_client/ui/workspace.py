@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -62,7 +63,13 @@ _COMING = {
 
 
 class Workspace(Page):
-    """Navigation list + page stack for one session."""
+    """Navigation list + page stack for one session.
+
+    Signals:
+        recovery_key_replaced(str): passed on from the Accounts page.
+    """
+
+    recovery_key_replaced = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +95,9 @@ class Workspace(Page):
 
     def _make_page(self, entry: NavEntry) -> QWidget:
         if entry.key == "accounts":
-            return AccountsPage(self.session)
+            page = AccountsPage(self.session)
+            page.recovery_key_replaced.connect(self.recovery_key_replaced)
+            return page
         return PlaceholderPage(entry.label, _COMING[entry.key])
 
     def retranslate(self) -> None:

@@ -79,6 +79,10 @@
         <translation>ដោះសោ</translation>
     </message>
     <message>
+        <source>New recovery key…</source>
+        <translation>សោសង្គ្រោះថ្មី…</translation>
+    </message>
+    <message>
         <source>Account created.</source>
         <translation>បានបង្កើតគណនី។</translation>
     </message>
@@ -106,9 +110,29 @@
         <source>Account unlocked.</source>
         <translation>បានដោះសោគណនី។</translation>
     </message>
+    <message>
+        <source>Make a new recovery key? The old recovery key will stop working at once, and the new one is shown only once.</source>
+        <translation>បង្កើតសោសង្គ្រោះថ្មី? សោសង្គ្រោះចាស់នឹងលែងប្រើបានភ្លាមៗ ហើយសោថ្មីនឹងបង្ហាញតែម្ដងប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>សោសង្គ្រោះថ្មី</translation>
+    </message>
+    <message>
+        <source>A new recovery key was made.</source>
+        <translation>បានបង្កើតសោសង្គ្រោះថ្មី។</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
+    <message>
+        <source>Recovery key not stored</source>
+        <translation>មិនទាន់បានរក្សាទុកសោសង្គ្រោះ</translation>
+    </message>
+    <message>
+        <source>The recovery key is shown only once. Quit without printing or saving it?</source>
+        <translation>សោសង្គ្រោះបង្ហាញតែម្ដងប៉ុណ្ណោះ។ បិទកម្មវិធីដោយមិនបោះពុម្ព ឬរក្សាទុកវាឬ?</translation>
+    </message>
     <message>
         <source>The session was locked. Sign in again to continue.</source>
         <translation>វគ្គប្រើប្រាស់ត្រូវបានចាក់សោ។ សូមចូលម្ដងទៀតដើម្បីបន្ត។</translation>
@@ -182,6 +206,10 @@
     <message>
         <source>This account is locked after 5 wrong passwords. Try again after %1, or ask a manager to unlock it.</source>
         <translation>គណនីនេះត្រូវបានចាក់សោ ដោយសារវាយពាក្យសម្ងាត់ខុស ៥ ដង។ សូមព្យាយាមម្ដងទៀតក្រោយម៉ោង %1 ឬសុំឱ្យអ្នកគ្រប់គ្រងដោះសោ។</translation>
+    </message>
+    <message>
+        <source>Too many wrong recovery keys. Try again after %1.</source>
+        <translation>បានវាយសោសង្គ្រោះខុសច្រើនដងពេក។ សូមព្យាយាមម្ដងទៀតក្រោយម៉ោង %1។</translation>
     </message>
     <message>
         <source>This account has been disabled. Ask your branch manager.</source>
@@ -329,8 +357,8 @@
         <translation>ខ្ញុំបានបោះពុម្ព ឬរក្សាទុកសោសង្គ្រោះ ហើយនឹងទុកវាឱ្យមានសុវត្ថិភាព</translation>
     </message>
     <message>
-        <source>Continue to sign in</source>
-        <translation>បន្តទៅការចូល</translation>
+        <source>Continue</source>
+        <translation>បន្ត</translation>
     </message>
     <message>
         <source>The PDF could not be written there. Choose another folder.</source>

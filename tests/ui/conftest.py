@@ -34,13 +34,15 @@ def make_controller(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterato
             translator=translator,
             kdf=FAST_KDF,
         )
-        qtbot.addWidget(controller.window)
         controller.start()
         made.append((controller, translator))
         return controller
 
     yield make
     for controller, translator in made:
+        controller.window.close_guard = None  # a test may end on the recovery-key screen
+        controller.window.close()
+        controller.window.deleteLater()
         controller.shutdown()
         translator.set_language("en")
         controller.deleteLater()

@@ -316,3 +316,53 @@ def test_saving_the_recovery_pdf_where_it_cannot_be_written(
     assert controller.recovery_key_page.message.text() == "The PDF could not be written there. Choose another folder."
     assert not blocked.exists()
     assert controller.recovery_key_page.key_label.text()  # the key is still on screen to try again
+
+
+def test_closing_while_the_recovery_key_is_unconfirmed_asks_first(
+    make_controller: MakeController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = make_controller()
+    controller.window.show()
+    _fill_setup(controller, confirm=MANAGER[1])
+    controller.setup_page.create_button.click()
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, question: str, *, yes: bool) -> bool:
+        asked.append(question)
+        return yes
+
+    monkeypatch.setattr(dialogs, "ask_confirmation", lambda p, t, q: answer(p, t, q, yes=False))
+    assert not controller.window.close()
+    assert controller.window.isVisible()
+    assert controller.recovery_key_page.key_label.text()  # still there to print
+    monkeypatch.setattr(dialogs, "ask_confirmation", lambda p, t, q: answer(p, t, q, yes=True))
+    assert controller.window.close()
+    assert len(asked) == 2
+
+
+def test_the_idle_lock_waits_while_the_recovery_key_is_shown(make_controller: MakeController) -> None:
+    controller = make_controller(idle_minutes=0.001)
+    _fill_setup(controller, confirm=MANAGER[1])
+    controller.setup_page.create_button.click()
+    assert not controller.idle.armed
+
+
+def test_a_manager_makes_a_new_recovery_key_and_returns_to_work(
+    set_up_branch: Path, make_controller: MakeController, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = make_controller()
+    sign_in(controller, qtbot, *MANAGER)
+    assert controller.workspace is not None
+    accounts = controller.workspace.open("accounts")
+    monkeypatch.setattr(dialogs, "ask_confirmation", lambda parent, title, question: True)
+    accounts.recovery_button.click()  # type: ignore[attr-defined]
+    assert controller.window.stack.currentWidget() is controller.recovery_key_page
+    assert not controller.idle.armed
+    new_key = controller.recovery_key_page.key_label.text()
+    controller.recovery_key_page.stored.setChecked(True)
+    controller.recovery_key_page.continue_button.click()
+    assert controller.window.stack.currentWidget() is controller.workspace
+    assert controller.idle.armed
+    controller.sign_out()
+    assert controller.directory is not None
+    controller.directory.recover(new_key, MANAGER[0], "after-recovery-1").close()

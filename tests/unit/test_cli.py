@@ -55,3 +55,29 @@ def test_bad_idle_minutes_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--idle-minutes" in result.stderr
     assert not (tmp_path / "d").exists()
+
+
+def test_an_unusable_data_folder_is_told_on_screen_not_as_a_crash(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = _run(["--data-dir", str(blocker / "branch"), "--quit-when-shown"], env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "window-shown"
+    assert "Traceback" not in result.stderr
+
+
+def test_a_second_demo_while_the_first_runs_starts_with_a_message(tmp_path: Path) -> None:
+    from branch_client.store import BranchDirectory
+
+    held = BranchDirectory.claim(tmp_path / "demo")  # the first copy of the app
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        result = _run(["--demo", "--data-dir", str(tmp_path / "demo"), "--quit-when-shown"], env)
+    finally:
+        held.release()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "window-shown"
+    log = (tmp_path / "demo" / "logs" / "branch-client.log").read_text(encoding="utf-8")
+    assert "demo store not prepared: store_in_use" in log
+    assert "cannot start: store_in_use" in log

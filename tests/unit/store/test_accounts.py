@@ -18,6 +18,7 @@ from branch_client.store.errors import (
     InvalidRecoveryKey,
     InvalidUsername,
     PermissionDenied,
+    RecoveryLocked,
     StoreExists,
     UsernameTaken,
     WeakPassword,
@@ -72,7 +73,6 @@ def test_wrong_password_and_unknown_user_do_not_open(branch: tuple[BranchDirecto
         pytest.param(lambda s: s.update(nonce=_flip(s["nonce"])), id="nonce"),
         pytest.param(lambda s: s.update(salt=_flip(s["salt"])), id="salt"),
         pytest.param(lambda s: s["kdf"].update(iterations=s["kdf"]["iterations"] + 1), id="kdf-params"),
-        pytest.param(lambda s: s.update(id="01a20000-0000-7000-8000-000000000000"), id="moved-to-other-account"),
     ],
 )
 def test_a_tampered_slot_does_not_open(
@@ -87,6 +87,29 @@ def test_a_tampered_slot_does_not_open(
         directory.unlock(*MANAGER)
 
 
+def test_a_teller_slot_moved_onto_the_manager_does_not_open(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    # The teller knows their own password; relabelling their slot as the manager's must not
+    # make them the manager (the slot id and username are bound into the GCM tag).
+    directory, _ = branch
+    data = json.loads(directory.slots_path.read_text())
+    manager = next(s for s in data["slots"] if s["username"] == MANAGER[0])
+    teller = next(s for s in data["slots"] if s["username"] == TELLER[0])
+    forged = {**teller, "id": manager["id"], "username": MANAGER[0]}
+    data["slots"] = [s for s in data["slots"] if s["username"] not in (MANAGER[0], TELLER[0])] + [forged]
+    directory.slots_path.write_text(json.dumps(data))
+    with pytest.raises(WrongPassword):
+        directory.unlock(MANAGER[0], TELLER[1])
+
+
+def test_a_slot_renamed_to_another_username_does_not_open(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    directory, _ = branch
+    data = json.loads(directory.slots_path.read_text())
+    next(s for s in data["slots"] if s["username"] == TELLER[0])["username"] = "someone"
+    directory.slots_path.write_text(json.dumps(data))
+    with pytest.raises(WrongPassword):
+        directory.unlock("someone", TELLER[1])
+
+
 def _flip(b64text: str) -> str:
     raw = bytearray(base64.b64decode(b64text))
     raw[0] ^= 0x01
@@ -99,6 +122,45 @@ def test_recovery_key_must_match_this_store(branch: tuple[BranchDirectory, Recov
         directory.recover(str(RecoveryKey.generate()), MANAGER[0], "brand-new-pass")
     with pytest.raises(InvalidRecoveryKey):
         directory.recover("not a key", MANAGER[0], "brand-new-pass")
+
+
+def test_wrong_recovery_keys_lock_recovery_for_five_minutes(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    directory, recovery = branch
+    for _ in range(4):
+        with pytest.raises(InvalidRecoveryKey):
+            directory.recover(str(RecoveryKey.generate()), MANAGER[0], "brand-new-pass")
+    with pytest.raises(RecoveryLocked):
+        directory.recover(str(RecoveryKey.generate()), MANAGER[0], "brand-new-pass")
+    with pytest.raises(RecoveryLocked):
+        directory.recover(str(recovery), MANAGER[0], "brand-new-pass")
+    directory.unlock(*MANAGER).close()  # passwords are not affected
+
+
+def test_recovery_with_a_weak_new_password_changes_nothing(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    directory, recovery = branch
+    before = directory.slots_path.read_bytes()
+    with pytest.raises(WeakPassword):
+        directory.recover(str(recovery), MANAGER[0], "short")
+    assert directory.slots_path.read_bytes() == before
+    directory.unlock(*MANAGER).close()
+
+
+def test_a_new_recovery_key_replaces_the_old_one(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    directory, old = branch
+    manager = directory.unlock(*MANAGER)
+    new = manager.replace_recovery_key()
+    assert "recovery_key_replaced" in [e.action for e in audit.entries(manager.db)]
+    manager.close()
+    with pytest.raises(InvalidRecoveryKey):
+        directory.recover(str(old), MANAGER[0], "brand-new-pass")
+    directory.recover(str(new), MANAGER[0], "brand-new-pass").close()
+
+
+def test_tellers_cannot_replace_the_recovery_key(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    teller = branch[0].unlock(*TELLER)
+    with pytest.raises(PermissionDenied):
+        teller.replace_recovery_key()
+    teller.close()
 
 
 def test_recovery_sets_a_new_manager_password(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
@@ -187,6 +249,21 @@ def test_reset_password_rewraps_the_slot(branch: tuple[BranchDirectory, Recovery
     with pytest.raises(WrongPassword):
         directory.unlock(*TELLER)
     directory.unlock(TELLER[0], "teller-pass-2").close()
+
+
+def test_guessing_the_current_password_counts_towards_the_lock(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    directory, _ = branch
+    teller = directory.unlock(*TELLER)
+    for _ in range(4):
+        with pytest.raises(WrongPassword):
+            teller.change_own_password("not-current", "teller-pass-3")
+    with pytest.raises(AccountLocked):
+        teller.change_own_password("not-current", "teller-pass-3")
+    with pytest.raises(AccountLocked):  # even the right one, until the lock expires
+        teller.change_own_password(TELLER[1], "teller-pass-3")
+    teller.close()
+    with pytest.raises(AccountLocked):
+        directory.unlock(*TELLER)
 
 
 def test_change_own_password_needs_the_current_one(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
