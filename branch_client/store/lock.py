@@ -65,8 +65,3 @@ class StoreLock:
             _unlock(self._handle)
             self._handle.close()
             self._handle = None
-
-    @property
-    def held(self) -> bool:
-        """Whether this object currently holds the lock."""
-        return self._handle is not None

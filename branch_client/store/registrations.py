@@ -65,9 +65,3 @@ def submit(db: sqlite_utils.Database, registration: NewRegistration, *, actor_id
             subject=registration.record_id,
             details={"reference": registration.reference, "form": registration.form_id},
         )
-
-
-def count_by_outbox_state(db: sqlite_utils.Database) -> dict[str, int]:
-    """How many registrations wait, are in flight, or were acknowledged."""
-    rows = db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall()
-    return {str(state): int(n) for state, n in rows}

@@ -76,11 +76,6 @@ class Session:
             raise RuntimeError("session is closed")
         return self._key
 
-    @property
-    def is_open(self) -> bool:
-        """False once closed."""
-        return self._key is not None
-
     def close(self, *, reason: str = "logout") -> None:
         """Record the sign-out, close the database and drop the key (idempotent)."""
         if self._key is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -23,8 +22,6 @@ from branch_client.ui import dialogs
 from branch_client.ui.accounts_model import AccountRow, AccountsModel
 from branch_client.ui.actions import attempt
 from branch_client.ui.widgets import Page, message_label, title_label
-
-log = logging.getLogger(__name__)
 
 
 class AccountsPage(Page):

@@ -31,11 +31,6 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.idle)
         source.installEventFilter(self)
 
-    @property
-    def timeout_ms(self) -> int:
-        """The quiet time before `idle`."""
-        return self._timer.interval()
-
     def set_timeout_ms(self, timeout_ms: int) -> None:
         """Change the quiet time (restarts the countdown if armed)."""
         self._timer.setInterval(max(1, timeout_ms))
