@@ -18,6 +18,7 @@ from branch_client import settings as settings_store
 from branch_client.i18n import Translator
 from branch_client.settings import Settings
 from branch_client.store import BranchDirectory, BranchInfo, KdfParams, KnownError, Session
+from branch_client.sync_worker import DEFAULT_INTERVAL_MS, SyncController
 from branch_client.ui import dialogs, error_text
 from branch_client.ui.actions import attempt
 from branch_client.ui.idle import IdleWatcher
@@ -26,6 +27,7 @@ from branch_client.ui.recovery_key_page import RecoveryKeyPage
 from branch_client.ui.setup_page import SetupPage
 from branch_client.ui.shell import ShellWindow, StartupErrorPage
 from branch_client.ui.workspace import Workspace
+from sync.transport import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ class AppController(QObject):
         translator: Translator,
         kdf: KdfParams | None = None,
         demo_hint: str = "",
+        sync_interval_ms: int = DEFAULT_INTERVAL_MS,
+        sync_retry: RetryPolicy | None = None,
     ) -> None:
         super().__init__(app)
         self.data_dir = data_dir
@@ -61,6 +65,9 @@ class AppController(QObject):
         self.directory: BranchDirectory | None = None
         self.session: Session | None = None
         self.workspace: Workspace | None = None
+        self.sync: SyncController | None = None
+        self._sync_interval_ms = sync_interval_ms
+        self._sync_retry = sync_retry
         self._manager_username = ""  # pre-filled on sign-in after set-up
 
         self.window = ShellWindow()
@@ -197,12 +204,35 @@ class AppController(QObject):
 
     def _enter(self, session: Session) -> None:
         self.session = session
-        self.workspace = Workspace(session)
+        self.sync = self._start_sync(session)
+        self.workspace = Workspace(session, self.sync)
         self.workspace.recovery_key_replaced.connect(lambda key: self._show_recovery_key(session.branch, key))
         self.window.show_screen(self.workspace)
         self.window.set_signed_in((session.account.username, session.branch.name, session.account.is_manager))
         self.idle.arm()
         self.signed_in.emit(session.account)
+
+    def _start_sync(self, session: Session) -> SyncController | None:
+        """Background sync for as long as someone is signed in (a lock or sign-out stops it)."""
+        if session.db_path is None:
+            return None
+        sync = SyncController(
+            session.db_path, session.key, interval_ms=self._sync_interval_ms, retry=self._sync_retry, parent=self
+        )
+        indicator = self.window.sync_indicator
+        sync.state_changed.connect(indicator.set_snapshot)
+        sync.online_changed.connect(indicator.set_online)
+        sync.running_changed.connect(indicator.set_running)
+        indicator.setVisible(True)
+        sync.start()
+        return sync
+
+    def _stop_sync(self) -> None:
+        self.window.sync_indicator.setVisible(False)
+        if self.sync is not None:
+            sync, self.sync = self.sync, None
+            sync.shutdown()
+            sync.deleteLater()
 
     def lock(self) -> None:
         """Close the session and return to sign-in with the same username filled in."""
@@ -224,6 +254,7 @@ class AppController(QObject):
     def _close_session(self, *, reason: str) -> None:
         self.idle.disarm()
         _dismiss_modal_dialogs()
+        self._stop_sync()
         self.window.set_signed_in(None)
         if self.workspace is not None:
             self.window.remove_screen(self.workspace)

@@ -327,7 +327,9 @@ class BranchDirectory:
             db.close()  # no half-open session is left behind
             raise
         log.info("account %s signed in (%s)", account_id, refreshed.role.value)
-        return Session(db, key, slots, refreshed, kdf=lambda: self._kdf_for(slots), clock=self._clock)
+        return Session(
+            db, key, slots, refreshed, kdf=lambda: self._kdf_for(slots), clock=self._clock, db_path=self.db_path
+        )
 
     def _load_slots(self) -> KeySlotFile:
         slots = KeySlotFile.load(self.slots_path)

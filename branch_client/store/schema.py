@@ -91,6 +91,64 @@ def _foundation(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0002_sync")
+def _sync(db: sqlite_utils.Database) -> None:
+    """What the sync engine (`sync.outbox`) keeps: batches, each record's last answer, its history."""
+    db.executescript(
+        """
+        -- A batch is written here, with its exact bytes, before it is sent: after a crash
+        -- the same id and the same bytes go out again.
+        CREATE TABLE sync_batches (
+            batch_id TEXT PRIMARY KEY,
+            sequence INTEGER NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            record_count INTEGER NOT NULL,
+            body BLOB,                          -- cleared once the centre has answered
+            wire_bytes INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('in_flight', 'answered', 'abandoned')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered_at TEXT,
+            duration_ms INTEGER,                -- first send to answer
+            accepted INTEGER NOT NULL DEFAULT 0,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            rejected INTEGER NOT NULL DEFAULT 0,
+            error_code TEXT
+        );
+        CREATE INDEX sync_batches_state ON sync_batches (state, sequence);
+
+        -- The centre's latest word on each record (absent: not answered yet).
+        CREATE TABLE sync_results (
+            record_id TEXT PRIMARY KEY REFERENCES registrations (id),
+            status TEXT NOT NULL
+                CHECK (status IN ('accepted', 'duplicate', 'rejected', 'needs_correction')),
+            cam_ie_number TEXT,
+            duplicate_of TEXT,
+            reason_code TEXT,
+            message_km TEXT,
+            message_en TEXT,
+            fields TEXT,                        -- JSON: field -> {km, en}
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX sync_results_status ON sync_results (status);
+
+        -- Each record's history: batched, answered, decided later (status feed).
+        CREATE TABLE sync_events (
+            seq INTEGER PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            event TEXT NOT NULL,
+            batch_id TEXT,
+            detail TEXT
+        );
+        CREATE INDEX sync_events_record ON sync_events (record_id, seq);
+        CREATE INDEX outbox_batch ON outbox (batch_id);
+
+        -- A correction is a new registration naming the one it replaces.
+        ALTER TABLE registrations ADD COLUMN supersedes TEXT REFERENCES registrations (id);
+        """
+    )
+
+
 def upgrade(db: sqlite_utils.Database) -> list[str]:
     """Apply pending migrations; returns the names applied (empty when up to date)."""
     pending = [m.name for m in migrations.pending(db)]

@@ -15,6 +15,7 @@ import copy
 import logging
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlite_utils
@@ -54,8 +55,10 @@ class Session:
         *,
         kdf: Callable[[], KdfParams],
         clock: Clock,
+        db_path: Path | None = None,
     ) -> None:
         self.db = db
+        self.db_path = db_path  # for further connections of the same store (the sync worker)
         self._key: bytes | None = key
         self._slots = slots
         self.account = account

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from branch_client import APP_NAME, __version__
 from branch_client.i18n import LANGUAGE_NAMES
+from branch_client.ui.sync_indicator import SyncIndicator
 from branch_client.ui.widgets import Page, centered, message_label, title_label
 
 
@@ -78,6 +79,9 @@ class ShellWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.user_label = QLabel()
+        self.sync_indicator = SyncIndicator()
+        self.sync_indicator.setVisible(False)
+        self.statusBar().addWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.user_label)
 
         self.session_menu = self.menuBar().addMenu("")

@@ -1,0 +1,182 @@
+"""Sync as the app uses it: enrolment into the store, a pass over a connection of its own.
+
+No Qt here, so the headless `branch-client sync` and the tests use the same code as the
+window's background worker (`sync_worker.py`). A pass never uses the session's own
+connection: it opens another one to the same store (WAL lets both work at once), in the
+thread that runs the pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from branch_client.store import Session, audit
+from branch_client.store.database import connect, translate_errors
+from sync import device as device_config
+from sync.device import DeviceConfig
+from sync.engine import DEFAULT_BATCH_SIZE, PassResult, Progress, run_pass
+from sync.outbox import Outbox
+from sync.transport import RetryPolicy, SyncError, Transport
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncSnapshot:
+    """What the status bar and the sync page show, read from the store."""
+
+    enrolled: bool
+    counts: dict[str, int]
+    last_success_at: str | None
+    last_error_code: str | None
+    last_error_since: str | None
+    centre_url: str | None
+    centre_fingerprint: str | None
+
+    @property
+    def waiting(self) -> int:
+        """Submitted records the centre has not answered yet."""
+        return self.counts.get("waiting", 0) + self.counts.get("in_flight", 0)
+
+
+def snapshot(db: sqlite_utils.Database) -> SyncSnapshot:
+    """The sync state of the store behind `db`."""
+    with translate_errors():
+        outbox = Outbox(db.conn)
+        device = device_config.load(outbox)
+        return SyncSnapshot(
+            enrolled=device is not None,
+            counts=outbox.counts(),
+            last_success_at=outbox.setting("last_success_at"),
+            last_error_code=outbox.setting("last_error_code"),
+            last_error_since=outbox.setting("last_error_since"),
+            centre_url=device.centre_url if device else None,
+            centre_fingerprint=device.centre_fingerprint if device else None,
+        )
+
+
+def enrol(
+    session: Session,
+    centre_url: str,
+    enrolment_code: str,
+    *,
+    ca_bundle: str | None = None,
+    retry: RetryPolicy | None = None,
+) -> DeviceConfig:
+    """Enrol this branch PC with the centre and keep the result in the store (managers only).
+
+    Raises `SyncError` (centre unreachable, code refused…) or `InsecureURL`; the store is
+    unchanged then.
+    """
+    if not session.account.is_manager:
+        raise PermissionError("only a manager enrols the branch")
+    with Transport(
+        centre_url,
+        ca_bundle=ca_bundle,
+        connect_timeout_s=5,
+        read_timeout_s=20,
+        retry=retry or RetryPolicy(base_s=0.5, max_attempts=2),
+    ) as transport:
+        config = device_config.enrol(
+            transport,
+            enrolment_code=enrolment_code,
+            branch_code=session.branch.code,
+            device_name=platform.node()[:64] or "branch-pc",
+            ca_bundle=ca_bundle,
+        )
+    with translate_errors(), session.db.atomic():
+        session.db.execute(
+            "INSERT INTO settings (key, value) VALUES ('sync.device', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [config.to_json()],
+        )
+        audit.append(
+            session.db,
+            actor=session.account.id,
+            action="device_enrolled",
+            subject=config.device_id,
+            details={"centre_key_id": config.centre_key.key_id},
+        )
+    log.info("branch PC enrolled as device %s", config.device_id)
+    return config
+
+
+class SyncRunner:
+    """Runs sync passes over its own connection to the store. Use it from one thread only."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        key: bytes,
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        retry: RetryPolicy | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        self._db_path = db_path
+        self._key = key
+        self._db: sqlite_utils.Database | None = None
+        self._transport: Transport | None = None
+        self.batch_size = batch_size
+        self.retry = retry
+        self.cancel = cancel or threading.Event()
+
+    def _outbox(self) -> Outbox:
+        if self._db is None:
+            self._db = connect(self._db_path, self._key)
+        return Outbox(self._db.conn)
+
+    def run(self, on_progress: Callable[[Progress], None] | None = None) -> PassResult | None:
+        """One pass; None when this store is not enrolled with a centre yet."""
+        with translate_errors():
+            outbox = self._outbox()
+            device = device_config.load(outbox)
+            if device is None:
+                return None
+            transport = self._transport_for(device)
+            result = run_pass(outbox, transport, device, batch_size=self.batch_size, on_progress=on_progress)
+        if result.error is not None:
+            log.info("sync pass stopped: %s", result.error.code)
+        else:
+            log.info("sync pass: %d records in %d batches", result.records, result.batches)
+        return result
+
+    def is_online(self) -> bool:
+        """Whether the centre answers now (one quick try)."""
+        with translate_errors():
+            device = device_config.load(self._outbox())
+        return device is not None and self._transport_for(device).health()
+
+    def snapshot(self) -> SyncSnapshot:
+        """The store's sync state, read over this runner's connection."""
+        self._outbox()
+        assert self._db is not None
+        return snapshot(self._db)
+
+    def _transport_for(self, device: DeviceConfig) -> Transport:
+        if self._transport is None or self._transport.base_url != device.centre_url:
+            if self._transport is not None:
+                self._transport.close()
+            self._transport = Transport(
+                device.centre_url, ca_bundle=device.ca_bundle, retry=self.retry, cancel=self.cancel
+            )
+        return self._transport
+
+    def close(self) -> None:
+        """Close the connection and the HTTP pool (from the thread that used them)."""
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+__all__ = ["SyncError", "SyncRunner", "SyncSnapshot", "enrol", "snapshot"]

@@ -1,0 +1,200 @@
+"""Where sync meets Qt: passes run on a worker thread, results come back as signals.
+
+`SyncWorker` lives on a `QThread` and owns a `SyncRunner` (its own store connection and
+HTTP session, both made and closed on that thread). `SyncController`, on the GUI thread,
+starts passes on a timer and on *Sync now*, relays progress, and keeps the latest
+`SyncSnapshot` for the status bar and the sync page. The GUI thread never waits on the
+network or on a pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from branch_client.store import KnownError
+from branch_client.sync_service import SyncRunner, SyncSnapshot
+from sync.engine import Progress
+from sync.transport import RetryPolicy
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_MS = 5 * 60_000
+
+
+class SyncWorker(QObject):
+    """Runs sync passes; lives on the sync thread.
+
+    Signals:
+        progress(int, int): records answered so far, records to send in this pass.
+        pass_finished(object): the pass's `PassResult` (None when the store is not enrolled).
+        snapshot_ready(object): a fresh `SyncSnapshot` read from the store.
+        online_checked(bool): whether the centre answered a quick health check.
+        failed(str): a known error's code (store unreadable, disk full…).
+    """
+
+    progress = Signal(int, int)
+    pass_finished = Signal(object)
+    snapshot_ready = Signal(object)
+    online_checked = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, key: bytes, *, retry: RetryPolicy | None = None, batch_size: int = 500) -> None:
+        super().__init__()
+        self.cancel = threading.Event()
+        self._runner = SyncRunner(db_path, key, retry=retry, cancel=self.cancel, batch_size=batch_size)
+
+    @Slot()
+    def run_pass(self) -> None:
+        """One pass, then a snapshot of the new state."""
+        self.cancel.clear()
+        try:
+            result = self._runner.run(on_progress=self._report)
+        except KnownError as exc:
+            log.warning("sync pass could not use the store: %s", exc.code)
+            self.failed.emit(exc.code)
+            return
+        self.pass_finished.emit(result)
+        self.refresh()
+
+    def _report(self, progress: Progress) -> None:
+        self.progress.emit(progress.done, progress.total)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the store's sync state and emit it."""
+        try:
+            self.snapshot_ready.emit(self._runner.snapshot())
+        except KnownError as exc:
+            self.failed.emit(exc.code)
+
+    @Slot()
+    def check_online(self) -> None:
+        """Ask the centre whether it answers (no retries)."""
+        try:
+            self.online_checked.emit(self._runner.is_online())
+        except KnownError as exc:
+            self.failed.emit(exc.code)
+
+    @Slot()
+    def stop(self) -> None:
+        """Close the connection and the HTTP session on this thread, then end the thread."""
+        self._runner.close()
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
+
+
+class SyncController(QObject):
+    """Schedules passes and holds the latest state; lives on the GUI thread.
+
+    Signals:
+        state_changed(object): the latest `SyncSnapshot`.
+        online_changed(bool): the centre answered (True) or could not be reached (False).
+        progress(int, int): passed on from the worker while a pass runs.
+        running_changed(bool): a pass started (True) or ended (False).
+        pass_finished(object): the last `PassResult` (or None when not enrolled).
+    """
+
+    state_changed = Signal(object)
+    online_changed = Signal(bool)
+    progress = Signal(int, int)
+    running_changed = Signal(bool)
+    pass_finished = Signal(object)
+
+    _start_pass = Signal()
+    _refresh = Signal()
+    _check_online = Signal()
+    _stop = Signal()
+
+    def __init__(
+        self,
+        db_path: Path,
+        key: bytes,
+        *,
+        interval_ms: int = DEFAULT_INTERVAL_MS,
+        retry: RetryPolicy | None = None,
+        batch_size: int = 500,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.snapshot: SyncSnapshot | None = None
+        self.online: bool | None = None
+        self.last_result: object = None
+        self.running = False
+        self._thread = QThread()
+        self._thread.setObjectName("sync")
+        self._worker = SyncWorker(db_path, key, retry=retry, batch_size=batch_size)
+        self._worker.moveToThread(self._thread)
+        self._start_pass.connect(self._worker.run_pass)
+        self._refresh.connect(self._worker.refresh)
+        self._check_online.connect(self._worker.check_online)
+        self._stop.connect(self._worker.stop)
+        self._worker.progress.connect(self.progress)
+        self._worker.pass_finished.connect(self._on_pass_finished)
+        self._worker.snapshot_ready.connect(self._on_snapshot)
+        self._worker.online_checked.connect(self._on_online)
+        self._worker.failed.connect(self._on_failed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.sync_now)
+        self._thread.start()
+
+    def start(self) -> None:
+        """Read the current state, then sync now and every interval."""
+        self._refresh.emit()
+        self.sync_now()
+        self._timer.start()
+
+    def sync_now(self) -> None:
+        """Start a pass unless one is running."""
+        if self.running or not self._thread.isRunning():
+            return
+        self.running = True
+        self.running_changed.emit(True)
+        self._start_pass.emit()
+
+    def cancel(self) -> None:
+        """Ask the running pass to stop at the next safe point (between requests)."""
+        self._worker.cancel.set()
+
+    def refresh(self) -> None:
+        """Re-read the store's sync state (e.g. after a registration was submitted)."""
+        self._refresh.emit()
+
+    def shutdown(self, timeout_ms: int = 15_000) -> None:
+        """Stop the timer, cancel a running pass and wait for the sync thread to end."""
+        self._timer.stop()
+        if not self._thread.isRunning():
+            return
+        self._worker.cancel.set()
+        self._stop.emit()
+        if not self._thread.wait(timeout_ms):
+            log.warning("sync thread did not stop in time")
+
+    def _on_pass_finished(self, result: object) -> None:
+        self.last_result = result
+        error = getattr(result, "error", None)
+        if result is not None:
+            self._on_online(error is None or getattr(error, "code", "") not in ("unreachable", "timeout"))
+        self.running = False
+        self.running_changed.emit(False)
+        self.pass_finished.emit(result)
+
+    def _on_snapshot(self, snapshot: SyncSnapshot) -> None:
+        self.snapshot = snapshot
+        self.state_changed.emit(snapshot)
+
+    def _on_online(self, online: bool) -> None:
+        if online != self.online:
+            self.online = online
+            self.online_changed.emit(online)
+
+    def _on_failed(self, code: str) -> None:
+        if self.running:
+            self.running = False
+            self.running_changed.emit(False)
+        log.warning("sync worker error: %s", code)

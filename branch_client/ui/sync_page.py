@@ -1,0 +1,174 @@
+"""The manager's sync page: connect the branch to the centre, see what reached it, sync now.
+
+The page only displays what the `SyncController` reports and forwards the manager's
+requests; enrolment and passes happen in `sync_service` and on the sync thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branch_client.i18n import translate
+from branch_client.sync_service import SyncSnapshot
+from branch_client.ui import sync_text
+from branch_client.ui.widgets import Page, message_label, title_label
+from sync.outbox import STATES
+
+
+class SyncPage(Page):
+    """Enrolment form (until enrolled), then counts, last success, last error and *Sync now*.
+
+    Signals:
+        enrol_requested(str, str): the centre's address and the enrolment code.
+        sync_requested(): *Sync now*.
+        cancel_requested(): *Cancel* while a pass runs.
+    """
+
+    enrol_requested = Signal(str, str)
+    sync_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.snapshot: SyncSnapshot | None = None
+        self.title = title_label()
+        self.message = message_label()
+
+        self.enrol_box = QGroupBox()
+        self.enrol_intro = QLabel()
+        self.enrol_intro.setWordWrap(True)
+        self.centre_url = QLineEdit()
+        self.centre_url.setPlaceholderText("https://")
+        self.enrolment_code = QLineEdit()
+        self.enrolment_code.setMaxLength(40)
+        self.enrol_button = QPushButton()
+        self.enrol_button.clicked.connect(self._enrol)
+        self.enrolment_code.returnPressed.connect(self._enrol)
+        self._url_label, self._code_label = QLabel(), QLabel()
+        enrol_form = QFormLayout()
+        enrol_form.addRow(self._url_label, self.centre_url)
+        enrol_form.addRow(self._code_label, self.enrolment_code)
+        enrol_layout = QVBoxLayout(self.enrol_box)
+        enrol_layout.addWidget(self.enrol_intro)
+        enrol_layout.addLayout(enrol_form)
+        enrol_layout.addWidget(self.enrol_button)
+
+        self.status_box = QGroupBox()
+        self.details = QFormLayout(self.status_box)
+        self._detail_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("centre", "fingerprint", "last_success", "last_error", *STATES):
+            name, value = QLabel(), QLabel()
+            value.setWordWrap(True)
+            value.setObjectName(f"value_{key}")
+            self._detail_labels[key] = (name, value)
+            self.details.addRow(name, value)
+
+        self.sync_button = QPushButton()
+        self.sync_button.clicked.connect(self.sync_requested)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.progress, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.enrol_box)
+        layout.addWidget(self.status_box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.retranslate()
+
+    # --- what the controller tells the page --------------------------------------------
+
+    def set_snapshot(self, snapshot: SyncSnapshot) -> None:
+        """Show the store's sync state."""
+        self.snapshot = snapshot
+        self._fill()
+
+    def set_running(self, running: bool) -> None:
+        """A pass started or ended."""
+        self.sync_button.setEnabled(not running and bool(self.snapshot and self.snapshot.enrolled))
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)  # busy until the first batch is answered
+
+    def set_progress(self, done: int, total: int) -> None:
+        """Records answered so far in this pass."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def show_error(self, message: str) -> None:
+        """A sentence about the last request (enrolment, sync)."""
+        self.message.setText(message)
+
+    def value_text(self, key: str) -> str:
+        """The text shown for one detail (`centre`, `last_error`, a state…)."""
+        return self._detail_labels[key][1].text()
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("Sync", "Sync status"))
+        self.enrol_box.setTitle(translate("Sync", "Connect this branch to the CAM-IE centre"))
+        self.enrol_intro.setText(
+            translate(
+                "Sync",
+                "Enter the centre's address and the one-time enrolment code from the CAM-IE operator. Then compare the key fingerprint shown here with the one the operator reads to you.",
+            )
+        )
+        self._url_label.setText(translate("Sync", "Centre address"))
+        self._code_label.setText(translate("Sync", "Enrolment code"))
+        self.enrol_button.setText(translate("Sync", "Connect"))
+        self.status_box.setTitle(translate("Sync", "Registrations and the centre"))
+        names = {
+            "centre": translate("Sync", "Centre"),
+            "fingerprint": translate("Sync", "Centre key fingerprint"),
+            "last_success": translate("Sync", "Last successful sync"),
+            "last_error": translate("Sync", "Last problem"),
+        }
+        for key, (label, _) in self._detail_labels.items():
+            label.setText(names.get(key) or sync_text.state_name(key))
+        self.sync_button.setText(translate("Sync", "Sync now"))
+        self.cancel_button.setText(translate("Sync", "Cancel"))
+        self._fill()
+
+    def _fill(self) -> None:
+        snap = self.snapshot
+        enrolled = bool(snap and snap.enrolled)
+        self.enrol_box.setVisible(not enrolled)
+        self.status_box.setVisible(snap is not None)
+        self.sync_button.setEnabled(enrolled and not self.cancel_button.isEnabled())
+        if snap is None:
+            return
+        values = {
+            "centre": snap.centre_url or translate("Sync", "not connected"),
+            "fingerprint": snap.centre_fingerprint or "—",
+            "last_success": sync_text.when(snap.last_success_at),
+            "last_error": (
+                sync_text.failing_since(snap.last_error_code, snap.last_error_since) if snap.last_error_code else "—"
+            ),
+        }
+        for key, (_, value) in self._detail_labels.items():
+            value.setText(values[key] if key in values else str(snap.counts.get(key, 0)))
+
+    def _enrol(self) -> None:
+        self.message.clear()
+        self.enrol_requested.emit(self.centre_url.text().strip(), self.enrolment_code.text().strip())

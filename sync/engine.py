@@ -1,0 +1,185 @@
+"""One sync pass: push the outbox in sealed batches, then pull the status feed.
+
+Safe to interrupt anywhere: a batch is recorded (with its exact bytes) before it is
+sent, an in-flight batch is resent first, and answers are applied in one transaction,
+so a pass killed at any point is completed by the next one without sending a record
+twice to effect (the centre answers a resent batch from its store).
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sync import device as device_config
+from sync.device import DeviceConfig
+from sync.envelope import seal
+from sync.ids import uuid7_str
+from sync.outbox import Outbox, PendingBatch
+from sync.protocol import MAX_RECORDS_PER_BATCH, ProtocolError
+from sync.transport import Cancelled, Refused, SyncError, Transport
+
+DEFAULT_BATCH_SIZE = 500
+DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024
+_MAX_RESEALS = 5  # refusals that a re-seal answers (new centre key, stale sequence) per pass
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a pass has got: records answered so far, out of those waiting at its start."""
+
+    done: int
+    total: int
+    batches: int
+
+
+@dataclass
+class PassResult:
+    """What one pass did, and the error that ended it early (None when it completed)."""
+
+    started_at: str
+    finished_at: str = ""
+    batches: int = 0
+    records: int = 0
+    wire_bytes: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    decisions: int = 0
+    error: SyncError | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the pass pushed everything and read the whole feed."""
+        return self.error is None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def run_pass(
+    outbox: Outbox,
+    transport: Transport,
+    device: DeviceConfig,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_batch_bytes: int = DEFAULT_MAX_BATCH_BYTES,
+    on_progress: Callable[[Progress], None] | None = None,
+    pull: bool = True,
+) -> PassResult:
+    """Push every waiting record, then pull decisions. Stops early on a refusal, on giving
+    up retries, or when `transport.cancel` is set; the error is in the result (and noted in
+    the store for the manager), never raised."""
+    batch_size = max(1, min(batch_size, MAX_RECORDS_PER_BATCH))
+    result = PassResult(started_at=_now())
+    total = outbox.waiting_count()
+    try:
+        device = _push(outbox, transport, device, batch_size, max_batch_bytes, result, total, on_progress)
+        if pull:
+            _pull(outbox, transport, device, result)
+    except SyncError as exc:
+        result.error = exc
+    except ProtocolError as exc:  # the centre's answer did not fit the batch
+        result.error = SyncError(exc.code, exc.detail)
+    if result.error is None:
+        outbox.note_success()
+    elif not isinstance(result.error, Cancelled):
+        outbox.note_failure(result.error.code)
+    result.finished_at = _now()
+    result.counts = outbox.counts()
+    return result
+
+
+def _push(
+    outbox: Outbox,
+    transport: Transport,
+    device: DeviceConfig,
+    batch_size: int,
+    max_batch_bytes: int,
+    result: PassResult,
+    total: int,
+    on_progress: Callable[[Progress], None] | None,
+) -> DeviceConfig:
+    reseals = 0
+    while True:
+        if transport.cancel.is_set():
+            raise Cancelled()
+        batch = outbox.pending_batch() or _new_batch(outbox, device, batch_size, max_batch_bytes)
+        if batch is None:
+            return device
+        started = time.monotonic()
+        try:
+            answer = transport.post_batch(
+                batch.body, batch.batch_id, on_attempt=functools.partial(outbox.note_send_attempt, batch.batch_id)
+            )
+        except Refused as refusal:
+            reseals += 1
+            if reseals > _MAX_RESEALS:
+                raise
+            device = _after_refusal(outbox, transport, device, batch, refusal)
+            continue
+        counts = outbox.apply_answer(batch, answer, duration_ms=int((time.monotonic() - started) * 1000))
+        result.batches += 1
+        result.records += len(batch.record_ids)
+        result.wire_bytes += len(batch.body)
+        result.accepted += counts["accepted"]
+        result.duplicates += counts["duplicate"]
+        result.rejected += counts["rejected"]
+        if on_progress is not None:
+            on_progress(Progress(min(result.records, total), max(total, result.records), result.batches))
+
+
+def _new_batch(outbox: Outbox, device: DeviceConfig, batch_size: int, max_batch_bytes: int) -> PendingBatch | None:
+    records = outbox.take_waiting(batch_size, max_batch_bytes)
+    if not records:
+        return None
+    batch_id = uuid7_str()
+    sequence = outbox.next_sequence()
+    body = seal(
+        records,
+        batch_id=batch_id,
+        sequence=sequence,
+        device_id=device.device_id,
+        device_key=device.device_key,
+        centre_key=device.centre_key,
+    )
+    return outbox.record_batch(batch_id, sequence, body, [r.id for r in records])
+
+
+def _after_refusal(
+    outbox: Outbox, transport: Transport, device: DeviceConfig, batch: PendingBatch, refusal: Refused
+) -> DeviceConfig:
+    """Refusals a new batch answers: re-seal the records; any other refusal ends the pass
+    (the batch stays in flight and is sent again when the cause is fixed)."""
+    if refusal.code == "unknown_centre_key":
+        key, expires = device_config.parse_centre_key(transport.centre_key())
+        if key.key_id == device.centre_key.key_id:
+            raise refusal
+        device = device.with_centre_key(key, expires)
+        device_config.save(outbox, device)
+    elif refusal.code == "stale_sequence":
+        last = refusal.body.get("last_sequence")
+        if type(last) is not int:
+            raise refusal
+        outbox.skip_sequence_past(last)
+    elif refusal.code != "batch_id_reused":
+        raise refusal
+    outbox.abandon_batch(batch, refusal.code)
+    return device
+
+
+def _pull(outbox: Outbox, transport: Transport, device: DeviceConfig, result: PassResult) -> None:
+    while True:
+        if transport.cancel.is_set():
+            raise Cancelled()
+        entries, next_cursor, more = transport.status_feed(
+            device_id=device.device_id, sign=device.device_key.sign, after=outbox.feed_cursor()
+        )
+        result.decisions += outbox.apply_feed(entries, next_cursor)
+        if not more or not entries:
+            return

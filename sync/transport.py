@@ -1,0 +1,306 @@
+"""HTTP to the centre, with the retry rules of docs/protocol.md.
+
+Timeouts, connection errors, 5xx, 429, `409 batch_in_progress` and answers that arrive
+garbled are retried with exponential backoff and full jitter (AWS's "full jitter":
+a random wait between 0 and min(ceiling, base·2^attempt)), never sooner than the centre's
+`Retry-After`. Any other 4xx is not retried: it raises `Refused` with the centre's code.
+Plain HTTP is allowed only to loopback hosts.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import ipaddress
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+from urllib.parse import urlencode, urlsplit
+
+import requests
+
+from sync.protocol import BatchAnswer, FeedEntry, Message, ProtocolError
+
+T = TypeVar("T")
+USER_AGENT = "cam-ie-branch-client"
+
+
+class SyncError(Exception):
+    """A sync step that did not succeed. `code` names the condition (for people: `message`)."""
+
+    def __init__(self, code: str, detail: str = "", message: Message | None = None) -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+        self.message = message
+
+
+class Unreachable(SyncError):
+    """The centre could not be reached (or kept failing) after every retry."""
+
+
+class Cancelled(SyncError):
+    """The pass was asked to stop."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled")
+
+
+class Refused(SyncError):
+    """The centre answered with a 4xx that retrying would not change."""
+
+    def __init__(self, status: int, code: str, body: dict[str, Any]) -> None:
+        message = None
+        with contextlib.suppress(ProtocolError):
+            message = Message.from_json(body.get("message"))
+        super().__init__(code, f"HTTP {status}", message)
+        self.status = status
+        self.body = body
+
+
+class InsecureURL(ValueError):
+    """An `http://` URL for a host that is not loopback, or not a URL at all."""
+
+
+def check_url(url: str) -> str:
+    """The centre's base URL without a trailing slash; refuses plain HTTP off loopback."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InsecureURL("the centre's address must start with https://")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise InsecureURL("plain http is allowed only to this computer; use https://")
+    return url.strip().rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How long to keep trying one request, and how to wait in between."""
+
+    base_s: float = 1.0
+    ceiling_s: float = 60.0
+    max_attempts: int = 8
+    max_retry_after_s: float = 300.0  # a centre asking for longer than this is treated as down
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        """Full jitter: uniform in [0, min(ceiling, base·2^attempt)]."""
+        return rng.uniform(0.0, min(self.ceiling_s, self.base_s * (2**attempt)))
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """`Retry-After` as seconds: delta-seconds or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class _Retry(Exception):
+    def __init__(self, code: str, retry_after: float | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.retry_after = retry_after
+
+
+class Transport:
+    """Requests to one centre. Thread-confined: one per sync worker."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        ca_bundle: str | None = None,
+        connect_timeout_s: float = 10.0,
+        read_timeout_s: float = 120.0,
+        retry: RetryPolicy | None = None,
+        cancel: threading.Event | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.base_url = check_url(base_url)
+        self._session = requests.Session()
+        self._session.headers["User-Agent"] = USER_AGENT
+        self._session.verify = ca_bundle if ca_bundle else True
+        self._timeout = (connect_timeout_s, read_timeout_s)
+        self.retry = retry or RetryPolicy()
+        self.cancel = cancel or threading.Event()
+        self._rng = rng or random.Random()  # noqa: S311 (jitter, not secrets)
+        self.attempts = 0  # requests made, for progress reports and tests
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._session.close()
+
+    def __enter__(self) -> Transport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the protocol's calls --------------------------------------------------------
+
+    def enrol(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """`POST /v1/enrolments`: the centre's answer as JSON."""
+        return self._call("POST", "/v1/enrolments", _json_object, json=payload)
+
+    def centre_key(self) -> dict[str, Any]:
+        """`GET /v1/centre-key`: the centre's current HPKE public key."""
+        return self._call("GET", "/v1/centre-key", _json_object)
+
+    def post_batch(self, body: bytes, batch_id: str, *, on_attempt: Callable[[], None] | None = None) -> BatchAnswer:
+        """`POST /v1/batches`: send an envelope, retrying until an answer or a refusal."""
+
+        def parse(response: requests.Response) -> BatchAnswer:
+            answer = BatchAnswer.from_json(response.json())
+            if answer.batch_id != batch_id:
+                raise ProtocolError("answer_mismatch", "the answer names another batch")
+            return answer
+
+        return self._call(
+            "POST",
+            "/v1/batches",
+            parse,
+            data=body,
+            headers={"Content-Type": "application/octet-stream", "Idempotency-Key": batch_id},
+            on_attempt=on_attempt,
+        )
+
+    def status_feed(
+        self, *, device_id: str, sign: Callable[[bytes], bytes], after: int, limit: int = 500
+    ) -> tuple[list[FeedEntry], int, bool]:
+        """`GET /v1/status`: decisions after `after`: (entries, next cursor, more to come)."""
+        path = "/v1/status?" + urlencode({"after": after, "limit": limit})
+
+        def parse(response: requests.Response) -> tuple[list[FeedEntry], int, bool]:
+            raw = _json_object(response)
+            entries = raw.get("entries")
+            cursor = raw.get("next_cursor")
+            more = raw.get("more")
+            if not isinstance(entries, list) or type(cursor) is not int or not isinstance(more, bool):
+                raise ProtocolError("malformed", "status feed answer")
+            return [FeedEntry.from_json(e) for e in entries], cursor, more
+
+        def headers() -> dict[str, str]:
+            timestamp = datetime.now(UTC).isoformat(timespec="seconds")
+            signed = f"GET\n{path}\n{device_id}\n{timestamp}".encode()
+            return {
+                "X-Device-Id": device_id,
+                "X-Device-Timestamp": timestamp,
+                "X-Device-Signature": base64.b64encode(sign(signed)).decode(),
+            }
+
+        return self._call("GET", path, parse, headers_fn=headers)
+
+    def health(self, timeout_s: float = 3.0) -> bool:
+        """One quick try: does the centre answer at all? (the online/offline indicator)."""
+        try:
+            response = self._session.get(self.base_url + "/v1/health", timeout=timeout_s)
+        except requests.RequestException:
+            return False
+        return response.status_code == 200
+
+    # --- retries ---------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        parse: Callable[[requests.Response], T],
+        *,
+        headers: dict[str, str] | None = None,
+        headers_fn: Callable[[], dict[str, str]] | None = None,
+        on_attempt: Callable[[], None] | None = None,
+        **kwargs: Any,
+    ) -> T:
+        last = "unreachable"
+        for attempt in range(self.retry.max_attempts):
+            if self.cancel.is_set():
+                raise Cancelled()
+            try:
+                if on_attempt is not None:
+                    on_attempt()
+                return self._once(
+                    method, path, parse, {**(headers or {}), **(headers_fn() if headers_fn else {})}, kwargs
+                )
+            except _Retry as retry:
+                last = retry.code
+                if attempt + 1 == self.retry.max_attempts:
+                    break
+                wait = self.retry.delay(attempt, self._rng)
+                if retry.retry_after is not None:
+                    if retry.retry_after > self.retry.max_retry_after_s:
+                        break
+                    wait = max(wait, retry.retry_after)
+                if self.cancel.wait(wait):
+                    raise Cancelled() from None
+        raise Unreachable(last, f"gave up after {self.retry.max_attempts} attempts")
+
+    def _once(
+        self,
+        method: str,
+        path: str,
+        parse: Callable[[requests.Response], T],
+        headers: dict[str, str],
+        kwargs: dict[str, Any],
+    ) -> T:
+        self.attempts += 1
+        try:
+            response = self._session.request(
+                method, self.base_url + path, headers=headers, timeout=self._timeout, **kwargs
+            )
+        except requests.exceptions.SSLError as exc:
+            raise SyncError("certificate_error", "the centre's certificate was not trusted") from exc
+        except requests.Timeout:
+            raise _Retry("timeout") from None
+        except requests.RequestException:
+            raise _Retry("unreachable") from None
+        with response:
+            status = response.status_code
+            if status >= 500 or status == 429:
+                raise _Retry(f"http_{status}", retry_after_seconds(response.headers.get("Retry-After")))
+            if status >= 400:
+                body = _error_body(response)
+                code = str(body.get("error") or f"http_{status}")
+                if status == 409 and code == "batch_in_progress":
+                    raise _Retry(code, retry_after_seconds(response.headers.get("Retry-After")))
+                raise Refused(status, code, body)
+            try:
+                return parse(response)
+            except (ValueError, ProtocolError, requests.RequestException):
+                # A 2xx whose body does not parse was cut or garbled on the way: ask again
+                # (every call here is idempotent).
+                raise _Retry("garbled_answer") from None
+
+
+def _json_object(response: requests.Response) -> dict[str, Any]:
+    value = response.json()
+    if not isinstance(value, dict):
+        raise ProtocolError("malformed", "expected a JSON object")
+    return value
+
+
+def _error_body(response: requests.Response) -> dict[str, Any]:
+    try:
+        value = response.json()
+    except (ValueError, requests.RequestException):
+        return {}
+    return value if isinstance(value, dict) else {}
