@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -34,10 +35,19 @@ def parser() -> argparse.ArgumentParser:
         help="lock the session after this many minutes without input (default 10)",
     )
     p.add_argument(
+        "--centre",
+        choices=["auto", "none"],
+        default="auto",
+        help="with --demo: start the reference CAM-IE centre on this computer (auto, the default) or not (none)",
+    )
+    p.add_argument(
         "--quit-when-shown",
         action="store_true",
         help="quit as soon as the first window is shown (start-up checks and benchmarks)",
     )
+    from branch_client.headless import add_commands
+
+    add_commands(p.add_subparsers(dest="command", metavar="COMMAND", help="run without a window (see COMMAND --help)"))
     return p
 
 
@@ -56,6 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir or default_data_dir()
     if args.demo and args.data_dir is None:
         data_dir = default_data_dir() / "demo"
+    if args.command is not None:
+        from branch_client import headless
+        from branch_client.logging_setup import configure as configure_logging
+
+        data_dir = data_dir.expanduser().resolve()
+        with contextlib.suppress(OSError):  # an unusable folder is reported when the branch is opened
+            configure_logging(data_dir / "logs")
+        return headless.run(args, data_dir)
     if _no_display():
         print(
             "branch-client: no display found. Start it from a desktop session, or set "
@@ -70,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         LaunchOptions(
             data_dir=data_dir.expanduser().resolve(),
             demo=args.demo,
+            demo_centre=args.centre == "auto",
             language=args.lang,
             idle_minutes=args.idle_minutes,
             quit_when_shown=args.quit_when_shown,

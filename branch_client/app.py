@@ -29,6 +29,7 @@ class LaunchOptions:
 
     data_dir: Path
     demo: bool = False
+    demo_centre: bool = True  # with demo: run the reference centre in this process
     language: str | None = None
     idle_minutes: float | None = None
     quit_when_shown: bool = False
@@ -73,8 +74,23 @@ def build(app: QApplication, options: LaunchOptions) -> AppController:
             hint = demo_hint()
         except KnownError as exc:  # in use, not writable, …: the start-up screen tells the user
             log.warning("demo store not prepared: %s", exc.code)
+        else:
+            if options.demo_centre:
+                _start_demo_centre(app, options.data_dir)
     log.info("starting %s %s (demo=%s)", APP_NAME, __version__, options.demo)
     return AppController(app, options.data_dir, settings=settings, translator=translator, demo_hint=hint)
+
+
+def _start_demo_centre(app: QApplication, data_dir: Path) -> None:
+    """Run the reference centre beside the demo branch until the app quits."""
+    from branch_client.demo import connect_demo_centre
+
+    try:
+        centre = connect_demo_centre(data_dir)
+    except Exception:  # the demo still opens; the sync page then says it is not connected
+        log.exception("demo centre did not start")
+        return
+    app.aboutToQuit.connect(centre.stop)
 
 
 def run(options: LaunchOptions) -> int:

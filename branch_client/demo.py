@@ -6,10 +6,18 @@ first `--demo` run. Its passwords are printed on the sign-in screen: demo only.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from branch_client.store import BranchDirectory, KdfParams, Role
+from branch_client import sync_service
+from branch_client.store import BranchDirectory, KdfParams, Role, Session
+from sync import device as device_config
+from sync.outbox import Outbox
+
+if TYPE_CHECKING:
+    from central.runner import RunningCentre
 
 log = logging.getLogger(__name__)
 
@@ -46,3 +54,39 @@ def prepare_demo_store(data_dir: Path, *, kdf: KdfParams | None = None) -> None:
 def demo_hint() -> str:
     """The line the sign-in screen shows in demo mode."""
     return "Demo: " + ", ".join(f"{name} / {secret}" for name, (secret, _) in DEMO_ACCOUNTS.items())
+
+
+def connect_demo_centre(data_dir: Path) -> RunningCentre:
+    """Start the reference centre in this process (its data beside the demo store) and
+    enrol the demo branch with it, or point the enrolled branch at its new port."""
+    from central.runner import start_centre
+
+    centre = start_centre(data_dir / "centre" / "cam-ie-central.db")
+    try:
+        directory = BranchDirectory.claim(data_dir)
+        try:
+            password, _ = DEMO_ACCOUNTS["manager"]
+            session = directory.unlock("manager", password)
+            try:
+                _enrol_or_repoint(session, centre)
+            finally:
+                session.close(reason="demo_prepared")
+        finally:
+            directory.release()
+    except BaseException:
+        centre.stop()
+        raise
+    log.info("demo centre running on %s", centre.url)
+    return centre
+
+
+def _enrol_or_repoint(session: Session, centre: RunningCentre) -> None:
+    outbox = Outbox(session.db.conn)
+    device = device_config.load(outbox)
+    known = device is not None and centre.store.device(device.device_id) is not None
+    if device is not None and known:
+        if device.centre_url != centre.url:  # the demo centre gets a new port at every start
+            device_config.save(outbox, dataclasses.replace(device, centre_url=centre.url))
+        return
+    code = centre.store.issue_enrolment_code(DEMO_BRANCH_CODE, DEMO_BRANCH_NAME)
+    sync_service.enrol(session, centre.url, code)

@@ -9,6 +9,7 @@ included: it never exists in a file of its own.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -41,16 +42,7 @@ class DeviceConfig:
 
     def with_centre_key(self, key: CentrePublicKey, expires_at: str | None) -> DeviceConfig:
         """A copy holding the centre's new key (after a rotation)."""
-        return DeviceConfig(
-            self.centre_url,
-            self.branch_id,
-            self.branch_code,
-            self.device_id,
-            self.device_key,
-            key,
-            expires_at,
-            self.ca_bundle,
-        )
+        return dataclasses.replace(self, centre_key=key, centre_key_expires_at=expires_at)
 
     def to_json(self) -> str:
         """As kept in the store."""
