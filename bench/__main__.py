@@ -8,6 +8,8 @@ import sys
 
 BENCHMARKS = {
     "startup": "bench.startup",
+    "sync": "bench.sync",
+    "gui-stall": "bench.gui_stall",
 }
 
 

@@ -15,19 +15,21 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from branch_client import settings as settings_store
+from branch_client import sync_service
 from branch_client.i18n import Translator
 from branch_client.settings import Settings
 from branch_client.store import BranchDirectory, BranchInfo, KdfParams, KnownError, Session
 from branch_client.sync_worker import DEFAULT_INTERVAL_MS, SyncController
-from branch_client.ui import dialogs, error_text
+from branch_client.ui import dialogs, error_text, sync_text
 from branch_client.ui.actions import attempt
 from branch_client.ui.idle import IdleWatcher
 from branch_client.ui.login_page import LoginPage, RecoverAccessPage
 from branch_client.ui.recovery_key_page import RecoveryKeyPage
 from branch_client.ui.setup_page import SetupPage
 from branch_client.ui.shell import ShellWindow, StartupErrorPage
+from branch_client.ui.widgets import busy_cursor
 from branch_client.ui.workspace import Workspace
-from sync.transport import RetryPolicy
+from sync.transport import InsecureURL, RetryPolicy, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -137,10 +139,34 @@ class AppController(QObject):
         session, recovery_key = result
         self._manager_username = session.account.username
         self._show_recovery_key(session.branch, str(recovery_key))  # first: nothing may lose the key
+        self._enrol_at_setup(session)
         try:
             session.close(reason="setup_completed")
         except KnownError as exc:
             log.warning("set-up session closed without its audit entry: %s", exc.code)
+
+    def _enrol_at_setup(self, session: Session) -> None:
+        """Connect to the centre if its address and code were given; say how it went."""
+        url, code = self.setup_page.centre_details()
+        self.recovery_key_page.set_centre_note("")
+        if not url:
+            return
+        try:
+            with busy_cursor():
+                config = sync_service.enrol(session, url, code)
+        except InsecureURL:
+            note = sync_text.problem("insecure_url")
+        except SyncError as exc:
+            note = sync_text.problem(exc.code, exc.message, self.translator.language)
+        except KnownError as exc:
+            note = error_text.message_for(exc)
+        else:
+            note = self.tr("Connected to the CAM-IE centre. Its key fingerprint is %1.").replace(
+                "%1", config.centre_fingerprint
+            )
+            self.recovery_key_page.set_centre_note(note)
+            return
+        self.recovery_key_page.set_centre_note(note + " " + self.tr("You can connect later from Sync status."))
 
     def _show_recovery_key(self, branch: BranchInfo, recovery_key: str) -> None:
         self.idle.disarm()  # the key is shown once: an idle lock must not take it away

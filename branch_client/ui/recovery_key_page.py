@@ -66,6 +66,10 @@ class RecoveryKeyPage(Page):
         buttons.addWidget(self.save_button)
         column.addLayout(buttons)
         column.addWidget(self.message)
+        self.centre_note = QLabel()
+        self.centre_note.setWordWrap(True)
+        self.centre_note.setObjectName("centreNote")
+        column.addWidget(self.centre_note)
         column.addWidget(self.stored)
         column.addWidget(self.continue_button)
         layout = QVBoxLayout(self)
@@ -91,6 +95,10 @@ class RecoveryKeyPage(Page):
         self.qr_label.setPixmap(QPixmap.fromImage(qr_image(recovery_key, pixels_per_module=5)))
         self.stored.setChecked(False)
         self.message.clear()
+
+    def set_centre_note(self, text: str) -> None:
+        """One sentence on the centre connection made (or not) at set-up."""
+        self.centre_note.setText(text)
 
     def is_showing_key(self) -> bool:
         """Whether a key is on screen and not yet confirmed as stored."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.ui import error_text
+from branch_client.ui import error_text, sync_text
 from branch_client.ui.widgets import (
     Page,
     app_name_label,
@@ -21,6 +21,7 @@ from branch_client.ui.widgets import (
     password_edit,
     title_label,
 )
+from sync.transport import InsecureURL, check_url
 
 
 class SetupPage(Page):
@@ -45,6 +46,10 @@ class SetupPage(Page):
         self.username.setMaxLength(32)
         self.password = password_edit()
         self.confirm = password_edit()
+        self.centre_url = QLineEdit()
+        self.centre_url.setPlaceholderText("https://")
+        self.enrolment_code = QLineEdit()
+        self.enrolment_code.setMaxLength(40)
         self.message = message_label()
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
@@ -52,10 +57,10 @@ class SetupPage(Page):
         self.confirm.returnPressed.connect(self._submit)
 
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(5)]
-        for label, field in zip(
-            self._labels, [self.branch_code, self.branch_name, self.username, self.password, self.confirm], strict=True
-        ):
+        self._labels = [QLabel() for _ in range(7)]
+        fields = [self.branch_code, self.branch_name, self.username, self.password, self.confirm]
+        fields += [self.centre_url, self.enrolment_code]
+        for label, field in zip(self._labels, fields, strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
 
@@ -84,11 +89,17 @@ class SetupPage(Page):
             self.tr("Manager's username"),
             self.tr("Password (at least 8 characters)"),
             self.tr("Password again"),
+            self.tr("CAM-IE centre address (optional)"),
+            self.tr("Enrolment code (optional)"),
         ]
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.branch_code.setPlaceholderText(self.tr("e.g. PNH-01"))
         self.create_button.setText(self.tr("Create branch"))
+
+    def centre_details(self) -> tuple[str, str]:
+        """The centre's address and enrolment code typed at set-up (either may be empty)."""
+        return self.centre_url.text().strip(), self.enrolment_code.text().strip()
 
     def show_error(self, message: str) -> None:
         """Show why set-up did not happen; the fields keep what was typed."""
@@ -98,6 +109,16 @@ class SetupPage(Page):
         if self.password.text() != self.confirm.text():
             self.show_error(error_text.passwords_differ())
             return
+        url, code = self.centre_details()
+        if bool(url) != bool(code):
+            self.show_error(self.tr("To connect to the centre now, enter both its address and the enrolment code."))
+            return
+        if url:
+            try:
+                check_url(url)
+            except InsecureURL:
+                self.show_error(sync_text.problem("insecure_url"))
+                return
         self.message.clear()
         self.create_requested.emit(
             self.branch_code.text(), self.branch_name.text(), self.username.text(), self.password.text()

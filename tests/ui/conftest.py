@@ -13,9 +13,12 @@ from branch_client.controller import AppController
 from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
 from branch_client.settings import Settings
+from sync.transport import RetryPolicy
 from tests.conftest import FAST_KDF
 
 MakeController = Callable[..., AppController]
+# Quick retries, so a test of an unreachable centre ends in well under a second.
+FAST_SYNC_RETRY = RetryPolicy(base_s=0.01, ceiling_s=0.05, max_attempts=3)
 
 
 @pytest.fixture
@@ -24,7 +27,13 @@ def make_controller(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterato
     register_khmer_font(qapp)
     made: list[tuple[AppController, Translator]] = []
 
-    def make(*, language: str = "en", idle_minutes: float = 10.0, directory: Path | None = None) -> AppController:
+    def make(
+        *,
+        language: str = "en",
+        idle_minutes: float = 10.0,
+        directory: Path | None = None,
+        sync_retry: RetryPolicy = FAST_SYNC_RETRY,
+    ) -> AppController:
         translator = Translator(qapp)
         translator.set_language(language)
         controller = AppController(
@@ -33,6 +42,7 @@ def make_controller(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterato
             settings=Settings(language=language, idle_lock_minutes=idle_minutes),
             translator=translator,
             kdf=FAST_KDF,
+            sync_retry=sync_retry,
         )
         controller.start()
         made.append((controller, translator))

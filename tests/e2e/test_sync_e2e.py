@@ -1,0 +1,211 @@
+"""The whole loop on one machine: branch stores (SQLCipher) → sync → the reference centre (uvicorn on loopback)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from branch_client.store import BranchDirectory, Session
+from central.runner import RunningCentre, start_centre
+from sync.outbox import Outbox
+from tests.conftest import MANAGER
+from tests.sync.helpers import client_numbers, enrolled_branch, run_pass, sample_answers, submit
+
+
+@pytest.fixture
+def centre(tmp_path: Path) -> Iterator[RunningCentre]:
+    with start_centre(tmp_path / "centre" / "centre.db") as running:
+        yield running
+
+
+@pytest.fixture
+def branch_a(tmp_path: Path, centre: RunningCentre) -> Iterator[tuple[BranchDirectory, Session]]:
+    with enrolled_branch(tmp_path / "branch-a", centre, "PNH-01") as branch:
+        yield branch
+
+
+def centre_records(centre: RunningCentre) -> dict[str, str | None]:
+    """record id → CAM-IE number of every record the centre holds."""
+    return {r.record_id: r.cam_ie_number for r in centre.store.records(limit=100_000)}
+
+
+def test_captured_records_are_accepted_exactly_once(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    ids = submit(session, sample_answers(30, seed=1))
+    assert Outbox(session.db.conn).counts()["waiting"] == 30
+
+    result = run_pass(directory, session, batch_size=7)
+
+    assert result.ok, result.error
+    assert (result.batches, result.records, result.accepted) == (5, 30, 30)
+    held = centre_records(centre)
+    assert set(held) == set(ids)
+    numbers = client_numbers(session)
+    assert numbers == held  # the branch shows the very numbers the centre gave
+    assert len(set(numbers.values())) == 30
+    counts = Outbox(session.db.conn).counts()
+    assert counts["accepted"] == 30
+    assert counts["waiting"] == counts["in_flight"] == 0
+
+    again = run_pass(directory, session)
+    assert again.ok
+    assert again.records == 0
+    assert centre.store.record_count() == 30
+
+
+def test_a_rejected_record_does_not_block_the_others(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    answers = sample_answers(5, seed=2)
+    del answers[2]["sex"]
+    ids = submit(session, answers)
+
+    result = run_pass(directory, session, batch_size=10)
+
+    assert result.ok
+    assert (result.accepted, result.rejected) == (4, 1)
+    state = Outbox(session.db.conn).record_state(ids[2])
+    assert state is not None
+    assert state.state == "rejected"
+    assert state.reason_code == "invalid_answers"
+    assert state.message_km
+    assert state.message_en
+    assert set(centre_records(centre)) == set(ids) - {ids[2]}
+
+
+def test_probable_duplicate_is_held_then_the_decision_comes_back_through_the_feed(
+    tmp_path: Path, branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory_a, session_a = branch_a
+    answers = sample_answers(2, seed=3)
+    submit(session_a, answers[:1])
+    assert run_pass(directory_a, session_a).ok
+    with enrolled_branch(tmp_path / "branch-b", centre, "KPC-02") as (directory_b, session_b):
+        same_person = {**answers[1], "id_type": answers[0]["id_type"], "id_number": answers[0]["id_number"]}
+        [held_id] = submit(session_b, [same_person])
+        result = run_pass(directory_b, session_b)
+        assert result.ok
+        assert result.duplicates == 1
+        state = Outbox(session_b.db.conn).record_state(held_id)
+        assert state is not None
+        assert state.state == "duplicate"
+
+        centre.store.decide(held_id, "approved")
+        result = run_pass(directory_b, session_b)
+        assert result.decisions == 1
+        state = Outbox(session_b.db.conn).record_state(held_id)
+        assert state is not None
+        assert state.state == "accepted"
+        assert state.cam_ie_number == centre_records(centre)[held_id]
+
+        centre.store.decide(held_id, "needs_correction", "photo_unclear", "រូបថតមិនច្បាស់", "The photo is unclear.")
+        assert run_pass(directory_b, session_b).decisions == 1
+        state = Outbox(session_b.db.conn).record_state(held_id)
+        assert state is not None
+        assert state.state == "needs_correction"
+        assert state.message_en == "The photo is unclear."
+        assert run_pass(directory_b, session_b).decisions == 0  # the cursor moved on
+
+
+def test_after_a_key_rotation_the_branch_fetches_the_new_key_and_reseals(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    old = centre.store.current_key().key_id
+    centre.store.rotate_key("mlkem768-x25519")
+    centre.store.retire_key(old)
+    ids = submit(session, sample_answers(4, seed=4))
+
+    result = run_pass(directory, session)
+
+    assert result.ok, result.error
+    assert result.accepted == 4
+    assert set(centre_records(centre)) == set(ids)
+    events = session.db.execute("SELECT count(*) FROM sync_batches WHERE state = 'abandoned'").fetchone()[0]
+    assert events == 1  # the batch sealed to the retired key, given up and re-sealed
+
+
+def test_a_store_restored_from_a_backup_continues_above_the_centres_sequence(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    submit(session, sample_answers(3, seed=5), prefix="A")
+    assert run_pass(directory, session, batch_size=1).ok
+    with session.db.atomic():  # as if the store came back from a backup made before the last batches
+        session.db.execute("UPDATE settings SET value = '1' WHERE key = 'sync.next_sequence'")
+    ids = submit(session, sample_answers(2, seed=6), prefix="B")
+
+    result = run_pass(directory, session)
+
+    assert result.ok, result.error
+    assert set(ids) <= set(centre_records(centre))
+
+
+def test_a_revoked_device_stops_the_pass_and_keeps_the_records(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    submit(session, sample_answers(2, seed=7))
+    device_id = centre.store.devices()[0].device_id
+    centre.store.revoke_device(device_id)
+
+    result = run_pass(directory, session)
+
+    assert result.error is not None
+    assert result.error.code == "device_revoked"
+    outbox = Outbox(session.db.conn)
+    assert outbox.waiting_count() == 2
+    assert outbox.setting("last_error_code") == "device_revoked"
+    assert centre.store.record_count() == 0
+
+
+def test_a_hybrid_post_quantum_centre_key_works_end_to_end(tmp_path: Path) -> None:
+    with (
+        start_centre(tmp_path / "c.db", key_kind="mlkem768-x25519") as centre,
+        enrolled_branch(tmp_path / "b", centre) as (directory, session),
+    ):
+        submit(session, sample_answers(3, seed=8))
+        result = run_pass(directory, session)
+        assert result.ok
+        assert result.accepted == 3
+        assert centre.store.current_key().kind == "mlkem768-x25519"
+
+
+def test_headless_sync_command(tmp_path: Path, centre: RunningCentre) -> None:
+    data_dir = tmp_path / "branch"
+    with enrolled_branch(data_dir, centre) as (_, session):
+        submit(session, sample_answers(12, seed=9))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "branch_client", "sync", "--data-dir", str(data_dir), "--user", MANAGER[0]]
+    done = subprocess.run(
+        [*command, "--password-stdin", "--batch-size", "5"],
+        input=MANAGER[1] + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "sent 12 records in 3 batches: 12 accepted" in done.stdout
+    assert centre.store.record_count() == 12
+
+    wrong = subprocess.run(
+        [*command, "--password-stdin"],
+        input="nope\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert wrong.returncode == 3
+    assert "wrong_password" in wrong.stderr

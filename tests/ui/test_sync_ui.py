@@ -1,0 +1,137 @@
+"""Sync in the window: enrolment at set-up and from the sync page, passes on the sync thread,
+the status bar, and the GUI thread never blocked by the network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from branch_client.controller import AppController
+from branch_client.ui import sync_text
+from branch_client.ui.sync_page import SyncPage
+from central.runner import RunningCentre, start_centre
+from sync.outbox import Outbox
+from tests.conftest import MANAGER
+from tests.sync.helpers import sample_answers, submit
+from tests.ui.conftest import MakeController
+
+
+@pytest.fixture
+def centre(tmp_path: Path) -> Iterator[RunningCentre]:
+    with start_centre(tmp_path / "centre.db") as running:
+        yield running
+
+
+def _set_up(controller: AppController, *, url: str = "", code: str = "") -> None:
+    page = controller.setup_page
+    page.branch_code.setText("PNH-01")
+    page.branch_name.setText("Phnom Penh — Psar Thmei")
+    page.username.setText(MANAGER[0])
+    page.password.setText(MANAGER[1])
+    page.confirm.setText(MANAGER[1])
+    page.centre_url.setText(url)
+    page.enrolment_code.setText(code)
+    page.create_button.click()
+
+
+def _sign_in_as_manager(controller: AppController, qtbot: QtBot) -> SyncPage:
+    controller.recovery_key_page.stored.setChecked(True)
+    controller.recovery_key_page.continue_button.click()
+    controller.login_page.password.setText(MANAGER[1])
+    with qtbot.wait_signal(controller.signed_in, timeout=10_000):
+        controller.login_page.sign_in_button.click()
+    assert controller.workspace is not None
+    page = controller.workspace.open("sync")
+    assert isinstance(page, SyncPage)
+    return page
+
+
+def test_enrol_at_set_up_then_sync_from_the_page(
+    make_controller: MakeController, qtbot: QtBot, centre: RunningCentre
+) -> None:
+    controller = make_controller()
+    code = centre.store.issue_enrolment_code("PNH-01")
+    _set_up(controller, url=centre.url, code=code)
+    fingerprint = centre.store.current_key().fingerprint
+    assert fingerprint in controller.recovery_key_page.centre_note.text()
+
+    page = _sign_in_as_manager(controller, qtbot)
+    sync = controller.sync
+    assert sync is not None
+    qtbot.wait_until(lambda: sync.snapshot is not None and not sync.running, timeout=10_000)
+    assert page.value_text("fingerprint") == fingerprint
+    assert not page.enrol_box.isVisibleTo(page)
+
+    assert controller.session is not None
+    submit(controller.session, sample_answers(9, seed=11))
+    with qtbot.wait_signal(sync.pass_finished, timeout=20_000) as finished:
+        page.sync_button.click()
+    assert finished.args is not None
+    assert finished.args[0].ok
+    qtbot.wait_until(lambda: page.value_text("accepted") == "9", timeout=10_000)
+    assert page.value_text("waiting") == "0"
+    assert centre.store.record_count() == 9
+    indicator = controller.window.sync_indicator.text()
+    assert "Online" in indicator
+    assert "0 waiting" in indicator
+
+
+def test_enrol_from_the_sync_page_and_a_bad_code_is_told_plainly(
+    make_controller: MakeController, qtbot: QtBot, centre: RunningCentre
+) -> None:
+    controller = make_controller()
+    _set_up(controller)
+    assert controller.recovery_key_page.centre_note.text() == ""
+    page = _sign_in_as_manager(controller, qtbot)
+    qtbot.wait_until(lambda: page.snapshot is not None, timeout=10_000)
+    assert page.enrol_box.isVisibleTo(page)
+    assert "Not connected" in controller.window.sync_indicator.text()
+
+    page.centre_url.setText(centre.url)
+    page.enrolment_code.setText("AAAA-BBBB-CCCC-DDDD")
+    page.enrol_button.click()
+    assert "did not accept this enrolment code" in page.message.text() or "enrolment code" in page.message.text()
+    assert controller.session is not None
+    assert Outbox(controller.session.db.conn).setting("device") is None  # nothing changed
+
+    page.centre_url.setText("http://cam-ie.example.org")
+    page.enrol_button.click()
+    assert page.message.text() == sync_text.problem("insecure_url")
+
+    page.centre_url.setText(centre.url)
+    page.enrolment_code.setText(centre.store.issue_enrolment_code("PNH-01"))
+    sync = controller.sync
+    assert sync is not None
+    with qtbot.wait_signal(sync.pass_finished, timeout=20_000):
+        page.enrol_button.click()
+    qtbot.wait_until(lambda: not page.enrol_box.isVisibleTo(page), timeout=10_000)
+    assert centre.store.devices()[0].branch_code == "PNH-01"
+
+
+def test_an_unreachable_centre_is_said_in_plain_words_and_the_window_stays_responsive(
+    make_controller: MakeController, qtbot: QtBot, centre: RunningCentre
+) -> None:
+    controller = make_controller()
+    _set_up(controller, url=centre.url, code=centre.store.issue_enrolment_code("PNH-01"))
+    page = _sign_in_as_manager(controller, qtbot)
+    sync = controller.sync
+    assert sync is not None
+    qtbot.wait_until(lambda: sync.snapshot is not None and not sync.running, timeout=10_000)
+    centre.stop()
+    assert controller.session is not None
+    submit(controller.session, sample_answers(2, seed=12))
+
+    with qtbot.wait_signal(sync.pass_finished, timeout=60_000) as finished:
+        page.sync_button.click()
+        assert sync.running  # the click returned at once: the pass runs on the sync thread
+    assert finished.args is not None
+    result = finished.args[0]
+    assert result.error is not None
+    assert result.error.code == "unreachable"
+    qtbot.wait_until(lambda: page.value_text("last_error") != "—", timeout=10_000)
+    assert page.value_text("last_error").startswith(sync_text.problem("unreachable"))
+    assert page.value_text("waiting") == "2"
+    assert "Offline" in controller.window.sync_indicator.text()
