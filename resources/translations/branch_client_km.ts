@@ -126,6 +126,14 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Connected to the CAM-IE centre. Its key fingerprint is %1.</source>
+        <translation>បានភ្ជាប់ទៅមជ្ឈមណ្ឌល CAM-IE ហើយ។ ស្នាមម្រាមដៃនៃសោរបស់វាគឺ %1។</translation>
+    </message>
+    <message>
+        <source>You can connect later from Sync status.</source>
+        <translation>អ្នកអាចភ្ជាប់នៅពេលក្រោយពីទំព័រ ស្ថានភាពធ្វើសមកាលកម្ម។</translation>
+    </message>
+    <message>
         <source>Recovery key not stored</source>
         <translation>មិនទាន់បានរក្សាទុកសោសង្គ្រោះ</translation>
     </message>
@@ -411,12 +419,24 @@
         <translation>ពាក្យសម្ងាត់ម្ដងទៀត</translation>
     </message>
     <message>
+        <source>CAM-IE centre address (optional)</source>
+        <translation>អាសយដ្ឋានមជ្ឈមណ្ឌល CAM-IE (ស្រេចចិត្ត)</translation>
+    </message>
+    <message>
+        <source>Enrolment code (optional)</source>
+        <translation>លេខកូដចុះឈ្មោះ (ស្រេចចិត្ត)</translation>
+    </message>
+    <message>
         <source>e.g. PNH-01</source>
         <translation>ឧ. PNH-01</translation>
     </message>
     <message>
         <source>Create branch</source>
         <translation>បង្កើតសាខា</translation>
+    </message>
+    <message>
+        <source>To connect to the centre now, enter both its address and the enrolment code.</source>
+        <translation>ដើម្បីភ្ជាប់ទៅមជ្ឈមណ្ឌលឥឡូវនេះ សូមបញ្ចូលទាំងអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះ។</translation>
     </message>
 </context>
 <context>
@@ -494,6 +514,165 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>Not connected to the centre</source>
+        <translation>មិនទាន់ភ្ជាប់ទៅមជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>កំពុងធ្វើសមកាលកម្ម…</translation>
+    </message>
+    <message>
+        <source>Centre: not checked yet</source>
+        <translation>មជ្ឈមណ្ឌល៖ មិនទាន់ពិនិត្យ</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>មានអ៊ីនធឺណិត</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>គ្មានអ៊ីនធឺណិត</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 កំពុងរង់ចាំ</translation>
+    </message>
+    <message>
+        <source>last sync: %1</source>
+        <translation>សមកាលកម្មចុងក្រោយ៖ %1</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>ស្ថានភាពធ្វើសមកាលកម្ម</translation>
+    </message>
+    <message>
+        <source>Connect this branch to the CAM-IE centre</source>
+        <translation>ភ្ជាប់សាខានេះទៅមជ្ឈមណ្ឌល CAM-IE</translation>
+    </message>
+    <message>
+        <source>Enter the centre&apos;s address and the one-time enrolment code from the CAM-IE operator. Then compare the key fingerprint shown here with the one the operator reads to you.</source>
+        <translation>បញ្ចូលអាសយដ្ឋានមជ្ឈមណ្ឌល និងលេខកូដចុះឈ្មោះប្រើតែម្ដង ដែលទទួលបានពីប្រតិបត្តិករ CAM-IE។ បន្ទាប់មក ប្រៀបធៀបស្នាមម្រាមដៃសោដែលបង្ហាញនៅទីនេះ ជាមួយនឹងស្នាមដែលប្រតិបត្តិករអានប្រាប់អ្នក។</translation>
+    </message>
+    <message>
+        <source>Centre address</source>
+        <translation>អាសយដ្ឋានមជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>លេខកូដចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>ភ្ជាប់</translation>
+    </message>
+    <message>
+        <source>Registrations and the centre</source>
+        <translation>ការចុះឈ្មោះ និងមជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>មជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>Centre key fingerprint</source>
+        <translation>ស្នាមម្រាមដៃសោមជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>បញ្ហាចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>ធ្វើសមកាលកម្មឥឡូវ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>មិនទាន់ភ្ជាប់</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>មិនដែល</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>កំពុងរង់ចាំ</translation>
+    </message>
+    <message>
+        <source>Sent, no answer yet</source>
+        <translation>បានផ្ញើ មិនទាន់មានចម្លើយ</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>បានទទួលយក</translation>
+    </message>
+    <message>
+        <source>Probable duplicate</source>
+        <translation>ប្រហែលជាស្ទួន</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>ត្រូវបានបដិសេធ</translation>
+    </message>
+    <message>
+        <source>Needs correction</source>
+        <translation>ត្រូវការកែតម្រូវ</translation>
+    </message>
+    <message>
+        <source>The centre could not be reached. Registrations stay safe here and are sent later.</source>
+        <translation>មិនអាចទាក់ទងមជ្ឈមណ្ឌលបានទេ។ ការចុះឈ្មោះនៅមានសុវត្ថិភាពនៅទីនេះ ហើយនឹងត្រូវផ្ញើនៅពេលក្រោយ។</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s certificate is not trusted. Nothing was sent. Call IT support to check the address.</source>
+        <translation>វិញ្ញាបនបត្ររបស់មជ្ឈមណ្ឌលមិនគួរទុកចិត្តទេ។ គ្មានអ្វីត្រូវបានផ្ញើទេ។ សូមទូរសព្ទទៅផ្នែកគាំទ្រ IT ដើម្បីពិនិត្យអាសយដ្ឋាន។</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s address must start with https:// (http only for this computer).</source>
+        <translation>អាសយដ្ឋានមជ្ឈមណ្ឌលត្រូវតែចាប់ផ្ដើមដោយ https:// (http សម្រាប់តែកុំព្យូទ័រនេះប៉ុណ្ណោះ)។</translation>
+    </message>
+    <message>
+        <source>The centre does not accept this computer any more. Enrol it again with a new code.</source>
+        <translation>មជ្ឈមណ្ឌលលែងទទួលយកកុំព្យូទ័រនេះទៀតហើយ។ សូមចុះឈ្មោះវាម្ដងទៀតដោយលេខកូដថ្មី។</translation>
+    </message>
+    <message>
+        <source>The centre did not accept this enrolment code. Ask the CAM-IE operator for a new one.</source>
+        <translation>មជ្ឈមណ្ឌលមិនទទួលយកលេខកូដចុះឈ្មោះនេះទេ។ សូមស្នើលេខកូដថ្មីពីប្រតិបត្តិករ CAM-IE។</translation>
+    </message>
+    <message>
+        <source>This branch is not connected to the CAM-IE centre yet.</source>
+        <translation>សាខានេះមិនទាន់បានភ្ជាប់ទៅមជ្ឈមណ្ឌល CAM-IE នៅឡើយទេ។</translation>
+    </message>
+    <message>
+        <source>Sync stopped because of a problem (%1). Registrations stay safe here.</source>
+        <translation>សមកាលកម្មបានឈប់ដោយសារបញ្ហា (%1)។ ការចុះឈ្មោះនៅមានសុវត្ថិភាពនៅទីនេះ។</translation>
+    </message>
+    <message>
+        <source>(since %1)</source>
+        <translation>(តាំងពី %1)</translation>
+    </message>
+    <message>
+        <source>Enter the centre&apos;s address and the enrolment code.</source>
+        <translation>សូមបញ្ចូលអាសយដ្ឋានមជ្ឈមណ្ឌល និងលេខកូដចុះឈ្មោះ។</translation>
+    </message>
+    <message>
+        <source>Connected. Check that the centre&apos;s key fingerprint is %1.</source>
+        <translation>បានភ្ជាប់ហើយ។ សូមពិនិត្យថាស្នាមម្រាមដៃសោរបស់មជ្ឈមណ្ឌលគឺ %1។</translation>
+    </message>
+    <message>
+        <source>Sync finished: %1 records sent.</source>
+        <translation>សមកាលកម្មបានបញ្ចប់៖ បានផ្ញើកំណត់ត្រា %1។</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>New registration</source>
@@ -522,10 +701,6 @@
     <message>
         <source>The list of this branch&apos;s registrations is not part of this version yet. It will let you search by reference, ID number, phone or name and see each record&apos;s sync state.</source>
         <translation>បញ្ជីការចុះឈ្មោះរបស់សាខានេះមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងអនុញ្ញាតឱ្យអ្នកស្វែងរកតាមលេខយោង លេខអត្តសញ្ញាណប័ណ្ណ លេខទូរស័ព្ទ ឬឈ្មោះ ហើយមើលស្ថានភាពធ្វើសមកាលកម្មនៃកំណត់ត្រានីមួយៗ។</translation>
-    </message>
-    <message>
-        <source>Sync status is not part of this version yet. It will show what is waiting, sent, accepted or rejected by the centre, and when the last sync succeeded.</source>
-        <translation>ស្ថានភាពធ្វើសមកាលកម្មមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងបង្ហាញអ្វីដែលកំពុងរង់ចាំ បានផ្ញើ ត្រូវបានទទួលយក ឬបដិសេធដោយមជ្ឈមណ្ឌល និងពេលដែលការធ្វើសមកាលកម្មចុងក្រោយបានជោគជ័យ។</translation>
     </message>
     <message>
         <source>Indicators are not part of this version yet. They will show the branch&apos;s registrations by the owner&apos;s sex, activity, premises, location and services requested.</source>
