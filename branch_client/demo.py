@@ -61,6 +61,7 @@ def connect_demo_centre(data_dir: Path) -> RunningCentre:
     enrol the demo branch with it, or point the enrolled branch at its new port."""
     from central.runner import start_centre
 
+    (data_dir / "centre").mkdir(parents=True, exist_ok=True)
     centre = start_centre(data_dir / "centre" / "cam-ie-central.db")
     try:
         directory = BranchDirectory.claim(data_dir)

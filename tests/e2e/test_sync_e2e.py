@@ -19,7 +19,7 @@ from tests.sync.helpers import client_numbers, enrolled_branch, run_pass, sample
 
 @pytest.fixture
 def centre(tmp_path: Path) -> Iterator[RunningCentre]:
-    with start_centre(tmp_path / "centre" / "centre.db") as running:
+    with start_centre(tmp_path / "centre.db") as running:
         yield running
 
 
