@@ -137,16 +137,21 @@ def test_a_store_restored_from_a_backup_continues_above_the_centres_sequence(
     branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
 ) -> None:
     directory, session = branch_a
-    submit(session, sample_answers(3, seed=5), prefix="A")
+    ids = submit(session, sample_answers(3, seed=5))
     assert run_pass(directory, session, batch_size=1).ok
-    with session.db.atomic():  # as if the store came back from a backup made before the last batches
-        session.db.execute("UPDATE settings SET value = '1' WHERE key = 'sync.next_sequence'")
-    ids = submit(session, sample_answers(2, seed=6), prefix="B")
+    numbers = client_numbers(session)
+    with session.db.atomic():  # the store as a backup made before that sync left it
+        for table in ("sync_batches", "sync_results", "sync_events"):
+            session.db.execute(f"DELETE FROM {table}")
+        session.db.execute("UPDATE outbox SET state = 'waiting', batch_id = NULL")
+        session.db.execute("DELETE FROM settings WHERE key = 'sync.next_sequence'")
 
-    result = run_pass(directory, session)
+    result = run_pass(directory, session, batch_size=1)
 
     assert result.ok, result.error
-    assert set(ids) <= set(centre_records(centre))
+    assert client_numbers(session) == numbers  # the same numbers again, none new
+    assert set(centre_records(centre)) == set(ids)
+    assert centre.store.record_count() == 3
 
 
 def test_a_revoked_device_stops_the_pass_and_keeps_the_records(
