@@ -31,15 +31,15 @@ def test_drops_resets_truncation_errors_and_latency_still_give_exactly_once(
     tmp_path: Path, centre: RunningCentre, seed: int
 ) -> None:
     with enrolled_branch(tmp_path / "branch", centre) as (directory, session):
-        proxy = FlakyProxy(urlsplit(centre.url).port or 0, seed=seed, fault_rate=0.5)
+        proxy = FlakyProxy(urlsplit(centre.url).port or 0, seed=seed, fault_rate=0.6)
         try:
             outbox = Outbox(session.db.conn)
             device = device_config.load(outbox)
             assert device is not None
             device_config.save(outbox, dataclasses.replace(device, centre_url=proxy.url))
-            ids = submit(session, sample_answers(40, seed=seed))
+            ids = submit(session, sample_answers(60, seed=seed))
 
-            result = run_pass(directory, session, batch_size=6, retry=PATIENT)
+            result = run_pass(directory, session, batch_size=2, retry=PATIENT)
             assert result.ok, result.error
 
             centre.store.decide(ids[0], "needs_correction", "check_id", "ពិនិត្យលេខអត្តសញ្ញាណ", "Check the ID number.")
@@ -50,10 +50,9 @@ def test_drops_resets_truncation_errors_and_latency_still_give_exactly_once(
         held = {r.record_id: r.cam_ie_number for r in centre.store.records(limit=1000)}
         assert set(held) == set(ids)
         counts = Outbox(session.db.conn).counts()
-        assert counts["accepted"] == 39
+        assert counts["accepted"] == 59
         assert counts["needs_correction"] == 1
         numbers = client_numbers(session)
         assert all(numbers[i] == held[i] for i in ids[1:])
-        assert len(set(held.values())) == 40
-    faults_seen = {f for f in FAULTS if proxy.counts[f] > 0} - {"pass"}
-    assert len(faults_seen) >= 5, proxy.counts  # the link really misbehaved in many ways
+        assert len(set(held.values())) == 60
+    assert all(proxy.counts[f] > 0 for f in FAULTS), proxy.counts  # the link misbehaved in every way
