@@ -133,5 +133,5 @@ def test_an_unreachable_centre_is_said_in_plain_words_and_the_window_stays_respo
     assert result.error.code == "unreachable"
     qtbot.wait_until(lambda: page.value_text("last_error") != "—", timeout=10_000)
     assert page.value_text("last_error").startswith(sync_text.problem("unreachable"))
-    assert page.value_text("waiting") == "2"
+    assert page.value_text("in_flight") == "2"  # batched before sending; resent as is next time
     assert "Offline" in controller.window.sync_indicator.text()
