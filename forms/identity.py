@@ -56,7 +56,7 @@ _KHMER_FOLD = str.maketrans(
         "\u17b5": None,
     }
 )
-_KHMER_BASE = re.compile(r"[\u1780-\u17b3]")
+_KHMER_BASE = re.compile(r"(?<!\u17d2)[\u1780-\u17b3]")  # a letter after COENG is a subscript
 
 
 def _mark_rank(mark: str, next_char: str) -> int:
