@@ -8,6 +8,7 @@ import sys
 
 BENCHMARKS = {
     "startup": "bench.startup",
+    "forms": "bench.forms",
 }
 
 
