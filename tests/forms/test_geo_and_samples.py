@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import time
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,11 @@ def test_samples_are_fast() -> None:
     started = time.perf_counter()
     list(generate_registrations(20_000, today=TODAY))
     assert 20_000 / (time.perf_counter() - started) > 20_000  # records per second
+
+
+def test_docs_carry_the_exact_attribution() -> None:
+    docs = Path(__file__).parents[2] / "docs" / "forms.md"
+    quoted = " ".join(
+        line.removeprefix(">").strip() for line in docs.read_text(encoding="utf-8").splitlines() if line.startswith(">")
+    )
+    assert geo.GEO_ATTRIBUTION_EN in quoted
