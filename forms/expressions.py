@@ -26,6 +26,8 @@ MAX_REGEX_INPUT = 1000  # regex() is false on longer strings: a bounded cost per
 MAX_NUMBER_TEXT = 40  # longer digit strings are not numbers (and never reach int())
 
 _EPOCH = datetime.date(1970, 1, 1)
+_FIRST_DAY = (datetime.date.min - _EPOCH).days  # day counts outside these are no date
+_LAST_DAY = (datetime.date.max - _EPOCH).days
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 _NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -107,7 +109,7 @@ def to_date(value: Value) -> datetime.date | None:
         return parse_iso_date(value.strip().translate(_KHMER_DIGITS))
     if isinstance(value, bool):
         return None
-    if math.isfinite(value) and abs(value) < 2_000_000:
+    if math.isfinite(value) and _FIRST_DAY <= value < _LAST_DAY + 1:
         return _EPOCH + datetime.timedelta(days=math.floor(value))
     return None
 

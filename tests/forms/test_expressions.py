@@ -209,6 +209,9 @@ def test_conversions() -> None:
     assert to_bool(datetime.date(2000, 1, 1)) is True
     assert to_date(10.0) == datetime.date(1970, 1, 11)
     assert to_date(math.inf) is None
+    assert to_date(-1_000_000.0) is None  # before year 1: no date, not an OverflowError
+    assert to_date(3_000_000.0) is None
+    assert to_date(-719_162.0) == datetime.date.min
     assert to_date(True) is None
 
 
@@ -298,6 +301,7 @@ _tokens = st.sampled_from(
 _values = st.one_of(
     st.text(max_size=30),
     st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(min_value=-3e6, max_value=3e6),  # day counts around the ends of the calendar
     st.booleans(),
     st.dates(),
 )
