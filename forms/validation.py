@@ -214,7 +214,7 @@ class _Record:
         for key, raw in answers.items():
             name = key if isinstance(key, str) else repr(key)
             if name in expected:
-                if raw != expected[name]:
+                if not (isinstance(raw, str) and raw == expected[name]):
                     label = f"{self.form.form_id} {self.form.version}"
                     self.extra.append(Problem(name, "wrong_form", params={"expected": label}))
                 continue

@@ -189,6 +189,8 @@ def test_normalise_stamps_the_form_and_validate_checks_the_stamp(form: Form) -> 
     assert form.validate({**stored, META_FORM_VERSION: "2"}, today=TODAY) == {
         META_FORM_VERSION: "This record was captured with another form or version (small 3 expected)."
     }
+    assert META_FORM_ID in form.validate({**stored, META_FORM_ID: ["small"]}, today=TODAY)
+    assert META_FORM_VERSION in form.validate({**stored, META_FORM_VERSION: 3}, today=TODAY)
 
 
 def test_normalise_keeps_unknown_fields_so_they_are_still_reported(form: Form) -> None:
