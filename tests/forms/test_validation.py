@@ -101,6 +101,7 @@ def test_text_must_be_text_of_sane_length_and_characters(form: Form) -> None:
     assert check(form, name="x" * 10_000_000) == {
         "name": f"This answer is too long: at most {MAX_TEXT_LENGTH} characters."
     }
+    assert form.validate({"name": "x" * 1001}, "km", today=TODAY) == {"name": "ចម្លើយនេះវែងពេក៖ យ៉ាងច្រើន ១០០០ តួអក្សរ។"}
     assert check(form, name="Da\udc80ra") == {"name": "This answer contains characters that cannot be stored."}
     assert check(form, name="Da\x00ra") == {"name": "This answer contains characters that cannot be stored."}
 
