@@ -171,7 +171,8 @@ class Form:
 
     def normalise(self, answers: Mapping[str, object]) -> dict[str, object]:
         """The answers as they should be stored: cleaned, typed, irrelevant ones dropped, calculates
-        computed, and the form id and version added (`_form_id`, `_form_version`). Never raises."""
+        computed, and the form id and version added (`_form_id`, `_form_version`; a record that
+        already names another form or version keeps that, and `validate` reports it). Never raises."""
         return validation.normalise(self, answers)
 
     def validate(

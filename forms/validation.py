@@ -341,6 +341,10 @@ def normalise(form: Form, answers: object) -> dict[str, object]:
     result.update(record.unknown)  # kept, so that validating the stored record still names them
     result[META_FORM_ID] = form.form_id
     result[META_FORM_VERSION] = form.version
+    if isinstance(answers, Mapping):  # a record stamped by another form keeps its stamp, and its message
+        for key in (META_FORM_ID, META_FORM_VERSION):
+            if key in answers:
+                result[key] = answers[key]
     return result
 
 

@@ -192,6 +192,9 @@ def test_normalise_stamps_the_form_and_validate_checks_the_stamp(form: Form) -> 
     }
     assert META_FORM_ID in form.validate({**stored, META_FORM_ID: ["small"]}, today=TODAY)
     assert META_FORM_VERSION in form.validate({**stored, META_FORM_VERSION: 3}, today=TODAY)
+    restamped = form.normalise({**stored, META_FORM_VERSION: "2"})
+    assert restamped[META_FORM_VERSION] == "2"  # not silently re-stamped with this form's version
+    assert META_FORM_VERSION in form.validate(restamped, today=TODAY)
 
 
 def test_normalise_keeps_unknown_fields_so_they_are_still_reported(form: Form) -> None:
