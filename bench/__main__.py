@@ -10,6 +10,7 @@ BENCHMARKS = {
     "startup": "bench.startup",
     "sync": "bench.sync",
     "gui-stall": "bench.gui_stall",
+    "forms": "bench.forms",
 }
 
 

@@ -1,0 +1,174 @@
+"""Khmer and identity rules: digits, identifiers, names, matching keys, ID cards, passports, phones.
+
+Used by the form (to clean and check answers) and by duplicate checks (to compare people):
+the same helpers on both sides mean a record that passes here is compared the same way there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"  # U+17E0..U+17E9
+_TO_ASCII_DIGITS = str.maketrans(KHMER_DIGITS, "0123456789")
+ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
+_DROP_ZERO_WIDTH = {ord(c): None for c in ZERO_WIDTH}
+_SPACES = re.compile(r"\s+")
+
+NATIONAL_ID = re.compile(r"[0-9]{9}")
+NATIONAL_ID_WITH_SUFFIX = re.compile(r"([0-9]{9})(?:\(([0-9]{1,2})\))?")
+PASSPORT = re.compile(r"[A-Z]{1,2}[0-9]{7,8}")
+
+
+class IdentityError(ValueError):
+    """A value that is not a valid identifier of its kind. `kind` is a stable code for messages."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def ascii_digits(text: str) -> str:
+    """Khmer digits (០-៩) replaced by ASCII digits; everything else unchanged."""
+    return text.translate(_TO_ASCII_DIGITS)
+
+
+def clean_identifier(text: str) -> str:
+    """An identifier as stored: zero-width characters and all spaces removed, ASCII digits, upper case."""
+    return "".join(ascii_digits(text).translate(_DROP_ZERO_WIDTH).split()).upper()
+
+
+def normalise_name(text: str) -> str:
+    """A name as stored: NFC, zero-width spaces dropped, runs of spaces made one, trimmed."""
+    text = unicodedata.normalize("NFC", text).replace("\u200b", "").replace("\ufeff", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+# Khmer look-alikes, folded for matching only (stored names keep what was typed).
+_COENG = "\u17d2"
+_KHMER_FOLD = str.maketrans(
+    {
+        "\u17b2": "\u17b1",  # ឲ (QOO type two) looks like ឱ (QOO type one): ឲ្យ / ឱ្យ
+        "\u17a3": "\u17a2\u17b6",  # deprecated independent vowel QAQ = អ + ា
+        "\u17a4": "\u17a2\u17b6",  # deprecated QAA
+        "\u17d3": "\u17c6",  # deprecated BATHAMASAT looks like NIKAHIT
+        "\u17b4": None,  # invisible inherent vowels
+        "\u17b5": None,
+    }
+)
+_KHMER_BASE = re.compile(r"(?<!\u17d2)[\u1780-\u17b3]")  # a letter after COENG is a subscript
+
+
+def _mark_rank(mark: str, next_char: str) -> int:
+    """Where a mark sits in the canonical order of a Khmer cluster (see `_reorder_cluster`)."""
+    code = ord(mark)
+    if code == 0x17CC:  # ROBAT
+        return 0
+    if mark == _COENG:
+        return 2 if next_char == "\u179a" else 1  # a subscript RO goes after other subscripts
+    if code in (0x17C9, 0x17CA):  # register shifters
+        return 3
+    if 0x17B6 <= code <= 0x17C5:  # dependent vowels
+        return 4
+    return 5  # signs
+
+
+def _reorder_cluster(cluster: str) -> str:
+    """Marks after a base in one order: robat, subscripts (RO last), shifter, vowel, signs.
+
+    Typists (and fonts) produce the same visible syllable from several key orders; sorting the
+    marks stably by their kind makes those spellings equal without merging different letters.
+    """
+    units: list[tuple[int, int, str]] = []
+    i = 1
+    while i < len(cluster):
+        char = cluster[i]
+        if char == _COENG and i + 1 < len(cluster):
+            units.append((_mark_rank(char, cluster[i + 1]), len(units), cluster[i : i + 2]))
+            i += 2
+        else:
+            units.append((_mark_rank(char, ""), len(units), char))
+            i += 1
+    return cluster[0] + "".join(unit for _, _, unit in sorted(units))
+
+
+def _fold_khmer(text: str) -> str:
+    text = text.translate(_KHMER_FOLD).replace("\u17d2\u178a", "\u17d2\u178f")  # subscript DA ≈ subscript TA
+    starts = [m.start() for m in _KHMER_BASE.finditer(text)]
+    if not starts:
+        return text
+    pieces = [text[: starts[0]]]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        pieces.append(_reorder_cluster(text[start:end]))
+    return "".join(pieces)
+
+
+def name_matching_key(text: str) -> str:
+    """A key under which spellings of the same name meet, for duplicate checks only.
+
+    Latin: accents dropped, case folded, spaces, hyphens, apostrophes and dots removed
+    ("Sok  Dara", "sok-dara", "SOKDARA" meet). Khmer: zero-width characters and spaces removed,
+    subscript DA folded into subscript TA, ឲ into ឱ, deprecated letters into their modern
+    spelling, and the marks of each cluster put in one order.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_DROP_ZERO_WIDTH)
+    decomposed = unicodedata.normalize("NFD", text)
+    # Drop Latin combining accents only: Khmer has no decomposable characters, so NFD is safe.
+    latin = "".join(c for c in decomposed if not ("\u0300" <= c <= "\u036f"))
+    folded = "".join(c for c in latin.casefold() if not (c.isspace() or c in "-'’."))
+    return _fold_khmer(unicodedata.normalize("NFC", folded))
+
+
+def parse_national_id(text: str) -> tuple[str, str]:
+    """(number, suffix) of a Cambodian national ID card: 9 digits and an optional "(NN)" suffix.
+
+    Spaces, zero-width characters and Khmer digits are accepted. Raises IdentityError.
+    """
+    cleaned = clean_identifier(text)
+    match = NATIONAL_ID_WITH_SUFFIX.fullmatch(cleaned)
+    if match is None:
+        raise IdentityError(
+            "national_id", "a national ID number has 9 digits, optionally followed by a suffix in brackets"
+        )
+    return match[1], match[2] or ""
+
+
+def is_national_id(text: str) -> bool:
+    """True for exactly 9 digits once cleaned (a suffix is stored separately)."""
+    return NATIONAL_ID.fullmatch(clean_identifier(text)) is not None
+
+
+def is_passport(text: str) -> bool:
+    """True for a passport number: one or two letters then 7 or 8 digits, once cleaned."""
+    return PASSPORT.fullmatch(clean_identifier(text)) is not None
+
+
+# phonenumbers' number types accepted: FIXED_LINE, MOBILE, FIXED_LINE_OR_MOBILE
+_PHONE_TYPES = (0, 1, 2)
+MAX_PHONE_TEXT = 40
+
+
+def normalise_phone(text: str) -> str:
+    """A Cambodian mobile or landline number in E.164 (+855…). Raises IdentityError otherwise.
+
+    Accepts local (012 345 678), national (+855 12 345 678, 855…) and Khmer-digit spellings.
+    Error kinds: `phone_empty`, `phone_unreadable`, `phone_not_cambodian`, `phone_invalid`.
+    """
+    import phonenumbers  # imported on first use: it costs ~60 ms, not to be paid by form loading
+
+    cleaned = clean_identifier(text).replace("-", "").replace("(", "").replace(")", "").replace(".", "")
+    if not cleaned:
+        raise IdentityError("phone_empty", "no phone number given")
+    if len(cleaned) > MAX_PHONE_TEXT or not re.fullmatch(r"\+?[0-9]+", cleaned):
+        raise IdentityError("phone_unreadable", "a phone number has only digits, and perhaps a leading +")
+    if cleaned.startswith("855") and len(cleaned) >= 11:
+        cleaned = "+" + cleaned
+    try:
+        number = phonenumbers.parse(cleaned, "KH")
+    except phonenumbers.NumberParseException:
+        raise IdentityError("phone_unreadable", "not a phone number") from None
+    if number.country_code != 855:
+        raise IdentityError("phone_not_cambodian", "not a Cambodian phone number")
+    if not phonenumbers.is_valid_number(number) or phonenumbers.number_type(number) not in _PHONE_TYPES:
+        raise IdentityError("phone_invalid", "not a valid Cambodian mobile or landline number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

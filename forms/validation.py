@@ -1,0 +1,372 @@
+"""Checking and normalising answers against a Form. Total: any input gives messages, never an exception.
+
+One pass (`_Record`) reads the answers: each is cleaned and typed by its row (Khmer digits,
+identifiers, names, phones, numbers, dates, selects), calculates are computed, relevance is
+decided in document order (an answer to a question that does not apply counts as empty for
+the questions after it, as in ODK), and calculates are computed again on what remains.
+`problems`, `normalise`, `is_relevant` and `choices` all read that pass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import math
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from forms import identity
+from forms.choices import Choice
+from forms.expressions import Env, Value, parse_iso_date, to_string
+from forms.messages import render
+
+if TYPE_CHECKING:
+    from forms.definition import Form, Row
+
+MAX_TEXT_LENGTH = 1000  # characters, after cleaning; a form can ask for less with a constraint
+META_FORM_ID = "_form_id"
+META_FORM_VERSION = "_form_version"
+ANSWERS_KEY = "_answers"  # where a problem with the answers as a whole is reported
+MAX_INTEGER = 10**15
+
+_BAD_CHARACTERS = re.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INTEGER = re.compile(r"[+-]?(?:\d{1,15}|\d{1,3}(?:,\d{3}){1,4})")
+_DECIMAL = re.compile(r"[+-]?(?:\d{1,15}(?:\.\d{0,15})?|\.\d{1,15})")
+_NUMBER_SPACES = {ord(c): None for c in " \u00a0\u202f\u2009_"}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem with one field: a `kind` (see forms.messages) or the form's own message."""
+
+    field: str
+    kind: str
+    custom: Mapping[str, str] | None = None
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        """The message in `lang` (km or en)."""
+        return render(self.kind, lang, self.custom, **self.params)
+
+
+# --------------------------------------------------------------------------- typing one answer
+def _text(row: Row, raw: object) -> tuple[object, str | None]:
+    """(cleaned text or None when empty, problem kind or None)."""
+    if not isinstance(raw, str):
+        return raw, "not_choice" if row.type == "select_one" else "not_text"
+    if len(raw) > 20 * MAX_TEXT_LENGTH:  # refuse early: no cleaning work on megabytes
+        return raw, "too_long"
+    if _BAD_CHARACTERS.search(raw):
+        return raw, "bad_characters"
+    kind = row.normalise
+    if kind == "name":
+        text = identity.normalise_name(raw)
+    elif kind in ("identifier", "national_id"):
+        text = identity.clean_identifier(raw)
+    elif kind == "phone":
+        text = identity.clean_identifier(raw)
+        try:
+            text = identity.normalise_phone(text)
+        except identity.IdentityError:
+            if text:
+                return text, "phone"
+    elif row.type == "select_one":
+        text = identity.ascii_digits(raw.strip())
+    else:
+        text = unicodedata.normalize("NFC", raw).strip()
+    if not text:
+        return None, None
+    if len(text) > MAX_TEXT_LENGTH:
+        return text, "too_long"
+    return text, None
+
+
+def _integer(raw: object) -> tuple[object, str | None]:
+    if isinstance(raw, bool):
+        return raw, "not_integer"
+    if isinstance(raw, int):
+        return (raw, None) if abs(raw) < MAX_INTEGER else (raw, "not_integer")
+    if isinstance(raw, float):
+        return (int(raw), None) if raw.is_integer() and abs(raw) < MAX_INTEGER else (raw, "not_integer")
+    if isinstance(raw, str) and len(raw) <= 40:
+        text = identity.ascii_digits(raw).translate(_NUMBER_SPACES)
+        if not text:
+            return None, None
+        if _INTEGER.fullmatch(text):
+            return int(text.replace(",", "")), None
+    return raw, "not_integer"
+
+
+def _decimal(raw: object) -> tuple[object, str | None]:
+    if isinstance(raw, bool):
+        return raw, "not_number"
+    if isinstance(raw, int | float):
+        number = float(raw) if abs(raw) < MAX_INTEGER else math.inf
+        return (number, None) if math.isfinite(number) else (raw, "not_number")
+    if isinstance(raw, str) and len(raw) <= 40:
+        text = identity.ascii_digits(raw).translate(_NUMBER_SPACES)
+        if not text:
+            return None, None
+        if _DECIMAL.fullmatch(text):
+            return float(text), None
+    return raw, "not_number"
+
+
+def _date(raw: object) -> tuple[object, str | None]:
+    if isinstance(raw, datetime.datetime):
+        return raw, "not_date"
+    if isinstance(raw, datetime.date):
+        return raw.isoformat(), None
+    if isinstance(raw, str) and len(raw) <= 40:
+        text = identity.ascii_digits(raw).strip()
+        if not text:
+            return None, None
+        day = parse_iso_date(text)
+        if day is not None:
+            return day.isoformat(), None
+    return raw, "not_date"
+
+
+def _multiple(raw: object) -> tuple[object, str | None]:
+    if isinstance(raw, str):
+        if len(raw) > 20 * MAX_TEXT_LENGTH:
+            return raw, "too_long"
+        items: Sequence[object] = identity.ascii_digits(raw).split()
+    elif isinstance(raw, list | tuple):
+        items = raw
+    else:
+        return raw, "not_choice"
+    chosen: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or _BAD_CHARACTERS.search(item) or not item.strip():
+            return raw, "not_choice"
+        name = identity.ascii_digits(item.strip())
+        if name not in chosen:
+            chosen.append(name)
+    return (chosen or None), None
+
+
+def coerce(row: Row, raw: object) -> tuple[object, str | None]:
+    """An answer as stored (None when empty) and the kind of problem with it, if any."""
+    if raw is None:
+        return None, None
+    if row.type in ("text", "select_one"):
+        return _text(row, raw)
+    if row.type == "integer":
+        return _integer(raw)
+    if row.type == "decimal":
+        return _decimal(raw)
+    if row.type == "date":
+        return _date(raw)
+    if row.type == "select_multiple":
+        return _multiple(raw)
+    return raw, "no_answer"
+
+
+def _typed(row: Row, stored: object) -> Value:
+    """The value an expression sees for a well-typed stored answer."""
+    if isinstance(stored, str):
+        if row.type == "date":
+            return parse_iso_date(stored) or ""
+        return stored
+    if isinstance(stored, list):
+        return " ".join(stored)
+    if isinstance(stored, int | float) and not isinstance(stored, bool):
+        return float(stored)
+    return ""
+
+
+def _stored_calculation(value: Value) -> object:
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < MAX_INTEGER:
+            return int(value)
+        return value if math.isfinite(value) else None
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = to_string(value)
+    return text or None
+
+
+# --------------------------------------------------------------------------- one pass over a record
+class _Record:
+    def __init__(self, form: Form, answers: object, today: datetime.date | None) -> None:
+        self.form = form
+        self.today = today or datetime.date.today()
+        self.stored: dict[str, object] = {}
+        self.typed: dict[str, Value] = {}
+        self.errors: dict[str, str] = {}
+        self.extra: list[Problem] = []  # unknown fields, wrong form
+        self.unknown: dict[str, object] = {}
+        self.relevant: dict[str, bool] = {}
+        if not isinstance(answers, Mapping):
+            self.extra.append(Problem(ANSWERS_KEY, "not_answers"))
+            answers = {}
+        self._read(answers)
+        self._calculate()
+        self._decide_relevance()
+        self._calculate()
+
+    def _read(self, answers: Mapping[object, object]) -> None:
+        fields = self.form.fields
+        expected = {META_FORM_ID: self.form.form_id, META_FORM_VERSION: self.form.version}
+        for key, raw in answers.items():
+            name = key if isinstance(key, str) else repr(key)
+            if name in expected:
+                if not (isinstance(raw, str) and raw == expected[name]):
+                    label = f"{self.form.form_id} {self.form.version}"
+                    self.extra.append(Problem(name, "wrong_form", params={"expected": label}))
+                continue
+            row = fields.get(name)
+            if row is None:
+                self.extra.append(Problem(name, "unknown_field"))
+                if isinstance(key, str):
+                    self.unknown[key] = raw
+                continue
+            if row.type == "calculate":
+                continue  # always computed here, whatever was sent
+            stored, error = coerce(row, raw)
+            if error is not None:
+                self.errors[name] = error
+                self.stored[name] = stored
+            elif stored is not None:
+                self.stored[name] = stored
+                self.typed[name] = _typed(row, stored)
+        for row in self.form.rows:
+            if row.suffix_field is not None and row.name in self.stored and row.name not in self.errors:
+                self._split_suffix(row, row.suffix_field)
+
+    def _split_suffix(self, row: Row, suffix_field: str) -> None:
+        match = identity.NATIONAL_ID_WITH_SUFFIX.fullmatch(str(self.stored[row.name]))
+        if match is None or not match[2] or self.stored.get(suffix_field) not in (None, match[2]):
+            return
+        self.stored[row.name] = self.typed[row.name] = match[1]
+        self.stored[suffix_field] = self.typed[suffix_field] = match[2]
+        self.errors.pop(suffix_field, None)
+
+    def _calculate(self) -> None:
+        for row in self.form.calculation_order:
+            assert row.calculation is not None
+            if self.relevant.get(row.name, True):
+                value = row.calculation.evaluate(Env(self.typed, self.today))
+                stored = _stored_calculation(value)
+            else:
+                stored = None
+            if stored is None:
+                self.stored.pop(row.name, None)
+                self.typed.pop(row.name, None)
+            else:
+                self.stored[row.name] = stored
+                self.typed[row.name] = _typed(row, stored) if not isinstance(value, bool) else value
+
+    def _decide_relevance(self) -> None:
+        env = Env(self.typed, self.today)
+        relevant = self.relevant
+        for row in self.form.rows:
+            if row.type == "end_group":
+                continue
+            applies = all(relevant.get(g, True) for g in row.groups)
+            if applies and row.relevant is not None:
+                applies = row.relevant.is_true(env)
+            relevant[row.name] = applies
+            if not applies:
+                self.typed.pop(row.name, None)
+
+    # ----------------------------------------------------------------------- checks
+    def problems(self, only: str | None = None) -> list[Problem]:
+        found: list[Problem] = []
+        rows = self.form.rows if only is None else [r for r in (self.form.fields.get(only),) if r is not None]
+        for row in rows:
+            if row.type in ("begin_group", "end_group", "calculate") or not self.relevant.get(row.name, False):
+                continue
+            problem = self._check(row)
+            if problem is not None:
+                found.append(problem)
+        found.extend(p for p in self.extra if only is None or p.field == only)
+        return found
+
+    def _check(self, row: Row) -> Problem | None:
+        name = row.name
+        error = self.errors.get(name)
+        if error is not None:
+            return Problem(name, error, params={"limit": MAX_TEXT_LENGTH})
+        if name not in self.stored:
+            required = row.required or (
+                row.required_if is not None and row.required_if.is_true(Env(self.typed, self.today))
+            )
+            return Problem(name, "required", row.required_message or None) if required else None
+        if row.list_name is not None:
+            problem = self._check_choice(row)
+            if problem is not None:
+                return problem
+        if row.constraint is not None and not row.constraint.is_true(
+            Env(self.typed, self.today, self.typed.get(name, ""))
+        ):
+            return Problem(name, "constraint", row.constraint_message or None)
+        return None
+
+    def _check_choice(self, row: Row) -> Problem | None:
+        assert row.list_name is not None
+        choice_list = self.form.choice_lists[row.list_name]
+        value = self.stored[row.name]
+        for item in value if isinstance(value, list) else [value]:
+            candidates = choice_list.by_name(str(item))
+            if not candidates:
+                return Problem(row.name, "not_choice")
+            if row.choice_filter is not None and not any(self._passes_filter(row, c) for c in candidates):
+                return Problem(row.name, "choice_unavailable")
+        return None
+
+    def _passes_filter(self, row: Row, choice: Choice) -> bool:
+        assert row.choice_filter is not None
+        return row.choice_filter.is_true(Env(self.typed, self.today, column_of=choice.column))
+
+
+# --------------------------------------------------------------------------- the public functions
+def problems(
+    form: Form, answers: object, *, today: datetime.date | None = None, only: str | None = None
+) -> list[Problem]:
+    """Every problem with `answers` (or with field `only`), in the order of the form's rows."""
+    return _Record(form, answers, today).problems(only)
+
+
+def normalise(form: Form, answers: object) -> dict[str, object]:
+    """The answers as stored: see Form.normalise."""
+    record = _Record(form, answers, None)
+    result: dict[str, object] = {}
+    for row in form.rows:
+        if row.name in record.stored and record.relevant.get(row.name, False):
+            result[row.name] = record.stored[row.name]
+    result.update(record.unknown)  # kept, so that validating the stored record still names them
+    result[META_FORM_ID] = form.form_id
+    result[META_FORM_VERSION] = form.version
+    if isinstance(answers, Mapping):  # a record stamped by another form keeps its stamp, and its message
+        for key in (META_FORM_ID, META_FORM_VERSION):
+            if key in answers:
+                result[key] = answers[key]
+    return result
+
+
+def is_relevant(form: Form, name: str, answers: object) -> bool:
+    """Whether row `name` applies to these answers."""
+    if name not in form.fields and name not in form.groups:
+        return False
+    return _Record(form, answers, None).relevant.get(name, False)
+
+
+def choices(form: Form, name: str, answers: object) -> list[Choice]:
+    """The options of select row `name`, filtered by its choice_filter."""
+    row = form.fields.get(name)
+    if row is None or row.list_name is None:
+        return []
+    choice_list = form.choice_lists[row.list_name]
+    if row.choice_filter is None:
+        return list(choice_list.items)
+    record = _Record(form, answers, None)
+    tree = row.choice_filter.tree
+    if tree.kind == "binary" and tree.value == "=" and {a.kind for a in tree.args} == {"column", "field"}:
+        column = next(str(a.value) for a in tree.args if a.kind == "column")
+        field_name = next(str(a.value) for a in tree.args if a.kind == "field")
+        return list(choice_list.by_column(column, to_string(record.typed.get(field_name, ""))))
+    return [c for c in choice_list.items if record._passes_filter(row, c)]
