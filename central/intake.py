@@ -124,7 +124,7 @@ class Intake:
                 branch_id=device.branch_id,
                 body_sha256=digest,
                 received_at=now_iso(),
-                records=[self._check(record) for record in records],
+                records=[check_record(record, self.validator) for record in records],
             )
             try:
                 answer = self.store.commit_batch(batch)
@@ -133,13 +133,14 @@ class Intake:
         log.info("batch %s from device %s: %d records stored", header.batch_id, device.device_id, len(records))
         return answer
 
-    def _check(self, record: Record) -> CheckedRecord:
-        """Validate one record and prepare what the store keeps of it."""
-        rejection = self.validator(record)
-        if rejection is not None:
-            return CheckedRecord(record, rejection)
-        try:
-            answers_json = protocol.canonical_json(dict(record.answers)).decode()
-        except (ValueError, TypeError, RecursionError):  # NaN, lone surrogates: JSON we cannot store faithfully
-            return CheckedRecord(record, Rejection("invalid_answers", INVALID_ANSWERS))
-        return CheckedRecord(record, None, answers_json, identity_key(record.answers))
+
+def check_record(record: Record, validator: RecordValidator) -> CheckedRecord:
+    """Validate one record and prepare what the store keeps of it (never raises for a record's content)."""
+    rejection = validator(record)
+    if rejection is not None:
+        return CheckedRecord(record, rejection)
+    try:
+        answers_json = protocol.canonical_json(dict(record.answers)).decode()
+    except (ValueError, TypeError, RecursionError):  # NaN, lone surrogates: JSON we cannot store faithfully
+        return CheckedRecord(record, Rejection("invalid_answers", INVALID_ANSWERS))
+    return CheckedRecord(record, None, answers_json, identity_key(record.answers))
