@@ -78,7 +78,10 @@ class EnrolmentRequest(BaseModel):
 
     enrolment_code: str = Field(min_length=1, max_length=64)
     branch_code: str = Field(min_length=1, max_length=64)
-    device_public_key: str = Field(description="BASE64 of the device's 32-byte Ed25519 public key", max_length=64)
+    device_public_key: str = Field(
+        description="BASE64 of the device's 32-byte Ed25519 public key",
+        pattern=r"^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$",
+    )
     device_name: str = Field(default="", max_length=200)
 
 
