@@ -141,10 +141,11 @@ def commit(conn: sqlite3.Connection, batch: IncomingBatch) -> bytes:
         )
     }
     elsewhere: dict[str, str | None] = {}
+    # `+status`: keep SQLite on the id_key index; the status index would scan every accepted record.
     id_keys = sorted({c.id_key for c in checked if c.id_key is not None and c.rejection is None})
     for key, number in _rows_in(
         conn,
-        "SELECT id_key, cam_ie_number FROM records WHERE id_key IN ({}) AND branch_id != ? AND status IN (?, ?)",
+        "SELECT id_key, cam_ie_number FROM records WHERE id_key IN ({}) AND branch_id != ? AND +status IN (?, ?)",
         id_keys,
         (batch.branch_id, ACCEPTED, HELD),
     ):

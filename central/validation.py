@@ -99,6 +99,8 @@ def schema_validator(record: Record) -> Rejection | None:
 
 def normalise_id_number(text: str) -> str:
     """An ID number as the duplicate search compares it: no spaces or zero-width marks, ASCII digits, upper case."""
+    if text.isascii() and text.isalnum():
+        return text.upper()  # the common case, without the Unicode work
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_KHMER_DIGITS)
     return "".join(ch for ch in text if not ch.isspace()).upper()
 
