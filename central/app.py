@@ -23,6 +23,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Message as ASGIMessage
 
 from central import messages
 from central.intake import Intake, Refusal
@@ -153,6 +155,42 @@ class Health(BaseModel):
     protocol_version: int
 
 
+class _ContainBugs:
+    """Turn an unexpected exception into `500 internal_error`, logging its type and stack only.
+
+    Starlette's own handler for `Exception` answers but then re-raises, and the server
+    logs the exception's text, which may quote request data; this middleware stops it here.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: ASGIMessage) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            log.error(
+                "unexpected %s on %s\n%s",
+                type(exc).__name__,
+                scope.get("path", "?"),
+                "".join(traceback.format_tb(exc.__traceback__)),
+            )
+            if started:  # too late for another answer; the connection is dropped
+                return
+            response = JSONResponse(messages.error_body("internal_error"), status_code=500)
+            await response(scope, receive, send)
+
+
 def _errors(*codes: str) -> dict[int | str, dict[str, Any]]:
     """The `responses` entry for these error codes (grouped by status)."""
     by_status: dict[int, list[str]] = {}
@@ -269,16 +307,7 @@ def create_app(
     async def invalid(_: Request, __: RequestValidationError) -> JSONResponse:
         return JSONResponse(messages.error_body("malformed"), status_code=400)
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # The exception's text may quote request data: log its type and stack only.
-        log.error(
-            "unexpected %s on %s\n%s",
-            type(exc).__name__,
-            request.url.path,
-            "".join(traceback.format_tb(exc.__traceback__)),
-        )
-        return JSONResponse(messages.error_body("internal_error"), status_code=500)
+    app.add_middleware(_ContainBugs)
 
     @app.post(
         "/v1/enrolments",

@@ -7,6 +7,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 import requests
 
 from central.runner import RunningCentre, start_centre
@@ -204,3 +205,19 @@ def test_batch_ids_are_independent_of_record_ids(centre: RunningCentre, device: 
     record = make_record()
     body = device.seal([record], batch_id=uuid7_str())
     assert device.post(body).json()["results"][0]["status"] == "accepted"
+
+
+def test_a_validator_bug_is_a_500_that_changes_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    def broken(record: Record) -> Rejection | None:
+        raise RuntimeError(f"bug while reading {record.answers['owner_name']}")
+
+    with start_centre(tmp_path / "c.db", validator=broken) as centre:
+        device = enrol(centre)
+        before = dump(centre.store.path)
+        response = device.post(device.seal([make_record()]))
+        assert (response.status_code, response.json()["error"]) == (500, "internal_error")
+        assert dump(centre.store.path) == before
+        device.close()
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "unexpected RuntimeError" in logged
+    assert "Sok Dara" not in logged  # the exception's text (with a name in it) is not logged

@@ -19,7 +19,7 @@ _JSON = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(st.text(max_size=12) | st.sampled_from(["sex", "id_type", "id_number"]), _JSON, max_size=8))
 def test_the_default_validator_and_the_record_check_never_raise(answers: dict[str, Any]) -> None:
     record = dataclasses.replace(make_record(), answers=answers)
