@@ -38,6 +38,8 @@ REJECTED: Final = "rejected"
 SUPERSEDED: Final = "superseded"
 #: Statuses a stored record can have.
 RECORD_STATUSES: Final = (ACCEPTED, HELD, NEEDS_CORRECTION, REJECTED, SUPERSEDED)
+#: Longest reason text an operator may give (the protocol bounds a message at 2,000 characters).
+MAX_REASON_TEXT: Final = 1000
 _CHUNK: Final = 500  # stays well under SQLite's bound-parameter limit
 
 #: decision -> the record statuses it may be taken on.
@@ -268,6 +270,8 @@ def decide(
     """Apply an operator's decision and append it to the branch's feed (see `CentreStore.decide`)."""
     if status not in _ALLOWED:
         raise DecisionRefused(f"a decision is one of {', '.join(_ALLOWED)}")
+    if len(message_en or "") > MAX_REASON_TEXT or len(message_km or "") > MAX_REASON_TEXT:
+        raise DecisionRefused(f"a reason is at most {MAX_REASON_TEXT} characters")  # the feed's messages are bounded
     row = conn.execute(
         "SELECT branch_id, status, cam_ie_number FROM records WHERE record_id = ?", (record_id,)
     ).fetchone()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import requests
 
 from central.runner import RunningCentre
+from central.store import StoreError
 from sync.envelope import DeviceKey
 from sync.protocol import FeedEntry
 from tests.central.conftest import Device, make_record
@@ -84,3 +86,15 @@ def test_out_of_range_paging_is_malformed(centre: RunningCentre, device: Device)
     for after, limit in [(0, 1001), (0, 0), (-1, 10)]:
         response = device.status(after, limit)
         assert (response.status_code, response.json()["error"]) == (400, "malformed")
+
+
+def test_feed_entries_parse_with_the_protocol_s_own_reader(centre: RunningCentre, device: Device) -> None:
+    record = make_record()
+    device.send([record])
+    with pytest.raises(StoreError, match="at most 1000"):
+        centre.store.decide(record.id, "rejected", message_en="x" * 1001)
+    centre.store.decide(record.id, "rejected", message_en="y" * 1000, message_km="ក" * 1000)
+    entry = FeedEntry.from_json(device.status().json()["entries"][0])
+    assert entry.reason_code == "rejected_by_operator"
+    assert entry.message is not None
+    assert entry.message.en == "y" * 1000
