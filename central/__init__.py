@@ -1,1 +1,1 @@
-"""The reference CAM-IE central intake API (arrives with the sync issue)."""
+"""The reference CAM-IE centre: store, batch intake, HTTP API, runner and CLI (docs/central.md)."""
