@@ -50,7 +50,12 @@ def main(argv: list[str]) -> int:
             heartbeat.setInterval(10)
             heartbeat.timeout.connect(beat)
             results: list[object] = []
-            sync.pass_finished.connect(lambda result: (results.append(result), app.quit()))
+
+            def finished(result: object) -> None:
+                results.append(result)
+                app.quit()
+
+            sync.pass_finished.connect(finished)
             heartbeat.start()
             started = time.perf_counter()
             sync.start()

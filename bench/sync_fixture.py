@@ -52,10 +52,11 @@ def centre_process(db_path: Path) -> Iterator[str]:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     CentreStore.open(db_path).close()  # schema and first key, before the server starts
     port = free_port()
+    log = (db_path.parent / "serve.log").open("wb")  # a file, not a pipe nobody reads (it would fill and block)
     process = subprocess.Popen(
         [sys.executable, "-m", "central", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -73,8 +74,7 @@ def centre_process(db_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
-        if process.stderr is not None:
-            process.stderr.close()
+        log.close()
 
 
 def make_branch(data_dir: Path, records: int, centre_url: str, centre_db: Path, *, seed: int = 0) -> BenchBranch:

@@ -284,7 +284,7 @@ def create_app(
     max_batch_bytes: int = MAX_BATCH_BYTES,
     max_clock_skew: timedelta = MAX_CLOCK_SKEW,
 ) -> FastAPI:
-    """The API over `store`. `validator` checks each record (default: `validation.schema_validator`)."""
+    """The API over `store`. `validator` checks each record (default: `validation.form_validator`, the forms engine)."""
     intake = Intake(store, validator)
     app = FastAPI(
         title="CAM-IE central intake (reference)",

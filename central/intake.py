@@ -23,7 +23,7 @@ from typing import Final
 from central import ledger, messages
 from central.ledger import CheckedRecord, IncomingBatch, now_iso
 from central.store import CentreStore
-from central.validation import INVALID_ANSWERS, RecordValidator, Rejection, identity_key, schema_validator
+from central.validation import INVALID_ANSWERS, RecordValidator, Rejection, form_validator, identity_key
 from sync import envelope, protocol
 from sync.envelope import EnvelopeError
 from sync.protocol import Record
@@ -56,7 +56,7 @@ class Intake:
 
     def __init__(self, store: CentreStore, validator: RecordValidator | None = None) -> None:
         self.store = store
-        self.validator = validator or schema_validator
+        self.validator = validator or form_validator
         self._busy: set[str] = set()
         self._busy_lock = threading.Lock()
 

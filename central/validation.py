@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from forms import FormError, load_form
 from sync.protocol import Message, Record
 
 REGISTRATION_FORM: Final = "cam_ie_registration"
@@ -95,6 +96,27 @@ def schema_validator(record: Record) -> Rejection | None:
     if problems:
         return Rejection("invalid_answers", INVALID_ANSWERS, problems)
     return None
+
+
+def form_validator(record: Record) -> Rejection | None:
+    """The centre's validator: the very rules the branch applied, from the forms engine.
+
+    The record's own form id and version pick the definition, so a record captured with
+    an older version of the form is checked against that version. A form the centre does
+    not know is `unknown_form`; answers that break its rules are `invalid_answers` with a
+    Khmer and English message per field.
+    """
+    if len(record.answers) > MAX_ANSWERS:
+        return Rejection("invalid_answers", TOO_MANY)
+    try:
+        form = load_form(record.form_id, record.form_version)
+    except FormError:
+        return Rejection("unknown_form", UNKNOWN_FORM)
+    problems = form.messages_both(record.answers)
+    if not problems:
+        return None
+    fields = {name: Message(km=text["km"], en=text["en"]) for name, text in problems.items()}
+    return Rejection("invalid_answers", INVALID_ANSWERS, fields)
 
 
 def normalise_id_number(text: str) -> str:

@@ -101,9 +101,13 @@ def _uuid7(value: object, what: str) -> str:
     return value
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: Python accepts them, JSON does not
+
+
 def _json(data: bytes, what: str) -> Any:
     try:
-        return json.loads(data)
+        return json.loads(data, parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ProtocolError("malformed", f"{what} is not JSON") from exc
 
@@ -218,7 +222,9 @@ def decode_records(data: bytes, expected_count: int) -> list[Record]:
     """Parse a payload's plaintext; the count must match the header's."""
     raw = _object(_json(data, "payload"), ("records",), "payload")
     items = raw["records"]
-    if not isinstance(items, list) or len(items) != expected_count:
+    if not isinstance(items, list):
+        raise ProtocolError("malformed", "records is not a list")
+    if len(items) != expected_count:
         raise ProtocolError("count_mismatch", "the payload does not hold the number of records the header says")
     records = [Record.from_json(item) for item in items]
     if len({r.id for r in records}) != len(records):

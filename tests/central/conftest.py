@@ -15,23 +15,19 @@ import pytest
 import requests
 
 from central.runner import RunningCentre, start_centre
+from forms.samples import generate_registrations
 from sync import envelope
 from sync.envelope import CentrePublicKey, DeviceKey
 from sync.ids import uuid7_str
 from sync.protocol import Record
 
 _ID_NUMBERS = itertools.count(100000001)
+_SAMPLES = generate_registrations(1_000_000, seed=42)  # valid answers, drawn lazily
 
 
 def make_record(**changes: Any) -> Record:
     """A valid registration record with a fresh id and a unique ID number (override anything)."""
-    answers = {
-        "sex": "female",
-        "id_type": "national_id",
-        "id_number": str(next(_ID_NUMBERS)),
-        "owner_name": "Sok Dara",
-        "business_name": "Dara's noodles",
-    }
+    answers = {**next(_SAMPLES), "id_type": "national_id", "id_number": str(next(_ID_NUMBERS))}
     answers.update(changes.pop("answers", {}))
     values: dict[str, Any] = {
         "id": uuid7_str(),
