@@ -8,9 +8,9 @@ twice to effect (the centre answers a resent batch from its store).
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -19,7 +19,7 @@ from sync.device import DeviceConfig
 from sync.envelope import seal
 from sync.ids import uuid7_str
 from sync.outbox import Outbox, PendingBatch
-from sync.protocol import MAX_RECORDS_PER_BATCH, ProtocolError
+from sync.protocol import MAX_RECORDS_PER_BATCH, BatchAnswer, ProtocolError
 from sync.transport import Cancelled, Refused, SyncError, Transport
 
 DEFAULT_BATCH_SIZE = 500
@@ -105,33 +105,65 @@ def _push(
     total: int,
     on_progress: Callable[[Progress], None] | None,
 ) -> DeviceConfig:
+    """Send batches one after another, sealing the next while the centre works on the current.
+
+    The overlap keeps every rule: each batch is recorded in flight before it is sent, and
+    batches go out strictly in sequence order, one at a time. The store is touched only
+    from this thread; the sender thread only does HTTP.
+    """
     reseals = 0
-    while True:
-        if transport.cancel.is_set():
-            raise Cancelled()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-send") as sender:
         batch = outbox.pending_batch() or _new_batch(outbox, device, batch_size, max_batch_bytes)
-        if batch is None:
-            return device
-        started = time.monotonic()
-        try:
-            answer = transport.post_batch(
-                batch.body, batch.batch_id, on_attempt=functools.partial(outbox.note_send_attempt, batch.batch_id)
+        while batch is not None:
+            if transport.cancel.is_set():
+                raise Cancelled()
+            started, attempts_before = time.monotonic(), transport.attempts
+            sending = sender.submit(transport.post_batch, batch.body, batch.batch_id)
+            upcoming = _next_batch(outbox, device, batch, batch_size, max_batch_bytes, sending)
+            try:
+                answer = sending.result()
+            except Refused as refusal:
+                reseals += 1
+                if reseals > _MAX_RESEALS:
+                    raise
+                device = _after_refusal(outbox, transport, device, batch, refusal)
+                batch = upcoming or outbox.pending_batch() or _new_batch(outbox, device, batch_size, max_batch_bytes)
+                continue
+            counts = outbox.apply_answer(
+                batch,
+                answer,
+                duration_ms=int((time.monotonic() - started) * 1000),
+                attempts=transport.attempts - attempts_before,
             )
-        except Refused as refusal:
-            reseals += 1
-            if reseals > _MAX_RESEALS:
-                raise
-            device = _after_refusal(outbox, transport, device, batch, refusal)
-            continue
-        counts = outbox.apply_answer(batch, answer, duration_ms=int((time.monotonic() - started) * 1000))
-        result.batches += 1
-        result.records += len(batch.record_ids)
-        result.wire_bytes += len(batch.body)
-        result.accepted += counts["accepted"]
-        result.duplicates += counts["duplicate"]
-        result.rejected += counts["rejected"]
-        if on_progress is not None:
-            on_progress(Progress(min(result.records, total), max(total, result.records), result.batches))
+            result.batches += 1
+            result.records += len(batch.record_ids)
+            result.wire_bytes += len(batch.body)
+            result.accepted += counts["accepted"]
+            result.duplicates += counts["duplicate"]
+            result.rejected += counts["rejected"]
+            if on_progress is not None:
+                on_progress(Progress(min(result.records, total), max(total, result.records), result.batches))
+            batch = upcoming or outbox.pending_batch(after=batch.sequence)
+    return device
+
+
+def _next_batch(
+    outbox: Outbox,
+    device: DeviceConfig,
+    current: PendingBatch,
+    batch_size: int,
+    max_batch_bytes: int,
+    sending: Future[BatchAnswer],
+) -> PendingBatch | None:
+    """The batch to send after `current`: one already in flight (after a crash), or a new
+    one sealed now, while `current` is on its way. None when nothing waits, or when the
+    send already failed (the records then stay waiting for the next batch formed)."""
+    following = outbox.pending_batch(after=current.sequence)
+    if following is not None:
+        return following
+    if sending.done() and sending.exception() is not None:
+        return None
+    return _new_batch(outbox, device, batch_size, max_batch_bytes)
 
 
 def _new_batch(outbox: Outbox, device: DeviceConfig, batch_size: int, max_batch_bytes: int) -> PendingBatch | None:

@@ -133,11 +133,13 @@ class Outbox:
 
     # --- batches ---------------------------------------------------------------------
 
-    def pending_batch(self) -> PendingBatch | None:
-        """The oldest batch recorded as in flight (after a crash: the one to resend)."""
+    def pending_batch(self, after: int = 0) -> PendingBatch | None:
+        """The oldest batch recorded as in flight with a sequence above `after` (after a
+        crash: the one to resend first)."""
         row = self._conn.execute(
             "SELECT batch_id, sequence, body, created_at FROM sync_batches"
-            " WHERE state = 'in_flight' ORDER BY sequence LIMIT 1"
+            " WHERE state = 'in_flight' AND sequence > ? ORDER BY sequence LIMIT 1",
+            [after],
         ).fetchone()
         if row is None:
             return None
@@ -180,11 +182,6 @@ class Outbox:
             self._set("next_sequence", str(max(sequence + 1, self.next_sequence())))
         return PendingBatch(batch_id, sequence, body, tuple(sorted(record_ids)), now)
 
-    def note_send_attempt(self, batch_id: str) -> None:
-        """Count one more attempt at sending a batch (shown in the batch history)."""
-        with self._transaction():
-            self._conn.execute("UPDATE sync_batches SET attempts = attempts + 1 WHERE batch_id = ?", [batch_id])
-
     def abandon_batch(self, batch: PendingBatch, error_code: str) -> None:
         """Give up a batch the centre refused without storing: its records wait again.
 
@@ -204,7 +201,9 @@ class Outbox:
             )
             self._events(batch.record_ids, now, "batch_abandoned", batch.batch_id, error_code)
 
-    def apply_answer(self, batch: PendingBatch, answer: BatchAnswer, *, duration_ms: int) -> dict[str, int]:
+    def apply_answer(
+        self, batch: PendingBatch, answer: BatchAnswer, *, duration_ms: int, attempts: int = 1
+    ) -> dict[str, int]:
         """Apply the centre's answer to every record of the batch, in one transaction.
 
         An answer that does not match the batch (another batch id, missing or extra
@@ -239,8 +238,9 @@ class Outbox:
             )
             self._conn.execute(
                 "UPDATE sync_batches SET state = 'answered', body = NULL, answered_at = ?, duration_ms = ?,"
-                " accepted = ?, duplicates = ?, rejected = ?, error_code = NULL WHERE batch_id = ?",
-                [now, duration_ms, counts[ACCEPTED], counts[DUPLICATE], counts[REJECTED], batch.batch_id],
+                " attempts = attempts + ?, accepted = ?, duplicates = ?, rejected = ?, error_code = NULL"
+                " WHERE batch_id = ?",
+                [now, duration_ms, attempts, counts[ACCEPTED], counts[DUPLICATE], counts[REJECTED], batch.batch_id],
             )
             self._conn.executemany(
                 "INSERT INTO sync_events (record_id, at, event, batch_id, detail) VALUES (?, ?, ?, ?, ?)", events

@@ -123,7 +123,8 @@ class _Retry(Exception):
 
 
 class Transport:
-    """Requests to one centre. Thread-confined: one per sync worker."""
+    """Requests to one centre. Used by one thread at a time (the sync pass hands a batch's
+    POST to its sender thread and waits for it before the next request)."""
 
     def __init__(
         self,
@@ -166,7 +167,7 @@ class Transport:
         """`GET /v1/centre-key`: the centre's current HPKE public key."""
         return self._call("GET", "/v1/centre-key", _json_object)
 
-    def post_batch(self, body: bytes, batch_id: str, *, on_attempt: Callable[[], None] | None = None) -> BatchAnswer:
+    def post_batch(self, body: bytes, batch_id: str) -> BatchAnswer:
         """`POST /v1/batches`: send an envelope, retrying until an answer or a refusal."""
 
         def parse(response: requests.Response) -> BatchAnswer:
@@ -181,7 +182,6 @@ class Transport:
             parse,
             data=body,
             headers={"Content-Type": "application/octet-stream", "Idempotency-Key": batch_id},
-            on_attempt=on_attempt,
         )
 
     def status_feed(
@@ -228,7 +228,6 @@ class Transport:
         *,
         headers: dict[str, str] | None = None,
         headers_fn: Callable[[], dict[str, str]] | None = None,
-        on_attempt: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> T:
         last = "unreachable"
@@ -236,8 +235,6 @@ class Transport:
             if self.cancel.is_set():
                 raise Cancelled()
             try:
-                if on_attempt is not None:
-                    on_attempt()
                 return self._once(
                     method, path, parse, {**(headers or {}), **(headers_fn() if headers_fn else {})}, kwargs
                 )
