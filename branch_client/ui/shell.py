@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +24,7 @@ from branch_client import APP_NAME, __version__
 from branch_client.i18n import LANGUAGE_NAMES
 from branch_client.ui.sync_indicator import SyncIndicator
 from branch_client.ui.widgets import Page, centered, message_label, title_label
+from forms.geo import GEO_ATTRIBUTION_EN, GEO_ATTRIBUTION_KM
 
 
 class StartupErrorPage(Page):
@@ -191,4 +192,6 @@ class ShellWindow(QMainWindow):
             )
             + "<br><br>"
             + self.tr("Khmer font: Noto Sans Khmer, SIL Open Font License 1.1.")
+            + "<br><br>"
+            + (GEO_ATTRIBUTION_KM if QLocale().language() == QLocale.Language.Khmer else GEO_ATTRIBUTION_EN)
         )

@@ -16,6 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from branch_client.store import BranchDirectory, KdfParams, NewRegistration, Role, schema  # noqa: E402
+from forms import load_form  # noqa: E402
+from forms.samples import generate_registrations  # noqa: E402
+from sync import device  # noqa: E402
+from sync.device import DeviceConfig  # noqa: E402
+from sync.envelope import CentrePrivateKey, DeviceKey  # noqa: E402
+from sync.outbox import Outbox  # noqa: E402
+from sync.protocol import BatchAnswer, RecordResult  # noqa: E402
 
 PASSWORD = "fixture-pass-1"  # a fixture's password, published on purpose
 
@@ -29,15 +36,35 @@ def main() -> None:
         branch_code="FIX-01", branch_name="Fixture branch", manager_username="manager", manager_password=PASSWORD
     )
     session.create_account("teller", PASSWORD, Role.TELLER)
-    session.submit_registration(
-        NewRegistration(
-            record_id="01934e2a-0000-7000-8000-000000000001",
-            reference="FIX-01-2026-000001-A",
-            form_id="camie_registration",
-            form_version="2026.1",
-            answers={"owner_name_latin": "Fixture Owner", "owner_sex": "female"},
-            captured_at="2026-11-24T09:00:00+07:00",
+    form = load_form()
+    for i, answers in enumerate(generate_registrations(3, seed=2026)):
+        session.submit_registration(
+            NewRegistration(
+                record_id=f"01934e2a-0000-7000-8000-00000000000{i + 1}",
+                reference=f"FIX-01-2026-00000{i + 1}-A",
+                form_id=form.form_id,
+                form_version=form.version,
+                answers=answers,
+                captured_at="2026-11-24T09:00:00+07:00",
+            )
         )
+    # Sync state (schema 2 on): an enrolled device, one record answered by the centre.
+    outbox = Outbox(session.db.conn)
+    centre_key = CentrePrivateKey.generate("ck-fixture").public_key()
+    device.save(
+        outbox, DeviceConfig("http://127.0.0.1:8470", "br-fix", "FIX-01", "dev-fix", DeviceKey.generate(), centre_key)
+    )
+    batch = outbox.record_batch(
+        "01934e2a-0000-7000-8000-0000000000b1", 1, b"fixture", ["01934e2a-0000-7000-8000-000000000001"]
+    )
+    outbox.apply_answer(
+        batch,
+        BatchAnswer(
+            batch.batch_id,
+            "2026-11-24T10:00:00+00:00",
+            [RecordResult(batch.record_ids[0], "accepted", "CIE-2026-0000001")],
+        ),
+        duration_ms=120,
     )
     session.close()
     directory.release()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from branch_client.fonts import KHMER_FAMILY, register_khmer_font
+from tests.ui.conftest import MakeController
 
 SAMPLE = "ការចុះឈ្មោះអាជីវកម្ម ស្ត្រី ១២៣"  # "business registration", "woman", Khmer digits
 
@@ -41,3 +42,12 @@ def test_a_khmer_label_paints_ink(qtbot: QtBot, qapp: QApplication) -> None:
         1 for y in range(image.height()) for x in range(image.width()) if QColor(image.pixel(x, y)).lightness() < 128
     )
     assert dark > 50
+
+
+def test_the_about_box_names_the_gazetteers_source_in_the_ui_language(make_controller: MakeController) -> None:
+    from forms.geo import GEO_ATTRIBUTION_EN, GEO_ATTRIBUTION_KM
+
+    controller = make_controller(language="en")
+    assert GEO_ATTRIBUTION_EN in controller.window.about_text()
+    controller.set_language("km")
+    assert GEO_ATTRIBUTION_KM in controller.window.about_text()
