@@ -82,7 +82,7 @@ class ShellWindow(QMainWindow):
         self.user_label = QLabel()
         self.sync_indicator = SyncIndicator()
         self.sync_indicator.setVisible(False)
-        self.statusBar().addWidget(self.sync_indicator)
+        self.statusBar().addWidget(self.sync_indicator, 1)
         self.statusBar().addPermanentWidget(self.user_label)
 
         self.session_menu = self.menuBar().addMenu("")

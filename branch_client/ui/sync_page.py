@@ -44,6 +44,10 @@ class SyncPage(Page):
         self.snapshot: SyncSnapshot | None = None
         self.title = title_label()
         self.message = message_label()
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setObjectName("syncInfo")
+        self._manual = False  # the running pass was asked for on this page
 
         self.enrol_box = QGroupBox()
         self.enrol_intro = QLabel()
@@ -75,7 +79,7 @@ class SyncPage(Page):
             self.details.addRow(name, value)
 
         self.sync_button = QPushButton()
-        self.sync_button.clicked.connect(self.sync_requested)
+        self.sync_button.clicked.connect(self._sync_now)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.cancel_button.setEnabled(False)
@@ -92,6 +96,7 @@ class SyncPage(Page):
         layout.addWidget(self.status_box)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addWidget(self.info)
         layout.addStretch(1)
         self.retranslate()
 
@@ -116,8 +121,25 @@ class SyncPage(Page):
         self.progress.setValue(done)
 
     def show_error(self, message: str) -> None:
-        """A sentence about the last request (enrolment, sync)."""
+        """Why the last request (enrolment, sync) did not work."""
+        self.info.clear()
         self.message.setText(message)
+
+    def show_info(self, message: str) -> None:
+        """How the last request went, when it went well."""
+        self.message.clear()
+        self.info.setText(message)
+
+    def take_manual(self) -> bool:
+        """Whether the pass that just ended was started with *Sync now* here (and forget it)."""
+        manual, self._manual = self._manual, False
+        return manual
+
+    def _sync_now(self) -> None:
+        self._manual = True
+        self.message.clear()
+        self.info.clear()
+        self.sync_requested.emit()
 
     def value_text(self, key: str) -> str:
         """The text shown for one detail (`centre`, `last_error`, a state…)."""
@@ -171,4 +193,5 @@ class SyncPage(Page):
 
     def _enrol(self) -> None:
         self.message.clear()
+        self.info.clear()
         self.enrol_requested.emit(self.centre_url.text().strip(), self.enrolment_code.text().strip())

@@ -139,7 +139,7 @@ class Workspace(Page):
         except KnownError as exc:
             page.show_error(error_text.message_for(exc))
             return
-        page.show_error(
+        page.show_info(
             translate("Sync", "Connected. Check that the centre's key fingerprint is %1.").replace(
                 "%1", config.centre_fingerprint
             )
@@ -152,8 +152,10 @@ class Workspace(Page):
         page = self.pages.get("sync")
         if not isinstance(page, SyncPage) or not isinstance(result, PassResult):
             return
+        manual = page.take_manual()
         if result.error is None:
-            page.show_error(translate("Sync", "Sync finished: %1 records sent.").replace("%1", str(result.records)))
+            if manual:
+                page.show_info(translate("Sync", "Sync finished: %1 records sent.").replace("%1", str(result.records)))
         elif result.error.code != "cancelled":
             page.show_error(sync_text.problem(result.error.code, result.error.message, self._language()))
 
