@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from bench.report import print_json, print_table
-from bench.sync_fixture import CAM_IE_APPLICATIONS, centre_process, make_branch
+from bench.sync_fixture import CAM_IE_APPLICATIONS, centre_process, make_branch_in_child
 
 GOAL_MS = 100.0
 
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
         root = Path(tmp)
         centre_db = root / "centre" / "centre.db"
         with centre_process(centre_db) as url:
-            branch = make_branch(root / "stall", args.records, url, centre_db, seed=3)
+            branch = make_branch_in_child(root / "stall", args.records, url, centre_db, seed=3)
             sync = SyncController(branch.data_dir / "branch.db", branch.key, interval_ms=3_600_000)
             gaps: list[float] = []
             last = [time.perf_counter()]

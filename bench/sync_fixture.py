@@ -136,3 +136,33 @@ def run_child(module: str, branch: BenchBranch, *args: str) -> dict[str, object]
         raise RuntimeError(f"{module} failed: {done.stderr[-2000:]}")
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def make_branch_in_child(
+    data_dir: Path, records: int, centre_url: str, centre_db: Path, *, seed: int = 0
+) -> BenchBranch:
+    """`make_branch` in a child process, so the caller's heap stays as small as the app's
+    (generating 100,000 records leaves garbage that would slow the caller's collector)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.sync_fixture",
+            str(data_dir),
+            str(records),
+            centre_url,
+            str(centre_db),
+            str(seed),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"preparing the branch failed: {done.stderr[-2000:]}")
+    return BenchBranch(data_dir, bytes.fromhex(done.stdout.strip().splitlines()[-1]), records)
+
+
+if __name__ == "__main__":
+    made = make_branch(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4]), seed=int(sys.argv[5]))
+    print(made.key.hex())

@@ -32,3 +32,11 @@ def test_records_must_be_a_list_and_match_the_count() -> None:
     with pytest.raises(ProtocolError) as wrong_count:
         decode_records(encode_records([_record()]), 2)
     assert wrong_count.value.code == "count_mismatch"
+
+
+def test_records_are_encoded_exactly_as_the_canonical_json_of_the_whole_payload() -> None:
+    from sync.protocol import canonical_json
+
+    records = [_record(), _record(), _record()]
+    assert encode_records(records) == canonical_json({"records": [r.to_json() for r in records]})
+    assert encode_records([]) == canonical_json({"records": []})
