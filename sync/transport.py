@@ -140,7 +140,9 @@ class Transport:
         self.base_url = check_url(base_url)
         self._session = requests.Session()
         self._session.headers["User-Agent"] = USER_AGENT
-        self._session.verify = ca_bundle if ca_bundle else True
+        # Passed with every request: a Session-level `verify` loses to REQUESTS_CA_BUNDLE in
+        # the environment (a long-standing requests behaviour), which would undo the pinning.
+        self._verify: str | bool = ca_bundle if ca_bundle else True
         self._timeout = (connect_timeout_s, read_timeout_s)
         self.retry = retry or RetryPolicy()
         self.cancel = cancel or threading.Event()
@@ -213,7 +215,7 @@ class Transport:
     def health(self, timeout_s: float = 3.0) -> bool:
         """One quick try: does the centre answer at all? (the online/offline indicator)."""
         try:
-            response = self._session.get(self.base_url + "/v1/health", timeout=timeout_s)
+            response = self._session.get(self.base_url + "/v1/health", timeout=timeout_s, verify=self._verify)
         except requests.RequestException:
             return False
         return response.status_code == 200
@@ -262,7 +264,7 @@ class Transport:
         self.attempts += 1
         try:
             response = self._session.request(
-                method, self.base_url + path, headers=headers, timeout=self._timeout, **kwargs
+                method, self.base_url + path, headers=headers, timeout=self._timeout, verify=self._verify, **kwargs
             )
         except requests.exceptions.SSLError as exc:
             raise SyncError("certificate_error", "the centre's certificate was not trusted") from exc

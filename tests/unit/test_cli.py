@@ -38,6 +38,8 @@ def test_demo_opens_a_window_headless(tmp_path: Path) -> None:
     assert (tmp_path / "demo" / "branch.db").exists()
     log = (tmp_path / "demo" / "logs" / "branch-client.log").read_text(encoding="utf-8")
     assert "demo branch created" in log
+    assert "demo centre running on http://127.0.0.1:" in log  # the whole loop runs on this machine
+    assert "branch PC enrolled as device" in log
     assert "ERROR" not in log
 
 
