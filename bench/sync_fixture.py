@@ -3,22 +3,18 @@ reference centre running in its own process on a loopback port."""
 
 from __future__ import annotations
 
+import contextlib
 import json
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import requests
-
 from branch_client import sync_service
 from branch_client.store import BranchDirectory, KdfParams
 from branch_client.store.registrations import canonical_json
+from central.runner import serve_in_subprocess
 from central.store import CentreStore
 from forms import load_form
 from forms.samples import generate_registrations
@@ -39,42 +35,10 @@ class BenchBranch:
     records: int
 
 
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def centre_process(db_path: Path) -> Iterator[str]:
-    """`cam-ie-central serve` in a child process; yields its URL."""
+def centre_process(db_path: Path) -> contextlib.AbstractContextManager[str]:
+    """`cam-ie-central serve` in a child process (a core of its own); yields its URL."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    CentreStore.open(db_path).close()  # schema and first key, before the server starts
-    port = free_port()
-    log = (db_path.parent / "serve.log").open("wb")  # a file, not a pipe nobody reads (it would fill and block)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "central", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(url + "/v1/health", timeout=1).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("the centre did not start")
-            time.sleep(0.05)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    return serve_in_subprocess(db_path)
 
 
 def make_branch(data_dir: Path, records: int, centre_url: str, centre_db: Path, *, seed: int = 0) -> BenchBranch:

@@ -1,4 +1,8 @@
-"""Run the centre in this process: uvicorn on a daemon thread, for the demo and the tests.
+"""Run the centre for the demo, the tests and the benchmarks.
+
+In this process: uvicorn on a daemon thread (`start_centre`). In a child process:
+`serve_in_subprocess`, the real `cam-ie-central serve` command.
+
 
 `start_centre(db_path)` opens (or creates) the store, makes sure a centre key exists,
 binds (port 0 picks a free port) and returns once the server accepts connections.
@@ -7,10 +11,17 @@ binds (port 0 picks a free port) and returns once the server accepts connections
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
+import requests
 import uvicorn
 
 from central.app import create_app
@@ -80,3 +91,41 @@ def start_centre(
     bound = server.servers[0].sockets[0].getsockname()
     url_host = f"[{host}]" if ":" in host else host
     return RunningCentre(server, thread, store, f"http://{url_host}:{bound[1]}")
+
+
+@contextmanager
+def serve_in_subprocess(
+    db_path: str | Path, *, tls_cert: str | Path | None = None, tls_key: str | Path | None = None
+) -> Iterator[str]:
+    """`cam-ie-central serve` in a child process on a free loopback port; yields its URL
+    once it answers. For benchmarks (the centre on a core of its own) and HTTPS tests."""
+    db_path = Path(db_path)
+    CentreStore.open(db_path).close()  # schema and first key before the server starts
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    command = [sys.executable, "-m", "central", "serve", "--db", str(db_path), "--port", str(port)]
+    verify: str | bool = False
+    if tls_cert is not None and tls_key is not None:
+        command += ["--tls-cert", str(tls_cert), "--tls-key", str(tls_key)]
+        verify = str(tls_cert)
+    url = f"{'https' if tls_cert else 'http'}://{'localhost' if tls_cert else '127.0.0.1'}:{port}"
+    with (db_path.parent / "serve.log").open("wb") as log:  # a file: a pipe nobody reads would fill and block
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + _START_TIMEOUT
+            while not _answers(url, verify):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the centre did not start; see {db_path.parent / 'serve.log'}")
+                time.sleep(0.05)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _answers(url: str, verify: str | bool) -> bool:
+    try:
+        return requests.get(url + "/v1/health", timeout=1, verify=verify).status_code == 200
+    except requests.RequestException:
+        return False

@@ -4,15 +4,10 @@ trusting only the CA bundle it was given."""
 from __future__ import annotations
 
 import datetime
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import requests
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -20,6 +15,7 @@ from cryptography.x509.oid import NameOID
 
 from branch_client import sync_service
 from branch_client.store import BranchDirectory
+from central.runner import serve_in_subprocess
 from central.store import CentreStore
 from sync.transport import SyncError
 from tests.conftest import FAST_KDF, MANAGER
@@ -55,44 +51,8 @@ def _self_signed(directory: Path) -> tuple[Path, Path]:
 def tls_centre(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """A centre serving HTTPS on a loopback port: (URL, its CA bundle, its database)."""
     cert, key = _self_signed(tmp_path)
-    db = tmp_path / "centre.db"
-    CentreStore.open(db).close()
-    port = _free_port()
-    log = (tmp_path / "serve.log").open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            *("-m", "central", "serve", "--db", str(db), "--port", str(port)),
-            "--tls-cert",
-            str(cert),
-            "--tls-key",
-            str(key),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"https://localhost:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(url + "/v1/health", verify=str(cert), timeout=1)
-                break
-            except requests.RequestException:
-                assert process.poll() is None, (tmp_path / "serve.log").read_text()
-                assert time.monotonic() < deadline, "the centre did not start"
-                time.sleep(0.05)
-        yield url, cert, db
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    with serve_in_subprocess(tmp_path / "centre.db", tls_cert=cert, tls_key=key) as url:
+        yield url, cert, tmp_path / "centre.db"
 
 
 def test_a_pinned_centre_is_trusted_and_an_unpinned_one_is_not(
