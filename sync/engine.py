@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sync import device as device_config
 from sync.device import DeviceConfig
@@ -24,6 +24,7 @@ from sync.transport import Cancelled, Refused, SyncError, Transport
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024
+KEY_REFRESH_DAYS = 30  # fetch the centre's current key when ours has less than this left
 _MAX_RESEALS = 5  # refusals that a re-seal answers (new centre key, stale sequence) per pass
 
 
@@ -79,6 +80,7 @@ def run_pass(
     result = PassResult(started_at=_now())
     total = outbox.waiting_count()
     try:
+        device = _refresh_expiring_key(outbox, transport, device)
         device = _push(outbox, transport, device, batch_size, max_batch_bytes, result, total, on_progress)
         if pull:
             _pull(outbox, transport, device, result)
@@ -181,6 +183,25 @@ def _new_batch(outbox: Outbox, device: DeviceConfig, batch_size: int, max_batch_
         centre_key=device.centre_key,
     )
     return outbox.record_batch(batch_id, sequence, body, [r.id for r in records])
+
+
+def _refresh_expiring_key(outbox: Outbox, transport: Transport, device: DeviceConfig) -> DeviceConfig:
+    """Ask the centre for its current key when ours expires within `KEY_REFRESH_DAYS`, so a
+    rotation is picked up before batches sealed to the old key start being refused."""
+    expires = device.centre_key_expires_at
+    if expires is None:
+        return device
+    try:
+        remaining = datetime.fromisoformat(expires) - datetime.now(UTC)
+    except ValueError:
+        remaining = timedelta(0)
+    if remaining > timedelta(days=KEY_REFRESH_DAYS):
+        return device
+    key, new_expiry = device_config.parse_centre_key(transport.centre_key())
+    if (key.key_id, new_expiry) != (device.centre_key.key_id, expires):
+        device = device.with_centre_key(key, new_expiry)
+        device_config.save(outbox, device)
+    return device
 
 
 def _after_refusal(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 
 from branch_client.store import BranchDirectory, Session
 from central.runner import RunningCentre, start_centre
+from sync import device as device_config
 from sync.outbox import Outbox
 from tests.conftest import MANAGER
 from tests.sync.helpers import client_numbers, enrolled_branch, run_pass, sample_answers, submit
@@ -214,3 +216,25 @@ def test_headless_sync_command(tmp_path: Path, centre: RunningCentre) -> None:
     )
     assert wrong.returncode == 3
     assert "wrong_password" in wrong.stderr
+
+
+def test_a_key_about_to_expire_is_replaced_before_batches_are_refused(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    new_key = centre.store.rotate_key()  # the old key now expires in 14 days
+    outbox = Outbox(session.db.conn)
+    device = device_config.load(outbox)
+    assert device is not None
+    [old] = [k for k in centre.store.keys() if k.key_id == device.centre_key.key_id]
+    device_config.save(outbox, dataclasses.replace(device, centre_key_expires_at=old.expires_at))
+    submit(session, sample_answers(2, seed=13))
+
+    result = run_pass(directory, session)
+
+    assert result.ok
+    refreshed = device_config.load(Outbox(session.db.conn))
+    assert refreshed is not None
+    assert refreshed.centre_key.key_id == new_key
+    abandoned = session.db.execute("SELECT count(*) FROM sync_batches WHERE state = 'abandoned'").fetchone()[0]
+    assert abandoned == 0  # sealed to the new key from the start
