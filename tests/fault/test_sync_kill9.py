@@ -162,3 +162,4 @@ def test_sigkill_at_every_named_point_leaves_each_record_accepted_exactly_once(
     numbers = [r.cam_ie_number for r in centre.store.records(limit=100_000)]
     assert len(numbers) == len(set(numbers)) == TRIALS * RECORDS
     assert all(kills[p] > 0 for p in POINTS), kills
+    print(f"{TRIALS} trials; SIGKILLs by point: {kills}")  # shown with -s
