@@ -226,7 +226,7 @@ def test_a_key_about_to_expire_is_replaced_before_batches_are_refused(
     outbox = Outbox(session.db.conn)
     device = device_config.load(outbox)
     assert device is not None
-    [old] = [k for k in centre.store.keys() if k.key_id == device.centre_key.key_id]
+    [old] = [k for k in centre.store.keys() if k.key_id == device.centre_key.key_id]  # noqa: SIM118 - a method, not a dict
     device_config.save(outbox, dataclasses.replace(device, centre_key_expires_at=old.expires_at))
     submit(session, sample_answers(2, seed=13))
 
