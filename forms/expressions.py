@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import functools
 import math
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -74,10 +75,10 @@ def parse_iso_date(text: str) -> datetime.date | None:
 
 def to_number(value: Value) -> float:
     """XPath number(): booleans 1/0, dates as days since 1970-01-01, text parsed or NaN."""
+    if isinstance(value, float):  # the common case first (a bool is an int, never a float)
+        return value
     if isinstance(value, bool):
         return 1.0 if value else 0.0
-    if isinstance(value, float):
-        return value
     if isinstance(value, str):
         text = value.strip()
         if not text or len(text) > MAX_NUMBER_TEXT:
@@ -169,8 +170,12 @@ class Expression:
         return self._run(env)
 
     def is_true(self, env: Env) -> bool:
-        """The expression's value as a boolean."""
-        return to_bool(self.evaluate(env))
+        """The expression's value as a boolean (`evaluate`'s safety net inlined: one call less per check)."""
+        try:
+            value = self._run(env)
+        except (ArithmeticError, ValueError, TypeError, re.error):  # pragma: no cover - a bug
+            value = ""
+        return to_bool(value)
 
 
 # --------------------------------------------------------------------------- tokenizer
@@ -400,6 +405,8 @@ def _compiled_regex(pattern: str) -> re.Pattern[str]:
 
 
 def _equal(a: Value, b: Value) -> bool:
+    if isinstance(a, str) and isinstance(b, str):  # the common case; text is neither bool, float nor date
+        return a == b
     if isinstance(a, bool) or isinstance(b, bool):
         return to_bool(a) == to_bool(b)
     if isinstance(a, float) or isinstance(b, float):
@@ -422,33 +429,43 @@ def _mod(a: float, b: float) -> float:
 
 
 _COMPARE: dict[str, Callable[[float, float], bool]] = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
 }
 _ARITHMETIC: dict[str, Callable[[float, float], float]] = {
-    "+": lambda a, b: a + b,
-    "-": lambda a, b: a - b,
-    "*": lambda a, b: a * b,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
     "div": _div,
     "mod": _mod,
 }
+
+
+_DATE_PARTS: dict[str, Callable[[datetime.date], str]] = {
+    "%Y": lambda day: f"{day.year:04d}",
+    "%y": lambda day: f"{day.year % 100:02d}",
+    "%m": lambda day: f"{day.month:02d}",
+    "%n": lambda day: str(day.month),
+    "%d": lambda day: f"{day.day:02d}",
+    "%e": lambda day: str(day.day),
+}
+_DATE_DIRECTIVE = re.compile(r"(%[Yymnde])")
+
+
+@functools.lru_cache(maxsize=64)
+def _date_pattern(pattern: str) -> tuple[str | Callable[[datetime.date], str], ...]:
+    """A format-date pattern cut once into its text and its directives (the same cuts as re.sub)."""
+    pieces = _DATE_DIRECTIVE.split(pattern)  # text, directive, text, directive, …, text
+    return tuple(_DATE_PARTS[p] if i % 2 else p for i, p in enumerate(pieces) if p)
 
 
 def _format_date(value: Value, pattern: Value) -> str:
     day = to_date(value)
     if day is None:
         return ""
-    parts = {
-        "%Y": f"{day.year:04d}",
-        "%y": f"{day.year % 100:02d}",
-        "%m": f"{day.month:02d}",
-        "%n": str(day.month),
-        "%d": f"{day.day:02d}",
-        "%e": str(day.day),
-    }
-    return re.sub(r"%[Yymnde]", lambda m: parts[m.group()], to_string(pattern))
+    return "".join(p if isinstance(p, str) else p(day) for p in _date_pattern(to_string(pattern)))
 
 
 def _regex(text: Value, pattern: Value) -> bool:
@@ -518,6 +535,9 @@ def _compile(node: Node) -> Compiled:
             return lambda env: not _equal(left(env), right(env))
         if value in _COMPARE:
             compare = _COMPARE[str(value)]
+            limit = node.args[1].value
+            if node.args[1].kind == "literal" and isinstance(limit, float):  # `. >= 0`: to_number(0.0) is 0.0
+                return lambda env: compare(to_number(left(env)), limit)
             return lambda env: compare(to_number(left(env)), to_number(right(env)))
         arithmetic = _ARITHMETIC[str(value)]
         return lambda env: arithmetic(to_number(left(env)), to_number(right(env)))
@@ -526,5 +546,28 @@ def _compile(node: Node) -> Compiled:
         return lambda env: then(env) if to_bool(test(env)) else otherwise(env)
     if value == "today":
         return lambda env: env.today
+    if value == "regex" and node.args[1].kind == "literal" and isinstance(node.args[1].value, str):
+        return _compile_regex(args[0], node.args[1].value)
     function = _SIMPLE_FUNCTIONS[str(value)]
+    # The usual arities spelled out: the same calls, in the same order, without a generator.
+    if len(args) == 1:
+        (only,) = args
+        return lambda env: function(only(env))
+    if len(args) == 2:
+        first, second = args
+        return lambda env: function(first(env), second(env))
     return lambda env: function(*(a(env) for a in args))
+
+
+def _compile_regex(subject: Compiled, pattern: str) -> Compiled:
+    """regex(x, 'literal'): the pattern compiled once, here, instead of looked up at each call."""
+    try:
+        compiled = _compiled_regex(pattern)
+    except re.error:  # the parser refuses such patterns; keep _regex's answer (false) all the same
+        return lambda env: _regex(subject(env), pattern)
+
+    def run(env: Env) -> Value:
+        text = to_string(subject(env))
+        return len(text) <= MAX_REGEX_INPUT and compiled.search(text) is not None
+
+    return run
