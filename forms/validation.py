@@ -5,6 +5,12 @@ identifiers, names, phones, numbers, dates, selects), calculates are computed, r
 decided in document order (an answer to a question that does not apply counts as empty for
 the questions after it, as in ODK), and calculates are computed again on what remains.
 `problems`, `normalise`, `is_relevant` and `choices` all read that pass.
+
+The centre checks every incoming record, so the pass is planned once per form (`Plan`): each
+row's reader (its cleaning and typing chosen once, not per answer), the relevance steps, the
+rows to check and the choice filters that are a plain `column = ${field}`. A plan only
+rearranges the work; the rules are the functions below, and tests/forms/test_validation_golden.py
+holds the outcomes recorded before the plan existed.
 """
 
 from __future__ import annotations
@@ -14,12 +20,12 @@ import datetime
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from forms import identity
 from forms.choices import Choice
-from forms.expressions import Env, Value, parse_iso_date, to_string
+from forms.expressions import Env, Expression, Value, parse_iso_date, to_string
 from forms.messages import render
 
 if TYPE_CHECKING:
@@ -52,30 +58,38 @@ class Problem:
 
 
 # --------------------------------------------------------------------------- typing one answer
-def _text(row: Row, raw: object) -> tuple[object, str | None]:
-    """(cleaned text or None when empty, problem kind or None)."""
+def _nfc_text(raw: str) -> str:
+    return unicodedata.normalize("NFC", raw).strip()
+
+
+def _select_name(raw: str) -> str:
+    return identity.ascii_digits(raw.strip())
+
+
+def _cleaner(row: Row) -> Callable[[str], str]:
+    """How a text or select_one row cleans a string (phones are cleaned apart: see `_text`)."""
+    if row.normalise == "name":
+        return identity.normalise_name
+    if row.normalise in ("identifier", "national_id", "phone"):
+        return identity.clean_identifier
+    return _select_name if row.type == "select_one" else _nfc_text
+
+
+def _text(row: Row, raw: object, clean: Callable[[str], str] | None = None) -> tuple[object, str | None]:
+    """(cleaned text or None when empty, problem kind or None). `clean` is `_cleaner(row)`, if known."""
     if not isinstance(raw, str):
         return raw, "not_choice" if row.type == "select_one" else "not_text"
     if len(raw) > 20 * MAX_TEXT_LENGTH:  # refuse early: no cleaning work on megabytes
         return raw, "too_long"
     if _BAD_CHARACTERS.search(raw):
         return raw, "bad_characters"
-    kind = row.normalise
-    if kind == "name":
-        text = identity.normalise_name(raw)
-    elif kind in ("identifier", "national_id"):
-        text = identity.clean_identifier(raw)
-    elif kind == "phone":
-        text = identity.clean_identifier(raw)
+    text = (clean or _cleaner(row))(raw)
+    if row.normalise == "phone":
         try:
             text = identity.normalise_phone(text)
         except identity.IdentityError:
             if text:
                 return text, "phone"
-    elif row.type == "select_one":
-        text = identity.ascii_digits(raw.strip())
-    else:
-        text = unicodedata.normalize("NFC", raw).strip()
     if not text:
         return None, None
     if len(text) > MAX_TEXT_LENGTH:
@@ -178,6 +192,73 @@ def _typed(row: Row, stored: object) -> Value:
     return ""
 
 
+Reader = Callable[[object], tuple[object, str | None, Value]]
+_COERCERS: dict[str, Callable[[object], tuple[object, str | None]]] = {
+    "integer": _integer,
+    "decimal": _decimal,
+    "date": _date,
+    "select_multiple": _multiple,
+}
+
+
+def _reader(row: Row) -> Reader:
+    """`coerce` for one row's answers (never None), also giving the value expressions see (`_typed`).
+
+    The row's type and cleaning are chosen here, once per form, rather than for every answer.
+    """
+    if row.type in ("text", "select_one"):
+        clean = _cleaner(row)
+
+        def read_text(raw: object) -> tuple[object, str | None, Value]:
+            stored, error = _text(row, raw, clean)
+            return stored, error, stored if isinstance(stored, str) else ""  # `_typed` of text is the text
+
+        return read_text
+    coerce_type = _COERCERS.get(row.type)
+    if coerce_type is None:  # notes and the like take no answer
+
+        def read_none(raw: object) -> tuple[object, str | None, Value]:
+            return raw, "no_answer", ""
+
+        return read_none
+
+    def read(raw: object) -> tuple[object, str | None, Value]:
+        stored, error = coerce_type(raw)
+        return stored, error, "" if error is not None or stored is None else _typed(row, stored)
+
+    return read
+
+
+def _simple_filter(expression: Expression | None) -> tuple[str, str] | None:
+    """(column, field) when a choice filter is just `column = ${field}`, as the gazetteer's are."""
+    tree = None if expression is None else expression.tree
+    if tree is None or tree.kind != "binary" or tree.value != "=" or {a.kind for a in tree.args} != {"column", "field"}:
+        return None
+    column = next(str(a.value) for a in tree.args if a.kind == "column")
+    field_name = next(str(a.value) for a in tree.args if a.kind == "field")
+    return column, field_name
+
+
+class Plan:
+    """The pass over a record, worked out once per form (`Form.plan`); see the module docstring."""
+
+    def __init__(self, form: Form) -> None:
+        stamp = (META_FORM_ID, META_FORM_VERSION)  # the stamp wins over a row of the same name
+        self.readers: dict[str, Reader] = {
+            name: _reader(row) for name, row in form.fields.items() if row.type != "calculate" and name not in stamp
+        }
+        self.suffix_rows = tuple(row for row in form.rows if row.suffix_field is not None)
+        # (name, innermost enclosing group, relevant) in document order. A group applies only if
+        # every group around it applies, so its innermost group says it for all of them.
+        self.relevance: tuple[tuple[str, str | None, Expression | None], ...] = tuple(
+            (row.name, row.groups[-1] if row.groups else None, row.relevant)
+            for row in form.rows
+            if row.type != "end_group"
+        )
+        self.checked = tuple(row for row in form.rows if row.type not in ("begin_group", "end_group", "calculate"))
+        self.simple_filters = {name: _simple_filter(row.choice_filter) for name, row in form.fields.items()}
+
+
 def _stored_calculation(value: Value) -> object:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < MAX_INTEGER:
@@ -200,6 +281,9 @@ class _Record:
         self.extra: list[Problem] = []  # unknown fields, wrong form
         self.unknown: dict[str, object] = {}
         self.relevant: dict[str, bool] = {}
+        self.plan = form.plan
+        self.env = Env(self.typed, self.today)  # what relevance, calculates and `required` see
+        self.current_env = Env(self.typed, self.today)  # the same and `.`, set before each constraint
         if not isinstance(answers, Mapping):
             self.extra.append(Problem(ANSWERS_KEY, "not_answers"))
             answers = {}
@@ -209,33 +293,38 @@ class _Record:
         self._calculate()
 
     def _read(self, answers: Mapping[object, object]) -> None:
-        fields = self.form.fields
-        expected = {META_FORM_ID: self.form.form_id, META_FORM_VERSION: self.form.version}
+        readers, stored, typed, errors = self.plan.readers, self.stored, self.typed, self.errors
         for key, raw in answers.items():
             name = key if isinstance(key, str) else repr(key)
-            if name in expected:
-                if not (isinstance(raw, str) and raw == expected[name]):
-                    label = f"{self.form.form_id} {self.form.version}"
-                    self.extra.append(Problem(name, "wrong_form", params={"expected": label}))
-                continue
-            row = fields.get(name)
-            if row is None:
-                self.extra.append(Problem(name, "unknown_field"))
-                if isinstance(key, str):
-                    self.unknown[key] = raw
-                continue
-            if row.type == "calculate":
-                continue  # always computed here, whatever was sent
-            stored, error = coerce(row, raw)
-            if error is not None:
-                self.errors[name] = error
-                self.stored[name] = stored
-            elif stored is not None:
-                self.stored[name] = stored
-                self.typed[name] = _typed(row, stored)
-        for row in self.form.rows:
-            if row.suffix_field is not None and row.name in self.stored and row.name not in self.errors:
+            read = readers.get(name)
+            if read is None:
+                self._read_other(key, name, raw)
+            elif raw is not None:  # None is an empty answer: nothing to store, nothing wrong (see `coerce`)
+                value, error, typed_value = read(raw)
+                if error is not None:
+                    errors[name] = error
+                    stored[name] = value
+                elif value is not None:
+                    stored[name] = value
+                    typed[name] = typed_value
+        for row in self.plan.suffix_rows:
+            assert row.suffix_field is not None
+            if row.name in stored and row.name not in errors:
                 self._split_suffix(row, row.suffix_field)
+
+    def _read_other(self, key: object, name: str, raw: object) -> None:
+        """An answer no row reads: the form's stamp, an unknown field, or a calculate's."""
+        form = self.form
+        if name in (META_FORM_ID, META_FORM_VERSION):
+            expected = form.form_id if name == META_FORM_ID else form.version
+            if not (isinstance(raw, str) and raw == expected):
+                label = f"{form.form_id} {form.version}"
+                self.extra.append(Problem(name, "wrong_form", params={"expected": label}))
+        elif name not in form.fields:
+            self.extra.append(Problem(name, "unknown_field"))
+            if isinstance(key, str):
+                self.unknown[key] = raw
+        # else a calculate: always computed here, whatever was sent
 
     def _split_suffix(self, row: Row, suffix_field: str) -> None:
         match = identity.NATIONAL_ID_WITH_SUFFIX.fullmatch(str(self.stored[row.name]))
@@ -249,7 +338,7 @@ class _Record:
         for row in self.form.calculation_order:
             assert row.calculation is not None
             if self.relevant.get(row.name, True):
-                value = row.calculation.evaluate(Env(self.typed, self.today))
+                value = row.calculation.evaluate(self.env)
                 stored = _stored_calculation(value)
             else:
                 stored = None
@@ -261,24 +350,22 @@ class _Record:
                 self.typed[row.name] = _typed(row, stored) if not isinstance(value, bool) else value
 
     def _decide_relevance(self) -> None:
-        env = Env(self.typed, self.today)
-        relevant = self.relevant
-        for row in self.form.rows:
-            if row.type == "end_group":
-                continue
-            applies = all(relevant.get(g, True) for g in row.groups)
-            if applies and row.relevant is not None:
-                applies = row.relevant.is_true(env)
-            relevant[row.name] = applies
+        env, relevant, typed = self.env, self.relevant, self.typed
+        for name, group, expression in self.plan.relevance:
+            applies = group is None or relevant.get(group, True)
+            if applies and expression is not None:
+                applies = expression.is_true(env)
+            relevant[name] = applies
             if not applies:
-                self.typed.pop(row.name, None)
+                typed.pop(name, None)
 
     # ----------------------------------------------------------------------- checks
     def problems(self, only: str | None = None) -> list[Problem]:
         found: list[Problem] = []
-        rows = self.form.rows if only is None else [r for r in (self.form.fields.get(only),) if r is not None]
+        rows = self.plan.checked if only is None else [r for r in (self.form.fields.get(only),) if r is not None]
+        relevant = self.relevant
         for row in rows:
-            if row.type in ("begin_group", "end_group", "calculate") or not self.relevant.get(row.name, False):
+            if row.type in ("begin_group", "end_group", "calculate") or not relevant.get(row.name, False):
                 continue
             problem = self._check(row)
             if problem is not None:
@@ -292,29 +379,36 @@ class _Record:
         if error is not None:
             return Problem(name, error, params={"limit": MAX_TEXT_LENGTH})
         if name not in self.stored:
-            required = row.required or (
-                row.required_if is not None and row.required_if.is_true(Env(self.typed, self.today))
-            )
+            required = row.required or (row.required_if is not None and row.required_if.is_true(self.env))
             return Problem(name, "required", row.required_message or None) if required else None
         if row.list_name is not None:
             problem = self._check_choice(row)
             if problem is not None:
                 return problem
-        if row.constraint is not None and not row.constraint.is_true(
-            Env(self.typed, self.today, self.typed.get(name, ""))
-        ):
-            return Problem(name, "constraint", row.constraint_message or None)
+        if row.constraint is not None:
+            self.current_env.current = self.typed.get(name, "")
+            if not row.constraint.is_true(self.current_env):
+                return Problem(name, "constraint", row.constraint_message or None)
         return None
 
     def _check_choice(self, row: Row) -> Problem | None:
         assert row.list_name is not None
         choice_list = self.form.choice_lists[row.list_name]
         value = self.stored[row.name]
+        simple = self.plan.simple_filters.get(row.name)
+        wanted = None if simple is None else self.typed.get(simple[1], "")
         for item in value if isinstance(value, list) else [value]:
             candidates = choice_list.by_name(str(item))
             if not candidates:
                 return Problem(row.name, "not_choice")
-            if row.choice_filter is not None and not any(self._passes_filter(row, c) for c in candidates):
+            if row.choice_filter is None:
+                continue
+            if simple is not None and isinstance(wanted, str):
+                # `column = ${field}` with a text answer is text equality (columns are text): no evaluator.
+                passes = any(c.column(simple[0]) == wanted for c in candidates)
+            else:
+                passes = any(self._passes_filter(row, c) for c in candidates)
+            if not passes:
                 return Problem(row.name, "choice_unavailable")
         return None
 
@@ -364,9 +458,8 @@ def choices(form: Form, name: str, answers: object) -> list[Choice]:
     if row.choice_filter is None:
         return list(choice_list.items)
     record = _Record(form, answers, None)
-    tree = row.choice_filter.tree
-    if tree.kind == "binary" and tree.value == "=" and {a.kind for a in tree.args} == {"column", "field"}:
-        column = next(str(a.value) for a in tree.args if a.kind == "column")
-        field_name = next(str(a.value) for a in tree.args if a.kind == "field")
+    simple = form.plan.simple_filters.get(name)
+    if simple is not None:
+        column, field_name = simple
         return list(choice_list.by_column(column, to_string(record.typed.get(field_name, ""))))
     return [c for c in choice_list.items if record._passes_filter(row, c)]
