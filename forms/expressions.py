@@ -507,7 +507,56 @@ _SIMPLE_FUNCTIONS: dict[str, Callable[..., Value]] = {
 }
 
 
+# What a subexpression's value depends on, from least to most.
+_CONSTANT, _TODAY, _ANSWERS = 0, 1, 2
+_NOTHING = Env({}, _EPOCH)  # the environment constants are folded in: they read nothing from it
+_FAULTS = (ArithmeticError, ValueError, TypeError, re.error)  # what `Expression.evaluate` guards against
+
+
 def _compile(node: Node) -> Compiled:
+    return _build(node)[0]
+
+
+def _build(node: Node) -> tuple[Compiled, int]:
+    """A node compiled, and what its value depends on. Evaluation is pure, so a part that reads
+    no answers is worked out once: now when it reads nothing (`date('1900-01-01')`), once a day
+    when it reads only today() (`int(format-date(today(), '%Y'))`)."""
+    if node.kind == "literal":
+        return _compile_node(node, []), _CONSTANT
+    if node.kind in ("field", "current", "column"):
+        return _compile_node(node, []), _ANSWERS
+    built = [_build(a) for a in node.args]
+    depends = max((d for _, d in built), default=_CONSTANT)
+    if node.kind == "call" and node.value == "today":
+        depends = _TODAY
+    run = _compile_node(node, built)
+    if depends == _TODAY:
+        return _once_a_day(run), _TODAY
+    if depends == _CONSTANT:
+        try:
+            value = run(_NOTHING)
+        except _FAULTS:  # pragma: no cover - a bug; left to fail (and be guarded) at each evaluation
+            return run, _ANSWERS
+        return (lambda env: value), _CONSTANT
+    return run, _ANSWERS
+
+
+def _once_a_day(run: Compiled) -> Compiled:
+    """`run` for a part that reads only today(): computed again only when the day changes."""
+    last: list[tuple[datetime.date | None, Value]] = [(None, "")]
+
+    def cached(env: Env) -> Value:
+        day, value = last[0]  # one tuple, replaced whole: safe when several threads check records
+        if day != env.today:
+            value = run(env)
+            last[0] = (env.today, value)
+        return value
+
+    return cached
+
+
+def _compile_node(node: Node, built: list[tuple[Compiled, int]]) -> Compiled:
+    """One node's evaluator, given its arguments' (compiled, depends) from `_build`."""
     kind, value = node.kind, node.value
     if kind == "literal":
         return lambda env: value
@@ -519,7 +568,7 @@ def _compile(node: Node) -> Compiled:
     if kind == "column":
         column = str(value)
         return lambda env: "" if env.column_of is None else env.column_of(column)
-    args = [_compile(a) for a in node.args]
+    args = [compiled for compiled, _ in built]
     if kind == "neg":
         (operand,) = args
         return lambda env: -to_number(operand(env))
@@ -535,8 +584,8 @@ def _compile(node: Node) -> Compiled:
             return lambda env: not _equal(left(env), right(env))
         if value in _COMPARE:
             compare = _COMPARE[str(value)]
-            limit = node.args[1].value
-            if node.args[1].kind == "literal" and isinstance(limit, float):  # `. >= 0`: to_number(0.0) is 0.0
+            if built[1][1] == _CONSTANT:  # `. >= 0`, `. >= date('1900-01-01')`: the limit as a number, once
+                limit = to_number(right(_NOTHING))
                 return lambda env: compare(to_number(left(env)), limit)
             return lambda env: compare(to_number(left(env)), to_number(right(env)))
         arithmetic = _ARITHMETIC[str(value)]
