@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import math
 import re
 import unicodedata
@@ -193,6 +194,8 @@ def _typed(row: Row, stored: object) -> Value:
 
 
 Reader = Callable[[object], tuple[object, str | None, Value]]
+_REMEMBERED_TEXTS = 1024  # per row
+_REMEMBERED_LENGTH = 100  # characters
 _COERCERS: dict[str, Callable[[object], tuple[object, str | None]]] = {
     "integer": _integer,
     "decimal": _decimal,
@@ -213,7 +216,16 @@ def _reader(row: Row) -> Reader:
             stored, error = _text(row, raw, clean)
             return stored, error, stored if isinstance(stored, str) else ""  # `_typed` of text is the text
 
-        return read_text
+        # Reading a string depends on the string alone, and most answers recur from record to record
+        # (choices, common names), so short strings are read once and remembered, a bounded number.
+        remembered = functools.lru_cache(maxsize=_REMEMBERED_TEXTS)(read_text)
+
+        def read_text_remembered(raw: object) -> tuple[object, str | None, Value]:
+            if type(raw) is str and len(raw) <= _REMEMBERED_LENGTH:  # exactly str: a subclass may differ
+                return remembered(raw)
+            return read_text(raw)
+
+        return read_text_remembered
     coerce_type = _COERCERS.get(row.type)
     if coerce_type is None:  # notes and the like take no answer
 
