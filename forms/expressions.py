@@ -443,29 +443,31 @@ _ARITHMETIC: dict[str, Callable[[float, float], float]] = {
 }
 
 
-_DATE_PARTS: dict[str, Callable[[datetime.date], str]] = {
-    "%Y": lambda day: f"{day.year:04d}",
-    "%y": lambda day: f"{day.year % 100:02d}",
-    "%m": lambda day: f"{day.month:02d}",
-    "%n": lambda day: str(day.month),
-    "%d": lambda day: f"{day.day:02d}",
-    "%e": lambda day: str(day.day),
+# format-date directives as str.format fields of (day, two-digit year)
+_DATE_FIELDS = {
+    "%Y": "{0.year:04d}",
+    "%y": "{1:02d}",
+    "%m": "{0.month:02d}",
+    "%n": "{0.month}",
+    "%d": "{0.day:02d}",
+    "%e": "{0.day}",
 }
 _DATE_DIRECTIVE = re.compile(r"(%[Yymnde])")
 
 
 @functools.lru_cache(maxsize=64)
-def _date_pattern(pattern: str) -> tuple[str | Callable[[datetime.date], str], ...]:
-    """A format-date pattern cut once into its text and its directives (the same cuts as re.sub)."""
+def _date_template(pattern: str) -> str:
+    """A format-date pattern as a str.format template, made once: `'%Y%m%d'` → `'{0.year:04d}…'`.
+    The directives are found as re.sub would find them; the text between keeps its braces."""
     pieces = _DATE_DIRECTIVE.split(pattern)  # text, directive, text, directive, …, text
-    return tuple(_DATE_PARTS[p] if i % 2 else p for i, p in enumerate(pieces) if p)
+    return "".join(_DATE_FIELDS[p] if i % 2 else p.replace("{", "{{").replace("}", "}}") for i, p in enumerate(pieces))
 
 
 def _format_date(value: Value, pattern: Value) -> str:
     day = to_date(value)
     if day is None:
         return ""
-    return "".join(p if isinstance(p, str) else p(day) for p in _date_pattern(to_string(pattern)))
+    return _date_template(to_string(pattern)).format(day, day.year % 100)
 
 
 def _regex(text: Value, pattern: Value) -> bool:

@@ -269,6 +269,34 @@ class Plan:
         )
         self.checked = tuple(row for row in form.rows if row.type not in ("begin_group", "end_group", "calculate"))
         self.simple_filters = {name: _simple_filter(row.choice_filter) for name, row in form.fields.items()}
+        self.text_constraints = {
+            name: _remembered_constraint(row.constraint)
+            for name, row in form.fields.items()
+            if row.constraint is not None and _reads_only_current(row.constraint)
+        }
+
+
+def _reads_only_current(expression: Expression) -> bool:
+    """True when the expression reads `.` and nothing else: no ${field}, no today()."""
+    if expression.fields or expression.columns:
+        return False
+    stack = [expression.tree]
+    while stack:
+        node = stack.pop()
+        if node.kind == "call" and node.value == "today":
+            return False
+        stack.extend(node.args)
+    return True
+
+
+def _remembered_constraint(constraint: Expression) -> Callable[[str], bool]:
+    """A constraint that reads only `.`, for a text answer, remembered (bounded) by the text:
+    with nothing else to read, the answer alone decides it, and names or choices recur."""
+
+    def allowed(text: str) -> bool:
+        return constraint.is_true(Env({}, datetime.date.min, text))  # nothing but `.` is read
+
+    return functools.lru_cache(maxsize=_REMEMBERED_TEXTS)(allowed)
 
 
 def _stored_calculation(value: Value) -> object:
@@ -398,8 +426,14 @@ class _Record:
             if problem is not None:
                 return problem
         if row.constraint is not None:
-            self.current_env.current = self.typed.get(name, "")
-            if not row.constraint.is_true(self.current_env):
+            current = self.typed.get(name, "")
+            remembered = self.plan.text_constraints.get(name)
+            if remembered is not None and type(current) is str and len(current) <= _REMEMBERED_LENGTH:
+                allowed = remembered(current)
+            else:
+                self.current_env.current = current
+                allowed = row.constraint.is_true(self.current_env)
+            if not allowed:
                 return Problem(name, "constraint", row.constraint_message or None)
         return None
 
