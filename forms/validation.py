@@ -129,19 +129,27 @@ def _decimal(raw: object) -> tuple[object, str | None]:
     return raw, "not_number"
 
 
-def _date(raw: object) -> tuple[object, str | None]:
+def _day(raw: object) -> tuple[datetime.date | None, str | None]:
+    """The day an answer names (None when it is empty or no date) and the kind of problem, if any."""
     if isinstance(raw, datetime.datetime):
-        return raw, "not_date"
+        return None, "not_date"
     if isinstance(raw, datetime.date):
-        return raw.isoformat(), None
+        return raw, None
     if isinstance(raw, str) and len(raw) <= 40:
         text = identity.ascii_digits(raw).strip()
         if not text:
             return None, None
         day = parse_iso_date(text)
         if day is not None:
-            return day.isoformat(), None
-    return raw, "not_date"
+            return day, None
+    return None, "not_date"
+
+
+def _date(raw: object) -> tuple[object, str | None]:
+    day, error = _day(raw)
+    if error is not None:
+        return raw, error
+    return (None if day is None else day.isoformat()), None
 
 
 def _multiple(raw: object) -> tuple[object, str | None]:
@@ -226,6 +234,20 @@ def _reader(row: Row) -> Reader:
             return read_text(raw)
 
         return read_text_remembered
+    if row.type == "date":
+
+        def read_date(raw: object) -> tuple[object, str | None, Value]:
+            day, error = _day(raw)
+            if error is not None:
+                return raw, error, ""
+            if day is None:
+                return None, None, ""
+            stored = day.isoformat()
+            # A day read from text is a plain date, the very one `_typed` would parse back from
+            # `stored`; a date object given as the answer (perhaps a subclass) goes through `_typed`.
+            return stored, None, day if type(raw) is str else _typed(row, stored)
+
+        return read_date
     coerce_type = _COERCERS.get(row.type)
     if coerce_type is None:  # notes and the like take no answer
 
@@ -402,10 +424,13 @@ class _Record:
     # ----------------------------------------------------------------------- checks
     def problems(self, only: str | None = None) -> list[Problem]:
         found: list[Problem] = []
-        rows = self.plan.checked if only is None else [r for r in (self.form.fields.get(only),) if r is not None]
+        if only is None:
+            rows = self.plan.checked
+        else:
+            rows = tuple(r for r in (self.form.fields.get(only),) if r is not None and r in self.plan.checked)
         relevant = self.relevant
         for row in rows:
-            if row.type in ("begin_group", "end_group", "calculate") or not relevant.get(row.name, False):
+            if not relevant.get(row.name, False):
                 continue
             problem = self._check(row)
             if problem is not None:
@@ -441,22 +466,23 @@ class _Record:
         assert row.list_name is not None
         choice_list = self.form.choice_lists[row.list_name]
         value = self.stored[row.name]
-        simple = self.plan.simple_filters.get(row.name)
-        wanted = None if simple is None else self.typed.get(simple[1], "")
-        for item in value if isinstance(value, list) else [value]:
+        for item in value if isinstance(value, list) else (value,):
             candidates = choice_list.by_name(str(item))
             if not candidates:
                 return Problem(row.name, "not_choice")
-            if row.choice_filter is None:
-                continue
-            if simple is not None and isinstance(wanted, str):
-                # `column = ${field}` with a text answer is text equality (columns are text): no evaluator.
-                passes = any(c.column(simple[0]) == wanted for c in candidates)
-            else:
-                passes = any(self._passes_filter(row, c) for c in candidates)
-            if not passes:
+            if row.choice_filter is not None and not self._any_passes_filter(row, candidates):
                 return Problem(row.name, "choice_unavailable")
         return None
+
+    def _any_passes_filter(self, row: Row, candidates: Sequence[Choice]) -> bool:
+        simple = self.plan.simple_filters.get(row.name)
+        if simple is not None:
+            column, field_name = simple
+            wanted = self.typed.get(field_name, "")
+            if isinstance(wanted, str):
+                # `column = ${field}` with a text answer is text equality (columns are text): no evaluator.
+                return any(c.column(column) == wanted for c in candidates)
+        return any(self._passes_filter(row, c) for c in candidates)
 
     def _passes_filter(self, row: Row, choice: Choice) -> bool:
         assert row.choice_filter is not None
