@@ -39,8 +39,8 @@ def ascii_digits(text: str) -> str:
 
 def clean_identifier(text: str) -> str:
     """An identifier as stored: zero-width characters and all spaces removed, ASCII digits, upper case."""
-    if text.isascii() and text.isalnum():  # the usual case: no Khmer digit, zero-width character or space
-        return text.upper()
+    if text.isascii():  # the usual case: Khmer digits and zero-width characters are not ASCII
+        return "".join(text.split()).upper()
     return "".join(ascii_digits(text).translate(_DROP_ZERO_WIDTH).split()).upper()
 
 

@@ -290,6 +290,12 @@ class Plan:
             if row.type != "end_group"
         )
         self.checked = tuple(row for row in form.rows if row.type not in ("begin_group", "end_group", "calculate"))
+        # Calculates are computed again once relevance is decided, from the answers alone (each after
+        # those it reads), so computing them before is needed only when a `relevant` reads one.
+        calculates = {row.name for row in form.calculation_order}
+        self.relevance_reads_calculates = any(
+            expression is not None and expression.fields & calculates for _, _, expression in self.relevance
+        )
         self.simple_filters = {name: _simple_filter(row.choice_filter) for name, row in form.fields.items()}
         self.text_constraints = {
             name: _remembered_constraint(row.constraint)
@@ -350,7 +356,8 @@ class _Record:
             self.extra.append(Problem(ANSWERS_KEY, "not_answers"))
             answers = {}
         self._read(answers)
-        self._calculate()
+        if self.plan.relevance_reads_calculates:
+            self._calculate()
         self._decide_relevance()
         self._calculate()
 
