@@ -5,7 +5,7 @@ Python closures. Evaluating never raises on odd answers: as in XPath, a value of
 becomes the empty string or NaN, and a comparison with NaN is false.
 
 Values inside the evaluator are `str`, `float`, `bool` and `datetime.date`; the empty answer is
-`""`; a select_multiple answer is its space-separated string, as in XLSForm.
+`""`; a select_multiple answer is its space-separated string, as in XLSForm (see forms.values).
 """
 
 from __future__ import annotations
@@ -18,20 +18,19 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-Value = str | float | bool | datetime.date
+# Values and their conversions live in forms.values; re-exported here, where callers find them.
+from forms.values import MAX_NUMBER_TEXT as MAX_NUMBER_TEXT
+from forms.values import Value as Value
+from forms.values import parse_iso_date as parse_iso_date
+from forms.values import to_bool as to_bool
+from forms.values import to_date as to_date
+from forms.values import to_number as to_number
+from forms.values import to_string as to_string
 
 MAX_EXPRESSION_LENGTH = 4000  # characters of source
 MAX_DEPTH = 60  # depth of the tree (operators, calls); keeps evaluation far from Python's recursion limit
 MAX_NESTING = 32  # parentheses and call arguments; each costs the parser about ten stack frames
 MAX_REGEX_INPUT = 1000  # regex() is false on longer strings: a bounded cost per check
-MAX_NUMBER_TEXT = 40  # longer digit strings are not numbers (and never reach int())
-
-_EPOCH = datetime.date(1970, 1, 1)
-_FIRST_DAY = (datetime.date.min - _EPOCH).days  # day counts outside these are no date
-_LAST_DAY = (datetime.date.max - _EPOCH).days
-_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
-_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class ExpressionError(ValueError):
@@ -42,77 +41,6 @@ class ExpressionError(ValueError):
         self.message = message
         self.kind = kind  # syntax | unknown_function | arity | too_deep | too_long | bad_regex
         self.position = position
-
-
-# --------------------------------------------------------------------------- conversions
-def to_string(value: Value) -> str:
-    """XPath string(): numbers without a needless '.0', dates as ISO, booleans as true/false."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    return value.isoformat()
-
-
-def parse_iso_date(text: str) -> datetime.date | None:
-    """A `YYYY-MM-DD` string as a date, or None (also for impossible dates such as 2023-02-30)."""
-    match = _ISO_DATE.fullmatch(text)
-    if match is None:
-        return None
-    try:
-        return datetime.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
-def to_number(value: Value) -> float:
-    """XPath number(): booleans 1/0, dates as days since 1970-01-01, text parsed or NaN."""
-    if isinstance(value, float):  # the common case first (a bool is an int, never a float)
-        return value
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    if isinstance(value, str):
-        text = value.strip()
-        if not text or len(text) > MAX_NUMBER_TEXT:
-            return math.nan
-        text = text.translate(_KHMER_DIGITS)
-        if _NUMBER_TEXT.fullmatch(text):
-            return float(text)
-        day = parse_iso_date(text)
-        return math.nan if day is None else float((day - _EPOCH).days)
-    return float((value - _EPOCH).days)
-
-
-def to_bool(value: Value) -> bool:
-    """XPath boolean(): non-empty text, a number other than 0 and NaN, any date."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, float):
-        return value != 0.0 and not math.isnan(value)
-    if isinstance(value, str):
-        return value != ""
-    return True
-
-
-def to_date(value: Value) -> datetime.date | None:
-    """A date from a date, an ISO string or a day count; None when there is none."""
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        return parse_iso_date(value.strip().translate(_KHMER_DIGITS))
-    if isinstance(value, bool):
-        return None
-    if math.isfinite(value) and _FIRST_DAY <= value < _LAST_DAY + 1:
-        return _EPOCH + datetime.timedelta(days=math.floor(value))
-    return None
 
 
 # --------------------------------------------------------------------------- the tree
@@ -511,7 +439,7 @@ _SIMPLE_FUNCTIONS: dict[str, Callable[..., Value]] = {
 
 # What a subexpression's value depends on, from least to most.
 _CONSTANT, _TODAY, _ANSWERS = 0, 1, 2
-_NOTHING = Env({}, _EPOCH)  # the environment constants are folded in: they read nothing from it
+_NOTHING = Env({}, datetime.date.min)  # the environment constants are folded in: they read nothing from it
 _FAULTS = (ArithmeticError, ValueError, TypeError, re.error)  # what `Expression.evaluate` guards against
 
 

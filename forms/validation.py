@@ -340,6 +340,20 @@ def _stored_calculation(value: Value) -> object:
 
 # --------------------------------------------------------------------------- one pass over a record
 class _Record:
+    __slots__ = (
+        "current_env",
+        "env",
+        "errors",
+        "extra",
+        "form",
+        "plan",
+        "relevant",
+        "stored",
+        "today",
+        "typed",
+        "unknown",
+    )
+
     def __init__(self, form: Form, answers: object, today: datetime.date | None) -> None:
         self.form = form
         self.today = today or datetime.date.today()
