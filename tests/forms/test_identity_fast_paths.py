@@ -1,4 +1,5 @@
-"""normalise_phone (its fast path for E.164 Cambodian numbers, number_type() alone) agrees with the full check."""
+"""Identity fast paths agree with the full rules: clean_identifier on ASCII text, and normalise_phone
+(E.164 Cambodian numbers without parse(), number_type() alone) with the full phonenumbers check."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import phonenumbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forms.identity import IdentityError, normalise_phone
+from forms.identity import _DROP_ZERO_WIDTH, IdentityError, ascii_digits, clean_identifier, normalise_phone
 
 
 def reference(text: str) -> str:
@@ -63,3 +64,12 @@ def test_every_cambodian_prefix_and_length() -> None:
                 checked += 1
                 accepted += not outcome(text).startswith("error")
     assert accepted > checked // 10  # the fast path really ran on valid numbers, not only refusals
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(" \t\n\x1c\x85\u00a0\u200b\ufeff០៩aZz09-+()./é"), max_size=20)
+    | st.text(max_size=20)
+)
+def test_clean_identifier_equals_the_full_cleaning(text: str) -> None:
+    assert clean_identifier(text) == "".join(ascii_digits(text).translate(_DROP_ZERO_WIDTH).split()).upper()
