@@ -71,7 +71,8 @@ class ChoiceList:
 
     def by_name(self, name: str) -> Sequence[Choice]:
         """Choices with this name (usually one; the gazetteer repeats a few village codes)."""
-        _ = self.items
+        if self._items is None:  # `items` reads the list and indexes it by name, once
+            _ = self.items
         return self._by_name.get(name, ())
 
     def by_column(self, column: str, value: str) -> Sequence[Choice]:

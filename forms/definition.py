@@ -161,6 +161,11 @@ class Form:
     def __repr__(self) -> str:
         return f"<Form {self.form_id} {self.version}>"
 
+    @functools.cached_property
+    def plan(self) -> validation.Plan:
+        """The validation pass worked out for this form, on first use (see forms.validation)."""
+        return validation.Plan(self)
+
     def title(self, lang: str = "en") -> str:
         """The form's title in `lang`."""
         return pick_label(self.titles, lang, self.form_id)

@@ -5,7 +5,7 @@ Python closures. Evaluating never raises on odd answers: as in XPath, a value of
 becomes the empty string or NaN, and a comparison with NaN is false.
 
 Values inside the evaluator are `str`, `float`, `bool` and `datetime.date`; the empty answer is
-`""`; a select_multiple answer is its space-separated string, as in XLSForm.
+`""`; a select_multiple answer is its space-separated string, as in XLSForm (see forms.values).
 """
 
 from __future__ import annotations
@@ -13,24 +13,24 @@ from __future__ import annotations
 import datetime
 import functools
 import math
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-Value = str | float | bool | datetime.date
+# Values and their conversions live in forms.values; re-exported here, where callers find them.
+from forms.values import MAX_NUMBER_TEXT as MAX_NUMBER_TEXT
+from forms.values import Value as Value
+from forms.values import parse_iso_date as parse_iso_date
+from forms.values import to_bool as to_bool
+from forms.values import to_date as to_date
+from forms.values import to_number as to_number
+from forms.values import to_string as to_string
 
 MAX_EXPRESSION_LENGTH = 4000  # characters of source
 MAX_DEPTH = 60  # depth of the tree (operators, calls); keeps evaluation far from Python's recursion limit
 MAX_NESTING = 32  # parentheses and call arguments; each costs the parser about ten stack frames
 MAX_REGEX_INPUT = 1000  # regex() is false on longer strings: a bounded cost per check
-MAX_NUMBER_TEXT = 40  # longer digit strings are not numbers (and never reach int())
-
-_EPOCH = datetime.date(1970, 1, 1)
-_FIRST_DAY = (datetime.date.min - _EPOCH).days  # day counts outside these are no date
-_LAST_DAY = (datetime.date.max - _EPOCH).days
-_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
-_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class ExpressionError(ValueError):
@@ -41,77 +41,6 @@ class ExpressionError(ValueError):
         self.message = message
         self.kind = kind  # syntax | unknown_function | arity | too_deep | too_long | bad_regex
         self.position = position
-
-
-# --------------------------------------------------------------------------- conversions
-def to_string(value: Value) -> str:
-    """XPath string(): numbers without a needless '.0', dates as ISO, booleans as true/false."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    return value.isoformat()
-
-
-def parse_iso_date(text: str) -> datetime.date | None:
-    """A `YYYY-MM-DD` string as a date, or None (also for impossible dates such as 2023-02-30)."""
-    match = _ISO_DATE.fullmatch(text)
-    if match is None:
-        return None
-    try:
-        return datetime.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
-def to_number(value: Value) -> float:
-    """XPath number(): booleans 1/0, dates as days since 1970-01-01, text parsed or NaN."""
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    if isinstance(value, float):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        if not text or len(text) > MAX_NUMBER_TEXT:
-            return math.nan
-        text = text.translate(_KHMER_DIGITS)
-        if _NUMBER_TEXT.fullmatch(text):
-            return float(text)
-        day = parse_iso_date(text)
-        return math.nan if day is None else float((day - _EPOCH).days)
-    return float((value - _EPOCH).days)
-
-
-def to_bool(value: Value) -> bool:
-    """XPath boolean(): non-empty text, a number other than 0 and NaN, any date."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, float):
-        return value != 0.0 and not math.isnan(value)
-    if isinstance(value, str):
-        return value != ""
-    return True
-
-
-def to_date(value: Value) -> datetime.date | None:
-    """A date from a date, an ISO string or a day count; None when there is none."""
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        return parse_iso_date(value.strip().translate(_KHMER_DIGITS))
-    if isinstance(value, bool):
-        return None
-    if math.isfinite(value) and _FIRST_DAY <= value < _LAST_DAY + 1:
-        return _EPOCH + datetime.timedelta(days=math.floor(value))
-    return None
 
 
 # --------------------------------------------------------------------------- the tree
@@ -169,8 +98,12 @@ class Expression:
         return self._run(env)
 
     def is_true(self, env: Env) -> bool:
-        """The expression's value as a boolean."""
-        return to_bool(self.evaluate(env))
+        """The expression's value as a boolean (`evaluate`'s safety net inlined: one call less per check)."""
+        try:
+            value = self._run(env)
+        except (ArithmeticError, ValueError, TypeError, re.error):  # pragma: no cover - a bug
+            value = ""
+        return to_bool(value)
 
 
 # --------------------------------------------------------------------------- tokenizer
@@ -400,6 +333,8 @@ def _compiled_regex(pattern: str) -> re.Pattern[str]:
 
 
 def _equal(a: Value, b: Value) -> bool:
+    if isinstance(a, str) and isinstance(b, str):  # the common case; text is neither bool, float nor date
+        return a == b
     if isinstance(a, bool) or isinstance(b, bool):
         return to_bool(a) == to_bool(b)
     if isinstance(a, float) or isinstance(b, float):
@@ -422,33 +357,45 @@ def _mod(a: float, b: float) -> float:
 
 
 _COMPARE: dict[str, Callable[[float, float], bool]] = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
 }
 _ARITHMETIC: dict[str, Callable[[float, float], float]] = {
-    "+": lambda a, b: a + b,
-    "-": lambda a, b: a - b,
-    "*": lambda a, b: a * b,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
     "div": _div,
     "mod": _mod,
 }
+
+
+# format-date directives as str.format fields of (day, two-digit year)
+_DATE_FIELDS = {
+    "%Y": "{0.year:04d}",
+    "%y": "{1:02d}",
+    "%m": "{0.month:02d}",
+    "%n": "{0.month}",
+    "%d": "{0.day:02d}",
+    "%e": "{0.day}",
+}
+_DATE_DIRECTIVE = re.compile(r"(%[Yymnde])")
+
+
+@functools.lru_cache(maxsize=64)
+def _date_template(pattern: str) -> str:
+    """A format-date pattern as a str.format template, made once: `'%Y%m%d'` → `'{0.year:04d}…'`.
+    The directives are found as re.sub would find them; the text between keeps its braces."""
+    pieces = _DATE_DIRECTIVE.split(pattern)  # text, directive, text, directive, …, text
+    return "".join(_DATE_FIELDS[p] if i % 2 else p.replace("{", "{{").replace("}", "}}") for i, p in enumerate(pieces))
 
 
 def _format_date(value: Value, pattern: Value) -> str:
     day = to_date(value)
     if day is None:
         return ""
-    parts = {
-        "%Y": f"{day.year:04d}",
-        "%y": f"{day.year % 100:02d}",
-        "%m": f"{day.month:02d}",
-        "%n": str(day.month),
-        "%d": f"{day.day:02d}",
-        "%e": str(day.day),
-    }
-    return re.sub(r"%[Yymnde]", lambda m: parts[m.group()], to_string(pattern))
+    return _date_template(to_string(pattern)).format(day, day.year % 100)
 
 
 def _regex(text: Value, pattern: Value) -> bool:
@@ -490,7 +437,56 @@ _SIMPLE_FUNCTIONS: dict[str, Callable[..., Value]] = {
 }
 
 
+# What a subexpression's value depends on, from least to most.
+_CONSTANT, _TODAY, _ANSWERS = 0, 1, 2
+_NOTHING = Env({}, datetime.date.min)  # the environment constants are folded in: they read nothing from it
+_FAULTS = (ArithmeticError, ValueError, TypeError, re.error)  # what `Expression.evaluate` guards against
+
+
 def _compile(node: Node) -> Compiled:
+    return _build(node)[0]
+
+
+def _build(node: Node) -> tuple[Compiled, int]:
+    """A node compiled, and what its value depends on. Evaluation is pure, so a part that reads
+    no answers is worked out once: now when it reads nothing (`date('1900-01-01')`), once a day
+    when it reads only today() (`int(format-date(today(), '%Y'))`)."""
+    if node.kind == "literal":
+        return _compile_node(node, []), _CONSTANT
+    if node.kind in ("field", "current", "column"):
+        return _compile_node(node, []), _ANSWERS
+    built = [_build(a) for a in node.args]
+    depends = max((d for _, d in built), default=_CONSTANT)
+    if node.kind == "call" and node.value == "today":
+        depends = _TODAY
+    run = _compile_node(node, built)
+    if depends == _TODAY:
+        return _once_a_day(run), _TODAY
+    if depends == _CONSTANT:
+        try:
+            value = run(_NOTHING)
+        except _FAULTS:  # pragma: no cover - a bug; left to fail (and be guarded) at each evaluation
+            return run, _ANSWERS
+        return (lambda env: value), _CONSTANT
+    return run, _ANSWERS
+
+
+def _once_a_day(run: Compiled) -> Compiled:
+    """`run` for a part that reads only today(): computed again only when the day changes."""
+    last: list[tuple[datetime.date | None, Value]] = [(None, "")]
+
+    def cached(env: Env) -> Value:
+        day, value = last[0]  # one tuple, replaced whole: safe when several threads check records
+        if day != env.today:
+            value = run(env)
+            last[0] = (env.today, value)
+        return value
+
+    return cached
+
+
+def _compile_node(node: Node, built: list[tuple[Compiled, int]]) -> Compiled:
+    """One node's evaluator, given its arguments' (compiled, depends) from `_build`."""
     kind, value = node.kind, node.value
     if kind == "literal":
         return lambda env: value
@@ -502,7 +498,7 @@ def _compile(node: Node) -> Compiled:
     if kind == "column":
         column = str(value)
         return lambda env: "" if env.column_of is None else env.column_of(column)
-    args = [_compile(a) for a in node.args]
+    args = [compiled for compiled, _ in built]
     if kind == "neg":
         (operand,) = args
         return lambda env: -to_number(operand(env))
@@ -518,6 +514,9 @@ def _compile(node: Node) -> Compiled:
             return lambda env: not _equal(left(env), right(env))
         if value in _COMPARE:
             compare = _COMPARE[str(value)]
+            if built[1][1] == _CONSTANT:  # `. >= 0`, `. >= date('1900-01-01')`: the limit as a number, once
+                limit = to_number(right(_NOTHING))
+                return lambda env: compare(to_number(left(env)), limit)
             return lambda env: compare(to_number(left(env)), to_number(right(env)))
         arithmetic = _ARITHMETIC[str(value)]
         return lambda env: arithmetic(to_number(left(env)), to_number(right(env)))
@@ -526,5 +525,28 @@ def _compile(node: Node) -> Compiled:
         return lambda env: then(env) if to_bool(test(env)) else otherwise(env)
     if value == "today":
         return lambda env: env.today
+    if value == "regex" and node.args[1].kind == "literal" and isinstance(node.args[1].value, str):
+        return _compile_regex(args[0], node.args[1].value)
     function = _SIMPLE_FUNCTIONS[str(value)]
+    # The usual arities spelled out: the same calls, in the same order, without a generator.
+    if len(args) == 1:
+        (only,) = args
+        return lambda env: function(only(env))
+    if len(args) == 2:
+        first, second = args
+        return lambda env: function(first(env), second(env))
     return lambda env: function(*(a(env) for a in args))
+
+
+def _compile_regex(subject: Compiled, pattern: str) -> Compiled:
+    """regex(x, 'literal'): the pattern compiled once, here, instead of looked up at each call."""
+    try:
+        compiled = _compiled_regex(pattern)
+    except re.error:  # the parser refuses such patterns; keep _regex's answer (false) all the same
+        return lambda env: _regex(subject(env), pattern)
+
+    def run(env: Env) -> Value:
+        text = to_string(subject(env))
+        return len(text) <= MAX_REGEX_INPUT and compiled.search(text) is not None
+
+    return run
