@@ -152,7 +152,7 @@ class Outbox:
         rows = self._conn.execute(
             "SELECT r.id, r.form_id, r.form_version, r.answers, r.captured_at, r.captured_by, r.supersedes"
             " FROM outbox o JOIN registrations r ON r.id = o.record_id"
-            " WHERE o.state = 'waiting' ORDER BY o.enqueued_at, o.record_id LIMIT ?",
+            " WHERE o.state = 'waiting' ORDER BY o.enqueued_at, o.rowid LIMIT ?",  # submission order, all from the index
             [limit],
         ).fetchall()
         records: list[Record] = []
