@@ -4,7 +4,8 @@ Works on the branch store's DB-API connection (SQLCipher through `sqlcipher3`; p
 `sqlite3` works the same). The tables are created by the store's migration `0002_sync`
 (`branch_client/store/schema.py`): `outbox` (one row per submitted registration),
 `sync_batches` (a batch's exact bytes, written **before** it is sent), `sync_results`
-(the centre's latest word on each record), `sync_events` (each record's history) and
+(the centre's latest word on each record), `sync_events` (what a record's batch and
+answer do not tell: batches given up, later decisions) and
 `settings` (sequence counter, feed cursor, last success and last error).
 
 Every change here is one transaction: a batch is recorded with its records marked in
@@ -178,7 +179,6 @@ class Outbox:
                 " WHERE record_id = ? AND state = 'waiting'",
                 [(batch_id, record_id) for record_id in record_ids],
             )
-            self._events(record_ids, now, "batched", batch_id)
             self._set("next_sequence", str(max(sequence + 1, self.next_sequence())))
         return PendingBatch(batch_id, sequence, body, tuple(sorted(record_ids)), now)
 
@@ -216,17 +216,16 @@ class Outbox:
         now = self._clock()
         counts = {ACCEPTED: 0, DUPLICATE: 0, REJECTED: 0}
         rows = []
-        events = []
         for result in answer.results:
             status = _local_status(result)
             counts[status] += 1
             rows.append(_result_row(result, status, now))
-            events.append((result.record_id, now, f"answered_{status}", batch.batch_id, result.reason_code))
         with self._transaction():
             self._conn.executemany(
                 "INSERT INTO sync_results (record_id, status, cam_ie_number, duplicate_of, reason_code,"
-                " message_km, message_en, fields, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " message_km, message_en, fields, updated_at, answered_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (record_id) DO UPDATE SET status = excluded.status,"
+                " answered_status = excluded.answered_status,"
                 " cam_ie_number = excluded.cam_ie_number, duplicate_of = excluded.duplicate_of,"
                 " reason_code = excluded.reason_code, message_km = excluded.message_km,"
                 " message_en = excluded.message_en, fields = excluded.fields, updated_at = excluded.updated_at",
@@ -241,9 +240,6 @@ class Outbox:
                 " attempts = attempts + ?, accepted = ?, duplicates = ?, rejected = ?, error_code = NULL"
                 " WHERE batch_id = ?",
                 [now, duration_ms, attempts, counts[ACCEPTED], counts[DUPLICATE], counts[REJECTED], batch.batch_id],
-            )
-            self._conn.executemany(
-                "INSERT INTO sync_events (record_id, at, event, batch_id, detail) VALUES (?, ?, ?, ?, ?)", events
             )
         return counts
 
@@ -324,6 +320,33 @@ class Outbox:
             counts[status] = n
         return counts
 
+    def history(self, record_id: str) -> list[tuple[str, str, str | None, str | None]]:
+        """A record's sync history, oldest first: (time, event, batch id, detail).
+
+        Events: `batched` and `answered_<status>` come from the record's batch (kept once
+        per batch, not per record); `batch_abandoned` (a refused batch, its records sealed
+        again) and `decided_<status>` (status feed) are kept per record.
+        """
+        events: list[tuple[str, str, str | None, str | None]] = [
+            (row[0], row[1], row[2], row[3])
+            for row in self._conn.execute(
+                "SELECT at, event, batch_id, detail FROM sync_events WHERE record_id = ?", [record_id]
+            )
+        ]
+        row = self._conn.execute(
+            "SELECT b.batch_id, b.created_at, b.answered_at, b.state, s.answered_status,"
+            " CASE WHEN s.status = s.answered_status THEN s.reason_code END"  # a later decision has its own reason
+            " FROM outbox o JOIN sync_batches b ON b.batch_id = o.batch_id"
+            " LEFT JOIN sync_results s ON s.record_id = o.record_id WHERE o.record_id = ?",
+            [record_id],
+        ).fetchone()
+        if row is not None:
+            batch_id, created_at, answered_at, state, status, reason = row
+            events.append((created_at, "batched", batch_id, None))
+            if state == "answered" and answered_at is not None and status is not None:
+                events.append((answered_at, f"answered_{status}", batch_id, reason))
+        return sorted(events, key=lambda event: event[0])
+
     def record_state(self, record_id: str) -> RecordState | None:
         """One record's state, or None when no such submitted record exists."""
         row = self._conn.execute(
@@ -360,4 +383,5 @@ def _result_row(result: RecordResult, status: str, now: str) -> tuple[Any, ...]:
         message.en if message else None,
         fields,
         now,
+        status,
     )

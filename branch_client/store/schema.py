@@ -127,11 +127,12 @@ def _sync(db: sqlite_utils.Database) -> None:
             message_km TEXT,
             message_en TEXT,
             fields TEXT,                        -- JSON: field -> {km, en}
+            answered_status TEXT,               -- the batch answer's status (status is the latest word)
             updated_at TEXT NOT NULL
         );
         CREATE INDEX sync_results_status ON sync_results (status);
 
-        -- Each record's history: batched, answered, decided later (status feed).
+        -- What a record's batch and answer do not tell: batches given up, later decisions.
         CREATE TABLE sync_events (
             seq INTEGER PRIMARY KEY,
             record_id TEXT NOT NULL,

@@ -238,3 +238,18 @@ def test_a_key_about_to_expire_is_replaced_before_batches_are_refused(
     assert refreshed.centre_key.key_id == new_key
     abandoned = session.db.execute("SELECT count(*) FROM sync_batches WHERE state = 'abandoned'").fetchone()[0]
     assert abandoned == 0  # sealed to the new key from the start
+
+
+def test_each_record_has_its_sync_history(branch_a: tuple[BranchDirectory, Session], centre: RunningCentre) -> None:
+    directory, session = branch_a
+    [record_id] = submit(session, sample_answers(1, seed=14))
+    old = centre.store.current_key().key_id
+    centre.store.rotate_key()
+    centre.store.retire_key(old)  # the first batch is refused, the record sealed again
+    assert run_pass(directory, session).ok
+    centre.store.decide(record_id, "needs_correction", "check_phone", "ពិនិត្យលេខទូរសព្ទ", "Check the phone number.")
+    assert run_pass(directory, session).decisions == 1
+
+    events = [event for _, event, _, _ in Outbox(session.db.conn).history(record_id)]
+
+    assert events == ["batch_abandoned", "batched", "answered_accepted", "decided_needs_correction"]
