@@ -19,7 +19,7 @@ from branch_client import sync_service
 from branch_client.i18n import Translator
 from branch_client.settings import Settings
 from branch_client.store import BranchDirectory, BranchInfo, KdfParams, KnownError, Session
-from branch_client.sync_worker import DEFAULT_INTERVAL_MS, SyncController
+from branch_client.sync_worker import DEFAULT_INTERVAL_MS, SyncController, wait_for_retired_threads
 from branch_client.ui import dialogs, error_text, sync_text
 from branch_client.ui.actions import attempt
 from branch_client.ui.idle import IdleWatcher
@@ -32,6 +32,10 @@ from branch_client.ui.workspace import Workspace
 from sync.transport import InsecureURL, RetryPolicy, SyncError
 
 log = logging.getLogger(__name__)
+
+# At quit, how long to let a sync pass in the middle of a request finish (its read
+# timeout is 30 s; a store left mid-transaction would still be consistent, as after a crash).
+QUIT_WAIT_MS = 35_000
 
 
 class AppController(QObject):
@@ -115,9 +119,11 @@ class AppController(QObject):
         self.window.show()
 
     def shutdown(self) -> None:
-        """Close the session (audited) and release the store for another process."""
+        """Close the session (audited), let a sync pass end, release the store for another process."""
         self.idle.disarm()
         self._close_session(reason="logout")
+        if not wait_for_retired_threads(QUIT_WAIT_MS):
+            log.warning("a sync pass was still running at quit")
         if self.directory is not None:
             self.directory.release()
             self.directory = None

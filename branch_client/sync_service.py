@@ -26,6 +26,7 @@ from sync.outbox import Outbox
 from sync.transport import RetryPolicy, SyncError, Transport
 
 log = logging.getLogger(__name__)
+_ONE_PASS_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,12 @@ class SyncRunner:
         return Outbox(self._db.conn)
 
     def run(self, on_progress: Callable[[Progress], None] | None = None) -> PassResult | None:
-        """One pass; None when this store is not enrolled with a centre yet."""
-        with translate_errors():
+        """One pass; None when this store is not enrolled with a centre yet.
+
+        Passes never overlap in one process (a pass still finishing after a lock and one
+        started after the next sign-in would otherwise both take records and sequences).
+        """
+        with _ONE_PASS_AT_A_TIME, translate_errors():
             outbox = self._outbox()
             device = device_config.load(outbox)
             if device is None:

@@ -49,13 +49,17 @@ class SyncWorker(QObject):
 
     @Slot()
     def run_pass(self) -> None:
-        """One pass, then a snapshot of the new state."""
-        self.cancel.clear()
+        """One pass, then a snapshot of the new state. (The controller clears `cancel`
+        before asking: a pass queued after a cancel stops at once.)"""
         try:
             result = self._runner.run(on_progress=self._report)
         except KnownError as exc:
             log.warning("sync pass could not use the store: %s", exc.code)
             self.failed.emit(exc.code)
+            return
+        except Exception:  # a bug: logged with its traceback; the window must not wait for this pass forever
+            log.exception("sync pass failed unexpectedly")
+            self.failed.emit("unexpected")
             return
         self.pass_finished.emit(result)
         self.refresh()
@@ -155,6 +159,7 @@ class SyncController(QObject):
             return
         self.running = True
         self.running_changed.emit(True)
+        self._worker.cancel.clear()
         self._start_pass.emit()
 
     def cancel(self) -> None:
@@ -165,15 +170,22 @@ class SyncController(QObject):
         """Re-read the store's sync state (e.g. after a registration was submitted)."""
         self._refresh.emit()
 
-    def shutdown(self, timeout_ms: int = 15_000) -> None:
-        """Stop the timer, cancel a running pass and wait for the sync thread to end."""
+    def shutdown(self, *, wait_ms: int = 0) -> None:
+        """Stop the timer and cancel a running pass; the sync thread ends by itself.
+
+        A pass can be in the middle of a request (at most the transport's read timeout),
+        so the window does not wait for it: the thread is kept alive, and the store it
+        uses stays consistent, until it has finished. With `wait_ms` (at quit) it waits
+        that long at most.
+        """
         self._timer.stop()
         if not self._thread.isRunning():
             return
         self._worker.cancel.set()
         self._stop.emit()
-        if not self._thread.wait(timeout_ms):
-            log.warning("sync thread did not stop in time")
+        _retire(self._thread, self._worker)
+        if wait_ms:
+            wait_for_retired_threads(wait_ms)
 
     def _on_pass_finished(self, result: object) -> None:
         self.last_result = result
@@ -198,3 +210,21 @@ class SyncController(QObject):
             self.running = False
             self.running_changed.emit(False)
         log.warning("sync worker error: %s", code)
+
+
+# Sync threads still finishing after their session ended, kept referenced until they
+# have: a QThread must not be destroyed while it runs. Finished ones are dropped here, on
+# the GUI thread, never from the ending thread itself.
+_retired: list[tuple[QThread, SyncWorker]] = []
+
+
+def _retire(thread: QThread, worker: SyncWorker) -> None:
+    _retired[:] = [pair for pair in _retired if not pair[0].isFinished()]
+    _retired.append((thread, worker))
+
+
+def wait_for_retired_threads(timeout_ms: int) -> bool:
+    """Wait (at quit) for sync threads still finishing; False if one is still running."""
+    done = all(thread.wait(timeout_ms) for thread, _ in list(_retired))
+    _retired[:] = [pair for pair in _retired if not pair[0].isFinished()]
+    return done

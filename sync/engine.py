@@ -8,6 +8,7 @@ twice to effect (the centre answers a resent batch from its store).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,12 +16,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sync import device as device_config
+from sync import envelope
 from sync.device import DeviceConfig
 from sync.envelope import seal
 from sync.ids import uuid7_str
 from sync.outbox import Outbox, PendingBatch
 from sync.protocol import MAX_RECORDS_PER_BATCH, BatchAnswer, ProtocolError
 from sync.transport import Cancelled, Refused, SyncError, Transport
+
+log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024
@@ -114,6 +118,7 @@ def _push(
     from this thread; the sender thread only does HTTP.
     """
     reseals = 0
+    _abandon_batches_of_another_device(outbox, device)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-send") as sender:
         batch = outbox.pending_batch() or _new_batch(outbox, device, batch_size, max_batch_bytes)
         while batch is not None:
@@ -129,7 +134,9 @@ def _push(
                 if reseals > _MAX_RESEALS:
                     raise
                 device = _after_refusal(outbox, transport, device, batch, refusal)
-                batch = upcoming or outbox.pending_batch() or _new_batch(outbox, device, batch_size, max_batch_bytes)
+                # The refused batch and every later one were given up together (their
+                # records wait again, in submission order), so `upcoming` is gone too.
+                batch = outbox.pending_batch() or _new_batch(outbox, device, batch_size, max_batch_bytes)
                 continue
             counts = outbox.apply_answer(
                 batch,
@@ -192,12 +199,21 @@ def _refresh_expiring_key(outbox: Outbox, transport: Transport, device: DeviceCo
     if expires is None:
         return device
     try:
-        remaining = datetime.fromisoformat(expires) - datetime.now(UTC)
+        moment = datetime.fromisoformat(expires)
+        if moment.tzinfo is None:  # a time without offset is taken as UTC, as the protocol writes them
+            moment = moment.replace(tzinfo=UTC)
+        remaining = moment - datetime.now(UTC)
     except ValueError:
         remaining = timedelta(0)
     if remaining > timedelta(days=KEY_REFRESH_DAYS):
         return device
-    key, new_expiry = device_config.parse_centre_key(transport.centre_key())
+    try:
+        key, new_expiry = device_config.parse_centre_key(transport.centre_key())
+    except Cancelled:
+        raise
+    except SyncError as exc:  # the held key still works until it expires: push anyway
+        log.warning("could not refresh the centre key: %s", exc.code)
+        return device
     if (key.key_id, new_expiry) != (device.centre_key.key_id, expires):
         device = device.with_centre_key(key, new_expiry)
         device_config.save(outbox, device)
@@ -211,10 +227,11 @@ def _after_refusal(
     (the batch stays in flight and is sent again when the cause is fixed)."""
     if refusal.code == "unknown_centre_key":
         key, expires = device_config.parse_centre_key(transport.centre_key())
-        if key.key_id == device.centre_key.key_id:
-            raise refusal
-        device = device.with_centre_key(key, expires)
-        device_config.save(outbox, device)
+        if key.key_id == _sealed_to(batch):
+            raise refusal  # sealed to the very key the centre serves: re-sealing cannot help
+        if key.key_id != device.centre_key.key_id:
+            device = device.with_centre_key(key, expires)
+            device_config.save(outbox, device)
     elif refusal.code == "stale_sequence":
         last = refusal.body.get("last_sequence")
         if type(last) is not int:
@@ -226,13 +243,40 @@ def _after_refusal(
     return device
 
 
+def _sealed_to(batch: PendingBatch) -> str | None:
+    """The centre key id in a recorded batch's own header (None if it cannot be read)."""
+    try:
+        return envelope.parse(batch.body).header.centre_key_id
+    except envelope.EnvelopeError:
+        return None
+
+
+def _abandon_batches_of_another_device(outbox: Outbox, device: DeviceConfig) -> None:
+    """After a new enrolment (say, once this PC was revoked), batches signed as the old
+    device can never be accepted: give them up so their records are sealed again."""
+    after = 0
+    while (batch := outbox.pending_batch(after=after)) is not None:
+        try:
+            header = envelope.parse(batch.body).header
+            mine = (header.device_id, header.device_key_id) == (device.device_id, device.device_key.key_id)
+        except envelope.EnvelopeError:
+            mine = False
+        if not mine:
+            outbox.abandon_batch(batch, "device_changed")
+            return  # that gave up every later batch too
+        after = batch.sequence
+
+
 def _pull(outbox: Outbox, transport: Transport, device: DeviceConfig, result: PassResult) -> None:
     while True:
         if transport.cancel.is_set():
             raise Cancelled()
+        after = outbox.feed_cursor()
         entries, next_cursor, more = transport.status_feed(
-            device_id=device.device_id, sign=device.device_key.sign, after=outbox.feed_cursor()
+            device_id=device.device_id, sign=device.device_key.sign, after=after
         )
+        if entries and next_cursor <= after:
+            raise SyncError("malformed_feed", "the status feed's cursor did not advance")
         result.decisions += outbox.apply_feed(entries, next_cursor)
         if not more or not entries:
             return

@@ -183,23 +183,35 @@ class Outbox:
         return PendingBatch(batch_id, sequence, body, tuple(sorted(record_ids)), now)
 
     def abandon_batch(self, batch: PendingBatch, error_code: str) -> None:
-        """Give up a batch the centre refused without storing: its records wait again.
+        """Give up a batch the centre refused without storing, and every in-flight batch
+        after it: their records wait again and are sealed anew in submission order.
 
         Safe because records are idempotent by their own ids: if the centre ever did keep
-        one, sending it in a new batch gets the same number back.
+        one, sending it in a new batch gets the same number back. Giving up the later
+        batches too keeps a correction from reaching the centre before what it corrects.
         """
         now = self._clock()
         with self._transaction():
-            self._conn.execute(
-                "UPDATE sync_batches SET state = 'abandoned', error_code = ?, body = NULL, answered_at = ?"
-                " WHERE batch_id = ?",
-                [error_code, now, batch.batch_id],
-            )
-            self._conn.execute(
-                "UPDATE outbox SET state = 'waiting', batch_id = NULL WHERE batch_id = ? AND state = 'in_flight'",
-                [batch.batch_id],
-            )
-            self._events(batch.record_ids, now, "batch_abandoned", batch.batch_id, error_code)
+            given_up = [
+                row[0]
+                for row in self._conn.execute(
+                    "SELECT batch_id FROM sync_batches WHERE state = 'in_flight' AND sequence >= ?", [batch.sequence]
+                )
+            ]
+            for batch_id in given_up:
+                self._conn.execute(
+                    "UPDATE sync_batches SET state = 'abandoned', error_code = ?, body = NULL, answered_at = ?"
+                    " WHERE batch_id = ?",
+                    [error_code, now, batch_id],
+                )
+                record_ids = [
+                    r[0] for r in self._conn.execute("SELECT record_id FROM outbox WHERE batch_id = ?", [batch_id])
+                ]
+                self._conn.execute(
+                    "UPDATE outbox SET state = 'waiting', batch_id = NULL WHERE batch_id = ? AND state = 'in_flight'",
+                    [batch_id],
+                )
+                self._events(record_ids, now, "batch_abandoned", batch_id, error_code)
 
     def apply_answer(
         self, batch: PendingBatch, answer: BatchAnswer, *, duration_ms: int, attempts: int = 1

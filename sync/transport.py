@@ -12,14 +12,16 @@ from __future__ import annotations
 import base64
 import contextlib
 import ipaddress
+import json
 import random
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import requests
 
@@ -27,6 +29,8 @@ from sync.protocol import BatchAnswer, FeedEntry, Message, ProtocolError
 
 T = TypeVar("T")
 USER_AGENT = "cam-ie-branch-client"
+MAX_ANSWER_BYTES = 32 * 1024 * 1024  # a 5,000-record answer with every field refused stays far below
+MAX_ERROR_BYTES = 64 * 1024
 
 
 class SyncError(Exception):
@@ -66,12 +70,22 @@ class InsecureURL(ValueError):
     """An `http://` URL for a host that is not loopback, or not a URL at all."""
 
 
+# What a centre address may look like: scheme, host name or IP (IPv6 in brackets), an
+# optional port and path. Nothing else: no user info, backslashes, spaces or escapes,
+# which URL parsers disagree about (one sees a loopback host where another connects elsewhere).
+_CENTRE_URL = re.compile(
+    r"(?P<scheme>https?)://(?P<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(?P<port>[0-9]{1,5}))?(?P<path>(?:/[A-Za-z0-9._~-]*)*)"
+)
+
+
 def check_url(url: str) -> str:
-    """The centre's base URL without a trailing slash; refuses plain HTTP off loopback."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InsecureURL("the centre's address must start with https://")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+    """The centre's base URL without a trailing slash; refuses plain HTTP off loopback and
+    anything but a plain scheme://host[:port][/path]."""
+    match = _CENTRE_URL.fullmatch(url.strip())
+    if match is None:
+        raise InsecureURL("the centre's address must look like https://host[:port][/path]")
+    host = match["host"].strip("[]")
+    if match["scheme"] == "http" and not _is_loopback(host):
         raise InsecureURL("plain http is allowed only to this computer; use https://")
     return url.strip().rstrip("/")
 
@@ -104,7 +118,7 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = parsedate_to_datetime(value)
@@ -132,7 +146,7 @@ class Transport:
         *,
         ca_bundle: str | None = None,
         connect_timeout_s: float = 10.0,
-        read_timeout_s: float = 120.0,
+        read_timeout_s: float = 30.0,
         retry: RetryPolicy | None = None,
         cancel: threading.Event | None = None,
         rng: random.Random | None = None,
@@ -172,8 +186,8 @@ class Transport:
     def post_batch(self, body: bytes, batch_id: str) -> BatchAnswer:
         """`POST /v1/batches`: send an envelope, retrying until an answer or a refusal."""
 
-        def parse(response: requests.Response) -> BatchAnswer:
-            answer = BatchAnswer.from_json(response.json())
+        def parse(body: bytes) -> BatchAnswer:
+            answer = BatchAnswer.from_json(json.loads(body))
             if answer.batch_id != batch_id:
                 raise ProtocolError("answer_mismatch", "the answer names another batch")
             return answer
@@ -192,8 +206,8 @@ class Transport:
         """`GET /v1/status`: decisions after `after`: (entries, next cursor, more to come)."""
         path = "/v1/status?" + urlencode({"after": after, "limit": limit})
 
-        def parse(response: requests.Response) -> tuple[list[FeedEntry], int, bool]:
-            raw = _json_object(response)
+        def parse(body: bytes) -> tuple[list[FeedEntry], int, bool]:
+            raw = _json_object(body)
             entries = raw.get("entries")
             cursor = raw.get("next_cursor")
             more = raw.get("more")
@@ -226,7 +240,7 @@ class Transport:
         self,
         method: str,
         path: str,
-        parse: Callable[[requests.Response], T],
+        parse: Callable[[bytes], T],
         *,
         headers: dict[str, str] | None = None,
         headers_fn: Callable[[], dict[str, str]] | None = None,
@@ -257,14 +271,21 @@ class Transport:
         self,
         method: str,
         path: str,
-        parse: Callable[[requests.Response], T],
+        parse: Callable[[bytes], T],
         headers: dict[str, str],
         kwargs: dict[str, Any],
     ) -> T:
         self.attempts += 1
         try:
             response = self._session.request(
-                method, self.base_url + path, headers=headers, timeout=self._timeout, verify=self._verify, **kwargs
+                method,
+                self.base_url + path,
+                headers=headers,
+                timeout=self._timeout,
+                verify=self._verify,
+                allow_redirects=False,  # the HTTPS and pinning checks hold for the configured address only
+                stream=True,  # the body is read with a size cap
+                **kwargs,
             )
         except requests.exceptions.SSLError as exc:
             raise SyncError("certificate_error", "the centre's certificate was not trusted") from exc
@@ -276,30 +297,46 @@ class Transport:
             status = response.status_code
             if status >= 500 or status == 429:
                 raise _Retry(f"http_{status}", retry_after_seconds(response.headers.get("Retry-After")))
+            if 300 <= status < 400:
+                raise Refused(status, "redirected", {})
             if status >= 400:
-                body = _error_body(response)
+                try:
+                    body = _error_body(_read_capped(response, MAX_ERROR_BYTES))
+                except (_Retry, requests.RequestException):  # an unreadable refusal is still a refusal
+                    body = {}
                 code = str(body.get("error") or f"http_{status}")
                 if status == 409 and code == "batch_in_progress":
                     raise _Retry(code, retry_after_seconds(response.headers.get("Retry-After")))
                 raise Refused(status, code, body)
             try:
-                return parse(response)
-            except (ValueError, ProtocolError, requests.RequestException):
+                return parse(_read_capped(response, MAX_ANSWER_BYTES))
+            except (ValueError, ProtocolError, requests.RequestException, RecursionError):
                 # A 2xx whose body does not parse was cut or garbled on the way: ask again
                 # (every call here is idempotent).
                 raise _Retry("garbled_answer") from None
 
 
-def _json_object(response: requests.Response) -> dict[str, Any]:
-    value = response.json()
+def _read_capped(response: requests.Response, limit: int) -> bytes:
+    """The body, refusing (as garbled: it is asked for again) one larger than `limit`."""
+    chunks, size = [], 0
+    for chunk in response.iter_content(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            raise _Retry("answer_too_large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _json_object(body: bytes) -> dict[str, Any]:
+    value = json.loads(body)
     if not isinstance(value, dict):
         raise ProtocolError("malformed", "expected a JSON object")
     return value
 
 
-def _error_body(response: requests.Response) -> dict[str, Any]:
+def _error_body(body: bytes) -> dict[str, Any]:
     try:
-        value = response.json()
-    except (ValueError, requests.RequestException):
+        value = json.loads(body)
+    except (ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from branch_client import sync_service
 from branch_client.store import BranchDirectory, Session
 from central.runner import RunningCentre, start_centre
 from sync import device as device_config
 from sync.outbox import Outbox
 from tests.conftest import MANAGER
-from tests.sync.helpers import client_numbers, enrolled_branch, run_pass, sample_answers, submit
+from tests.sync.helpers import FAST_RETRY, client_numbers, enrolled_branch, run_pass, sample_answers, submit
 
 
 @pytest.fixture
@@ -253,3 +254,48 @@ def test_each_record_has_its_sync_history(branch_a: tuple[BranchDirectory, Sessi
     events = [event for _, event, _, _ in Outbox(session.db.conn).history(record_id)]
 
     assert events == ["batch_abandoned", "batched", "answered_accepted", "decided_needs_correction"]
+
+
+def test_a_rotation_with_several_batches_in_flight_reseals_them_all(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    ids = submit(session, sample_answers(30, seed=15))
+    old = centre.store.current_key().key_id
+    centre.store.rotate_key()
+    centre.store.retire_key(old)
+
+    result = run_pass(directory, session, batch_size=7)  # the next batch is sealed while one is sent
+
+    assert result.ok, result.error
+    assert set(centre_records(centre)) == set(ids)
+    assert Outbox(session.db.conn).counts()["accepted"] == 30
+
+
+def test_enrolling_again_after_a_revocation_delivers_what_the_old_device_had_in_flight(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    ids = submit(session, sample_answers(5, seed=16))
+    centre.store.revoke_device(centre.store.devices()[0].device_id)
+    assert run_pass(directory, session).error is not None  # batches now in flight, signed as the old device
+
+    sync_service.enrol(session, centre.url, centre.store.issue_enrolment_code("PNH-01"), retry=FAST_RETRY)
+    ids += submit(session, sample_answers(2, seed=17), prefix="S")
+    result = run_pass(directory, session)
+
+    assert result.ok, result.error
+    assert set(centre_records(centre)) == set(ids)
+
+
+def test_a_centre_key_expiry_without_an_offset_is_read_as_utc(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    outbox = Outbox(session.db.conn)
+    device = device_config.load(outbox)
+    assert device is not None
+    device_config.save(outbox, dataclasses.replace(device, centre_key_expires_at="2027-01-01T00:00:00"))
+    submit(session, sample_answers(1, seed=18))
+
+    assert run_pass(directory, session).ok

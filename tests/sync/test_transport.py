@@ -19,6 +19,7 @@ from sync.transport import (
     InsecureURL,
     Refused,
     RetryPolicy,
+    SyncError,
     Transport,
     Unreachable,
     check_url,
@@ -196,7 +197,20 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["http://cam-ie.example.org", "http://10.0.0.5:8470", "ftp://127.0.0.1", "cam-ie.example.org", ""],
+    [
+        "http://cam-ie.example.org",
+        "http://10.0.0.5:8470",
+        "ftp://127.0.0.1",
+        "cam-ie.example.org",
+        "",
+        "http://evil\\@127.0.0.1",  # parsers disagree: one sees loopback, the other connects to "evil"
+        "http://127.0.0.1@evil.com",
+        "http://localhost:80@evil.com",
+        "http://127.0.0.1.evil.com",
+        "http://localhost.evil",
+        "http://127.0.0.1 /x",
+        "https://user:secret@cam-ie.example.org",
+    ],
 )
 def test_plain_http_is_refused_except_to_loopback(url: str) -> None:
     with pytest.raises(InsecureURL):
@@ -208,3 +222,27 @@ def test_plain_http_is_refused_except_to_loopback(url: str) -> None:
 )
 def test_loopback_http_and_any_https_are_allowed(url: str) -> None:
     assert check_url(url) == url.rstrip("/")
+
+
+def test_a_redirect_is_not_followed(scripted: list[ScriptedServer]) -> None:
+    server = _server(scripted, [(307, {"Location": "http://example.invalid/v1/batches"}, b"")])
+    with Transport(server.url, retry=FAST) as transport, pytest.raises(Refused) as refused:
+        transport.post_batch(b"x", uuid7_str())
+    assert refused.value.code == "redirected"
+    assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        (200, {}, b"[" * 200_000),  # nested past the parser's recursion limit
+        (200, {}, b'{"batch_id": 1}'),
+        (200, {}, b"\xff\xfe"),
+        (503, {"Retry-After": "\u00b2".encode().decode("latin-1")}, b""),  # "²" passes str.isdigit()
+        (400, {}, b"[" * 200_000),
+    ],
+)
+def test_a_broken_centre_answer_is_a_sync_error_not_a_crash(scripted: list[ScriptedServer], reply: Reply) -> None:
+    server = _server(scripted, [reply] * 3)
+    with Transport(server.url, retry=RetryPolicy(base_s=0.001, max_attempts=3)) as transport, pytest.raises(SyncError):
+        transport.post_batch(b"x", uuid7_str())

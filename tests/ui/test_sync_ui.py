@@ -3,16 +3,21 @@ the status bar, and the GUI thread never blocked by the network."""
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from branch_client.controller import AppController
+from branch_client.sync_worker import wait_for_retired_threads
 from branch_client.ui import sync_text
 from branch_client.ui.sync_page import SyncPage
 from central.runner import RunningCentre, start_centre
+from sync import device as device_config
 from sync.outbox import Outbox
 from tests.conftest import MANAGER
 from tests.sync.helpers import sample_answers, submit
@@ -135,3 +140,66 @@ def test_an_unreachable_centre_is_said_in_plain_words_and_the_window_stays_respo
     assert page.value_text("last_error").startswith(sync_text.problem("unreachable"))
     assert page.value_text("in_flight") == "2"  # batched before sending; resent as is next time
     assert "Offline" in controller.window.sync_indicator.text()
+
+
+class HangingCentre:
+    """Takes a batch and does not answer until released (a centre stuck mid-request)."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.posts = 0
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                outer.posts += 1
+                outer.release.wait(30)
+                self.send_response(503)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+def test_locking_while_a_request_hangs_does_not_wait_for_it(
+    make_controller: MakeController, qtbot: QtBot, centre: RunningCentre
+) -> None:
+    controller = make_controller()
+    _set_up(controller, url=centre.url, code=centre.store.issue_enrolment_code("PNH-01"))
+    page = _sign_in_as_manager(controller, qtbot)
+    sync = controller.sync
+    assert sync is not None
+    qtbot.wait_until(lambda: sync.snapshot is not None and not sync.running, timeout=10_000)
+    hanging = HangingCentre()
+    try:
+        assert controller.session is not None
+        outbox = Outbox(controller.session.db.conn)
+        device = device_config.load(outbox)
+        assert device is not None
+        device_config.save(outbox, dataclasses.replace(device, centre_url=hanging.url))
+        submit(controller.session, sample_answers(1, seed=19))
+        page.sync_button.click()
+        qtbot.wait_until(lambda: hanging.posts == 1, timeout=10_000)
+
+        controller.lock()  # returns while the request still hangs
+
+        assert controller.window.stack.currentWidget() is controller.login_page
+        assert controller.sync is None
+        assert not wait_for_retired_threads(0)  # the pass is still finishing, off the GUI thread
+        hanging.release.set()
+        assert wait_for_retired_threads(20_000)
+    finally:
+        hanging.close()
