@@ -22,8 +22,8 @@ from branch_client.store.database import connect, translate_errors
 from sync import device as device_config
 from sync.device import DeviceConfig
 from sync.engine import DEFAULT_BATCH_SIZE, PassResult, Progress, run_pass
-from sync.outbox import Outbox
-from sync.transport import RetryPolicy, SyncError, Transport
+from sync.outbox import Outbox, utc_now
+from sync.transport import InsecureURL, RetryPolicy, SyncError, Transport
 
 log = logging.getLogger(__name__)
 _ONE_PASS_AT_A_TIME = threading.Lock()
@@ -145,7 +145,12 @@ class SyncRunner:
             device = device_config.load(outbox)
             if device is None:
                 return None
-            transport = self._transport_for(device)
+            try:
+                transport = self._transport_for(device)
+            except (SyncError, InsecureURL) as exc:  # e.g. the pinned CA file has gone
+                error = exc if isinstance(exc, SyncError) else SyncError("insecure_url")
+                outbox.note_failure(error.code)
+                return PassResult(started_at=utc_now(), finished_at=utc_now(), error=error, counts=outbox.counts())
             result = run_pass(outbox, transport, device, batch_size=self.batch_size, on_progress=on_progress)
         if result.error is not None:
             log.info("sync pass stopped: %s", result.error.code)

@@ -13,6 +13,7 @@ import base64
 import contextlib
 import ipaddress
 import json
+import os
 import random
 import re
 import threading
@@ -152,6 +153,8 @@ class Transport:
         rng: random.Random | None = None,
     ) -> None:
         self.base_url = check_url(base_url)
+        if ca_bundle and not os.path.isfile(ca_bundle):
+            raise SyncError("ca_bundle_unreadable", "the centre's CA certificate file is missing")
         self._session = requests.Session()
         self._session.headers["User-Agent"] = USER_AGENT
         # Passed with every request: a Session-level `verify` loses to REQUESTS_CA_BUNDLE in

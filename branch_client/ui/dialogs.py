@@ -51,6 +51,14 @@ def choose_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_ca_bundle(parent: QWidget | None) -> Path | None:
+    """A PEM file of the CA that signs the centre's certificate, or None if cancelled."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, translate("Dialogs", "Centre's CA certificate"), "", translate("Dialogs", "Certificates (*.pem *.crt)")
+    )
+    return Path(path) if path else None
+
+
 def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog, configuring `printer`; False if cancelled."""
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from branch_client.i18n import translate
 from branch_client.sync_service import SyncSnapshot
-from branch_client.ui import sync_text
+from branch_client.ui import dialogs, sync_text
 from branch_client.ui.widgets import Page, message_label, title_label
 from sync.outbox import STATES
 
@@ -30,12 +30,13 @@ class SyncPage(Page):
     """Enrolment form (until enrolled), then counts, last success, last error and *Sync now*.
 
     Signals:
-        enrol_requested(str, str): the centre's address and the enrolment code.
+        enrol_requested(str, str, str): the centre's address, the enrolment code, and the
+            CA bundle to pin the centre with ("" for the system's trust store).
         sync_requested(): *Sync now*.
         cancel_requested(): *Cancel* while a pass runs.
     """
 
-    enrol_requested = Signal(str, str)
+    enrol_requested = Signal(str, str, str)
     sync_requested = Signal()
     cancel_requested = Signal()
 
@@ -56,13 +57,21 @@ class SyncPage(Page):
         self.centre_url.setPlaceholderText("https://")
         self.enrolment_code = QLineEdit()
         self.enrolment_code.setMaxLength(40)
+        self.ca_bundle = QLineEdit()
+        self.ca_bundle.setReadOnly(True)
+        self.ca_button = QPushButton()
+        self.ca_button.clicked.connect(self._choose_ca_bundle)
         self.enrol_button = QPushButton()
         self.enrol_button.clicked.connect(self._enrol)
         self.enrolment_code.returnPressed.connect(self._enrol)
-        self._url_label, self._code_label = QLabel(), QLabel()
+        self._url_label, self._code_label, self._ca_label = QLabel(), QLabel(), QLabel()
         enrol_form = QFormLayout()
         enrol_form.addRow(self._url_label, self.centre_url)
         enrol_form.addRow(self._code_label, self.enrolment_code)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(self.ca_button)
+        enrol_form.addRow(self._ca_label, ca_row)
         enrol_layout = QVBoxLayout(self.enrol_box)
         enrol_layout.addWidget(self.enrol_intro)
         enrol_layout.addLayout(enrol_form)
@@ -158,6 +167,9 @@ class SyncPage(Page):
         )
         self._url_label.setText(translate("Sync", "Centre address"))
         self._code_label.setText(translate("Sync", "Enrolment code"))
+        self._ca_label.setText(translate("Sync", "Centre's CA certificate (optional)"))
+        self.ca_bundle.setPlaceholderText(translate("Sync", "the computer's trusted authorities"))
+        self.ca_button.setText(translate("Sync", "Choose…"))
         self.enrol_button.setText(translate("Sync", "Connect"))
         self.status_box.setTitle(translate("Sync", "Registrations and the centre"))
         names = {
@@ -194,4 +206,11 @@ class SyncPage(Page):
     def _enrol(self) -> None:
         self.message.clear()
         self.info.clear()
-        self.enrol_requested.emit(self.centre_url.text().strip(), self.enrolment_code.text().strip())
+        self.enrol_requested.emit(
+            self.centre_url.text().strip(), self.enrolment_code.text().strip(), self.ca_bundle.text()
+        )
+
+    def _choose_ca_bundle(self) -> None:
+        path = dialogs.choose_ca_bundle(self)
+        if path is not None:
+            self.ca_bundle.setText(str(path))

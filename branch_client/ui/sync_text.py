@@ -45,6 +45,10 @@ def problem(code: str, centre_message: Message | None = None, language: str = "e
         return translate(
             "Sync", "The centre's certificate is not trusted. Nothing was sent. Call IT support to check the address."
         )
+    if code == "ca_bundle_unreadable":
+        return translate(
+            "Sync", "The centre's CA certificate file cannot be read. Choose it again, or call IT support."
+        )
     if code == "insecure_url":
         return translate("Sync", "The centre's address must start with https:// (http only for this computer).")
     if code in ("unknown_device", "device_revoked", "bad_signature"):

@@ -120,7 +120,7 @@ class Workspace(Page):
                 page.set_snapshot(sync.snapshot)
         return page
 
-    def enrol(self, centre_url: str, enrolment_code: str) -> None:
+    def enrol(self, centre_url: str, enrolment_code: str, ca_bundle: str = "") -> None:
         """Connect this branch PC to the centre (managers), then sync at once."""
         page = self.pages["sync"]
         assert isinstance(page, SyncPage)
@@ -129,7 +129,7 @@ class Workspace(Page):
             return
         try:
             with busy_cursor():
-                config = sync_service.enrol(self.session, centre_url, enrolment_code)
+                config = sync_service.enrol(self.session, centre_url, enrolment_code, ca_bundle=ca_bundle or None)
         except InsecureURL:
             page.show_error(sync_text.problem("insecure_url"))
             return

@@ -161,6 +161,14 @@
         <translation>រក្សាទុកជា PDF</translation>
     </message>
     <message>
+        <source>Centre&apos;s CA certificate</source>
+        <translation>វិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>វិញ្ញាបនបត្រ (*.pem *.crt)</translation>
+    </message>
+    <message>
         <source>Password (at least 8 characters)</source>
         <translation>ពាក្យសម្ងាត់ (យ៉ាងតិច ៨ តួអក្សរ)</translation>
     </message>
@@ -564,6 +572,18 @@
         <translation>លេខកូដចុះឈ្មោះ</translation>
     </message>
     <message>
+        <source>Centre&apos;s CA certificate (optional)</source>
+        <translation>វិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌល (ស្រេចចិត្ត)</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s trusted authorities</source>
+        <translation>អាជ្ញាធរដែលកុំព្យូទ័រនេះទុកចិត្ត</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>ជ្រើសរើស…</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>ភ្ជាប់</translation>
     </message>
@@ -634,6 +654,10 @@
     <message>
         <source>The centre&apos;s certificate is not trusted. Nothing was sent. Call IT support to check the address.</source>
         <translation>វិញ្ញាបនបត្ររបស់មជ្ឈមណ្ឌលមិនគួរទុកចិត្តទេ។ គ្មានអ្វីត្រូវបានផ្ញើទេ។ សូមទូរសព្ទទៅផ្នែកគាំទ្រ IT ដើម្បីពិនិត្យអាសយដ្ឋាន។</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s CA certificate file cannot be read. Choose it again, or call IT support.</source>
+        <translation>មិនអាចអានឯកសារវិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌលបានទេ។ សូមជ្រើសរើសវាម្ដងទៀត ឬទូរសព្ទទៅផ្នែកគាំទ្រ IT។</translation>
     </message>
     <message>
         <source>The centre&apos;s address must start with https:// (http only for this computer).</source>

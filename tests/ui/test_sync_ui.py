@@ -203,3 +203,36 @@ def test_locking_while_a_request_hangs_does_not_wait_for_it(
         assert wait_for_retired_threads(20_000)
     finally:
         hanging.close()
+
+
+def test_the_sync_page_enrols_with_a_pinned_ca_certificate(
+    make_controller: MakeController, qtbot: QtBot, centre: RunningCentre, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branch_client.ui import dialogs
+
+    controller = make_controller()
+    _set_up(controller)
+    page = _sign_in_as_manager(controller, qtbot)
+    qtbot.wait_until(lambda: page.snapshot is not None, timeout=10_000)
+    missing = tmp_path / "gone.pem"
+    monkeypatch.setattr(dialogs, "choose_ca_bundle", lambda parent: missing)
+    page.ca_button.click()
+    assert page.ca_bundle.text() == str(missing)
+    page.centre_url.setText(centre.url)
+    page.enrolment_code.setText(centre.store.issue_enrolment_code("PNH-01"))
+    page.enrol_button.click()
+    assert page.message.text() == sync_text.problem("ca_bundle_unreadable")
+    assert centre.store.devices() == []  # nothing was sent
+
+    bundle = tmp_path / "centre-ca.pem"
+    bundle.write_text("not used for http on loopback, but kept for the day the centre moves to https\n")
+    monkeypatch.setattr(dialogs, "choose_ca_bundle", lambda parent: bundle)
+    page.ca_button.click()
+    sync = controller.sync
+    assert sync is not None
+    with qtbot.wait_signal(sync.pass_finished, timeout=20_000):
+        page.enrol_button.click()
+    assert controller.session is not None
+    device = device_config.load(Outbox(controller.session.db.conn))
+    assert device is not None
+    assert device.ca_bundle == str(bundle)
