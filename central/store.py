@@ -195,7 +195,9 @@ class CentreStore:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
         try:
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
+            # FULL: an answer the centre gave must survive a power cut at the centre, or a
+            # branch would hold CAM-IE numbers the centre has lost.
+            conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.executescript(_SCHEMA)
         except sqlite3.Error as exc:
