@@ -206,7 +206,11 @@ def test_locking_while_a_request_hangs_does_not_wait_for_it(
 
 
 def test_the_sync_page_enrols_with_a_pinned_ca_certificate(
-    make_controller: MakeController, qtbot: QtBot, centre: RunningCentre, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_controller: MakeController,
+    qtbot: QtBot,
+    centre: RunningCentre,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from branch_client.ui import dialogs
 
