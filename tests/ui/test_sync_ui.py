@@ -6,14 +6,14 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from branch_client.controller import AppController
-from branch_client.sync_worker import wait_for_retired_threads
+from branch_client.sync_worker import SyncController, wait_for_retired_threads
 from branch_client.ui import sync_text
 from branch_client.ui.sync_page import SyncPage
 from central.runner import RunningCentre, start_centre
@@ -21,6 +21,7 @@ from sync import device as device_config
 from sync.outbox import Outbox
 from tests.conftest import MANAGER
 from tests.sync.helpers import sample_answers, submit
+from tests.sync.http_stub import LoopbackServer
 from tests.ui.conftest import MakeController
 
 
@@ -52,6 +53,18 @@ def _sign_in_as_manager(controller: AppController, qtbot: QtBot) -> SyncPage:
     page = controller.workspace.open("sync")
     assert isinstance(page, SyncPage)
     return page
+
+
+def _enrolled_manager_idle(
+    controller: AppController, qtbot: QtBot, centre: RunningCentre
+) -> tuple[SyncPage, SyncController]:
+    """Set up with enrolment, sign in as the manager, wait for the first pass to end."""
+    _set_up(controller, url=centre.url, code=centre.store.issue_enrolment_code("PNH-01"))
+    page = _sign_in_as_manager(controller, qtbot)
+    sync = controller.sync
+    assert sync is not None
+    qtbot.wait_until(lambda: sync.snapshot is not None and not sync.running, timeout=10_000)
+    return page, sync
 
 
 def test_enrol_at_set_up_then_sync_from_the_page(
@@ -120,11 +133,7 @@ def test_an_unreachable_centre_is_said_in_plain_words_and_the_window_stays_respo
     make_controller: MakeController, qtbot: QtBot, centre: RunningCentre
 ) -> None:
     controller = make_controller()
-    _set_up(controller, url=centre.url, code=centre.store.issue_enrolment_code("PNH-01"))
-    page = _sign_in_as_manager(controller, qtbot)
-    sync = controller.sync
-    assert sync is not None
-    qtbot.wait_until(lambda: sync.snapshot is not None and not sync.running, timeout=10_000)
+    page, sync = _enrolled_manager_idle(controller, qtbot, centre)
     centre.stop()
     assert controller.session is not None
     submit(controller.session, sample_answers(2, seed=12))
@@ -162,27 +171,19 @@ class HangingCentre:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.http = LoopbackServer(Handler)
+        self.url = self.http.url
 
     def close(self) -> None:
         self.release.set()
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
+        self.http.close()
 
 
 def test_locking_while_a_request_hangs_does_not_wait_for_it(
     make_controller: MakeController, qtbot: QtBot, centre: RunningCentre
 ) -> None:
     controller = make_controller()
-    _set_up(controller, url=centre.url, code=centre.store.issue_enrolment_code("PNH-01"))
-    page = _sign_in_as_manager(controller, qtbot)
-    sync = controller.sync
-    assert sync is not None
-    qtbot.wait_until(lambda: sync.snapshot is not None and not sync.running, timeout=10_000)
+    page, _ = _enrolled_manager_idle(controller, qtbot, centre)
     hanging = HangingCentre()
     try:
         assert controller.session is not None
