@@ -9,7 +9,8 @@ record against what is already stored:
   another branch is refused (`record_id_conflict`);
 - a validator's rejection is answered and nothing is stored;
 - `supersedes` naming a record of this branch makes this the new version: it takes the old
-  record's CAM-IE number, and the old one is marked `superseded`;
+  record's CAM-IE number (a fresh one if an operator rejected the old record), and the old
+  one is marked `superseded`;
 - an ID (`identity_key`) already accepted or held at another branch holds the record for
   review (`duplicate` + `probable_duplicate` + `duplicate_of`);
 - anything else is accepted with a new number `CIE-<year>-<7 digits>`.
@@ -163,7 +164,7 @@ def commit(conn: sqlite3.Connection, batch: IncomingBatch) -> bytes:
         record = c.record
         previous = stored.get(record.id)
         if previous is not None:
-            results.append(_resend(record.id, previous, batch.branch_id))
+            results.append(_resend(conn, record.id, previous, batch.branch_id))
             continue
         if c.rejection is not None:
             results.append(_rejected(record.id, c.rejection.reason_code, c.rejection.message, c.rejection.fields))
@@ -177,7 +178,10 @@ def commit(conn: sqlite3.Connection, batch: IncomingBatch) -> bytes:
             if old.status == SUPERSEDED:
                 results.append(_rejected(record.id, "already_superseded", messages.ALREADY_SUPERSEDED))
                 continue
-            number, old.status = old.number, SUPERSEDED
+            # A correction keeps the number of what it corrects, unless an operator rejected that
+            # record: a rejected record's number is never given out again.
+            number = None if old.status == REJECTED else old.number
+            old.status = SUPERSEDED
             if record.supersedes in row_of:
                 row_of[record.supersedes][10] = SUPERSEDED  # superseded within this same batch
             else:
@@ -240,7 +244,7 @@ def _may_need_number(c: CheckedRecord, stored: dict[str, _Stored], elsewhere: di
     return c.rejection is None and c.record.id not in stored and not (c.id_key is not None and c.id_key in elsewhere)
 
 
-def _resend(record_id: str, previous: _Stored, branch_id: str) -> RecordResult:
+def _resend(conn: sqlite3.Connection, record_id: str, previous: _Stored, branch_id: str) -> RecordResult:
     """The answer to a record id already stored: the same outcome again, never a second number."""
     if previous.branch_id != branch_id:
         return _rejected(record_id, "record_id_conflict", messages.RECORD_ID_CONFLICT)
@@ -252,6 +256,16 @@ def _resend(record_id: str, previous: _Stored, branch_id: str) -> RecordResult:
             reason_code="probable_duplicate",
             message=messages.PROBABLE_DUPLICATE,
         )
+    if previous.status in (REJECTED, NEEDS_CORRECTION):
+        # Decided by an operator since: the resend gets that decision, never "already accepted".
+        decision = protocol.REJECTED if previous.status == REJECTED else protocol.NEEDS_CORRECTION
+        row = conn.execute(
+            "SELECT reason_code, message_km, message_en FROM feed WHERE record_id = ? ORDER BY cursor DESC LIMIT 1",
+            (record_id,),
+        ).fetchone()
+        reason = (row[0] if row else None) or _DEFAULT_REASON[decision]
+        message = Message(row[1], row[2]) if row and row[1] and row[2] else _DEFAULT_MESSAGE[decision]
+        return RecordResult(record_id, decision, cam_ie_number=previous.number, reason_code=reason, message=message)
     return RecordResult(record_id, protocol.DUPLICATE, cam_ie_number=previous.number, reason_code="already_accepted")
 
 

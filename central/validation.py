@@ -15,6 +15,8 @@ uses: spaces and zero-width characters stripped, Khmer digits made ASCII, upper 
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import math
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -22,9 +24,11 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from forms import FormError, load_form
+from forms.identity import IdentityError, parse_national_id
 from sync.protocol import Message, Record
 
 REGISTRATION_FORM: Final = "cam_ie_registration"
+CAMBODIA: Final = datetime.timezone(datetime.timedelta(hours=7), "ICT")
 REQUIRED_ANSWERS: Final = ("sex", "id_type", "id_number")
 MAX_ANSWERS: Final = 100
 MAX_TEXT: Final = 2000
@@ -98,6 +102,12 @@ def schema_validator(record: Record) -> Rejection | None:
     return None
 
 
+def cambodia_today() -> datetime.date:
+    """Today's date in Cambodia (UTC+7, no daylight saving), the date the branch checked
+    against: a centre running on UTC must not find a 15th birthday a day early."""
+    return datetime.datetime.now(CAMBODIA).date()
+
+
 def form_validator(record: Record) -> Rejection | None:
     """The centre's validator: the very rules the branch applied, from the forms engine.
 
@@ -112,7 +122,7 @@ def form_validator(record: Record) -> Rejection | None:
         form = load_form(record.form_id, record.form_version)
     except FormError:
         return Rejection("unknown_form", UNKNOWN_FORM)
-    problems = form.messages_both(record.answers)
+    problems = form.messages_both(record.answers, today=cambodia_today())
     if not problems:
         return None
     fields = {name: Message(km=text["km"], en=text["en"]) for name, text in problems.items()}
@@ -128,11 +138,20 @@ def normalise_id_number(text: str) -> str:
 
 
 def identity_key(answers: Mapping[str, Any]) -> str | None:
-    """`"<id type>:<normalised number>"`, or None when the answers carry no usable ID."""
+    """`"<id type>:<normalised number>"`, or None when the answers carry no usable ID.
+
+    A national ID is reduced to its 9 digits (a "(NN)" suffix, which the form stores
+    apart, is the same card), so "987 654 321(01)" and "987654321" match. ID type
+    `none` has no number to compare, whatever a stray `id_number` says.
+    """
     id_type, id_number = answers.get("id_type"), answers.get("id_number")
     if not isinstance(id_type, str) or not isinstance(id_number, str):
         return None
-    kind, number = id_type.strip().lower(), normalise_id_number(id_number)
-    if not kind or not number:
+    kind = id_type.strip().lower()
+    if kind in ("", "none"):
         return None
-    return f"{kind}:{number}"
+    number = normalise_id_number(id_number)
+    if kind == "national_id":
+        with contextlib.suppress(IdentityError):
+            number, _suffix = parse_national_id(id_number)
+    return f"{kind}:{number}" if number else None

@@ -164,7 +164,7 @@ _CAMBODIAN_E164 = re.compile(r"\+855[1-9][0-9]{7,8}")
 def normalise_phone(text: str) -> str:
     """A Cambodian mobile or landline number in E.164 (+855…). Raises IdentityError otherwise.
 
-    Accepts local (012 345 678), national (+855 12 345 678, 855…) and Khmer-digit spellings.
+    Accepts local (012 345 678), international (+855 12 345 678, 00855…, 855…) and Khmer-digit spellings.
     Error kinds: `phone_empty`, `phone_unreadable`, `phone_not_cambodian`, `phone_invalid`.
     """
     import phonenumbers  # imported on first use: it costs ~60 ms, not to be paid by form loading
@@ -174,6 +174,8 @@ def normalise_phone(text: str) -> str:
         raise IdentityError("phone_empty", "no phone number given")
     if len(cleaned) > MAX_PHONE_TEXT or not _PHONE_TEXT.fullmatch(cleaned):
         raise IdentityError("phone_unreadable", "a phone number has only digits, and perhaps a leading +")
+    if cleaned.startswith("00"):  # the international call prefix, as dialled from Cambodia
+        cleaned = "+" + cleaned[2:]
     if cleaned.startswith("855") and len(cleaned) >= 11:
         cleaned = "+" + cleaned
     if _CAMBODIAN_E164.fullmatch(cleaned):  # what parse() would give, without its cost (see above)

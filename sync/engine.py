@@ -149,7 +149,7 @@ def _push(
             result.wire_bytes += len(batch.body)
             result.accepted += counts["accepted"]
             result.duplicates += counts["duplicate"]
-            result.rejected += counts["rejected"]
+            result.rejected += counts["rejected"] + counts["needs_correction"]
             if on_progress is not None:
                 on_progress(Progress(min(result.records, total), max(total, result.records), result.batches))
             batch = upcoming or outbox.pending_batch(after=batch.sequence)

@@ -226,7 +226,7 @@ class Outbox:
         if sorted(r.record_id for r in answer.results) != sorted(batch.record_ids):
             raise ProtocolError("answer_mismatch", "the answer does not cover exactly the batch's records")
         now = self._clock()
-        counts = {ACCEPTED: 0, DUPLICATE: 0, REJECTED: 0}
+        counts = {ACCEPTED: 0, DUPLICATE: 0, REJECTED: 0, NEEDS_CORRECTION: 0}
         rows = []
         for result in answer.results:
             status = _local_status(result)
@@ -251,7 +251,15 @@ class Outbox:
                 "UPDATE sync_batches SET state = 'answered', body = NULL, answered_at = ?, duration_ms = ?,"
                 " attempts = attempts + ?, accepted = ?, duplicates = ?, rejected = ?, error_code = NULL"
                 " WHERE batch_id = ?",
-                [now, duration_ms, attempts, counts[ACCEPTED], counts[DUPLICATE], counts[REJECTED], batch.batch_id],
+                [
+                    now,
+                    duration_ms,
+                    attempts,
+                    counts[ACCEPTED],
+                    counts[DUPLICATE],
+                    counts[REJECTED] + counts[NEEDS_CORRECTION],  # both wait for the branch
+                    batch.batch_id,
+                ],
             )
         return counts
 

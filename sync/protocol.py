@@ -37,7 +37,7 @@ DUPLICATE: Final = "duplicate"
 REJECTED: Final = "rejected"
 APPROVED: Final = "approved"
 NEEDS_CORRECTION: Final = "needs_correction"
-RESULT_STATUSES: Final = (ACCEPTED, DUPLICATE, REJECTED)
+RESULT_STATUSES: Final = (ACCEPTED, DUPLICATE, REJECTED, NEEDS_CORRECTION)  # the last: a resent record sent back
 FEED_STATUSES: Final = (APPROVED, NEEDS_CORRECTION, REJECTED)
 
 _ID_TEXT = re.compile(r"[A-Za-z0-9._:-]{1,64}")
@@ -264,7 +264,7 @@ class RecordResult:
     """The centre's answer for one record of a batch."""
 
     record_id: str
-    status: str  # accepted | duplicate | rejected
+    status: str  # accepted | duplicate | rejected | needs_correction (a resend of a record sent back since)
     cam_ie_number: str | None = None  # accepted, and duplicate of an accepted record id
     duplicate_of: str | None = None  # probable duplicate: the other registration's number
     reason_code: str | None = None  # rejected, or flagged as a probable duplicate

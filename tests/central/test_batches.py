@@ -218,3 +218,33 @@ def test_a_validator_bug_is_a_500_that_changes_nothing(tmp_path: Path, caplog: p
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "unexpected RuntimeError" in logged
     assert "Dararith" not in logged  # the exception's text (with a name in it) is not logged
+
+
+@pytest.mark.parametrize(
+    ("decision", "reason"), [("rejected", "fake_documents"), ("needs_correction", "photo_unclear")]
+)
+def test_a_resend_after_an_operators_decision_gets_that_decision(
+    centre: RunningCentre, device: Device, decision: str, reason: str
+) -> None:
+    record = make_record()
+    number = device.send([record])["results"][0]["cam_ie_number"]
+    centre.store.decide(record.id, decision, reason, "មូលហេតុ", "The reason.")
+
+    again = device.send([record])["results"][0]  # a new batch, as after the branch re-sealed it
+
+    assert again["status"] == decision
+    assert again["reason_code"] == reason
+    assert again["message"]["en"] == "The reason."
+    assert again.get("cam_ie_number") == number
+
+
+def test_a_correction_of_a_rejected_record_gets_a_fresh_number(centre: RunningCentre, device: Device) -> None:
+    record = make_record()
+    old_number = device.send([record])["results"][0]["cam_ie_number"]
+    centre.store.decide(record.id, "rejected", "fake_documents", "ឯកសារក្លែងក្លាយ", "Fake documents.")
+
+    correction = make_record(supersedes=record.id)
+    result = device.send([correction])["results"][0]
+
+    assert result["status"] == "accepted"
+    assert result["cam_ie_number"] != old_number

@@ -51,3 +51,12 @@ def test_required_answers_and_shapes_are_named_per_field() -> None:
     assert set(rejection.fields) == {"sex", "tags", "id_type"}
     assert schema_validator(make_record(answers={f"k{i}": 1 for i in range(100)})) is not None
     assert schema_validator(make_record(answers={"tags": ["a", "b"], "age": 41, "ok": True, "x": None})) is None
+
+
+def test_a_national_id_with_its_suffix_is_the_same_card() -> None:
+    assert identity_key({"id_type": "national_id", "id_number": "987 654 321(01)"}) == "national_id:987654321"
+    assert identity_key({"id_type": "national_id", "id_number": "987654321"}) == "national_id:987654321"
+
+
+def test_no_id_type_has_no_identity_whatever_a_stray_number_says() -> None:
+    assert identity_key({"id_type": "none", "id_number": "987654321"}) is None

@@ -299,3 +299,24 @@ def test_a_centre_key_expiry_without_an_offset_is_read_as_utc(
     submit(session, sample_answers(1, seed=18))
 
     assert run_pass(directory, session).ok
+
+
+def test_a_record_sent_again_after_a_decision_keeps_that_decision(
+    branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    directory, session = branch_a
+    [record_id] = submit(session, sample_answers(1, seed=20))
+    assert run_pass(directory, session).ok
+    centre.store.decide(record_id, "needs_correction", "photo_unclear", "រូបថតមិនច្បាស់", "The photo is unclear.")
+    with session.db.atomic():  # the store as a backup made before the first sync left it
+        for table in ("sync_batches", "sync_results", "sync_events"):
+            session.db.execute(f"DELETE FROM {table}")
+        session.db.execute("UPDATE outbox SET state = 'waiting', batch_id = NULL")
+        session.db.execute("DELETE FROM settings WHERE key IN ('sync.next_sequence', 'sync.feed_cursor')")
+
+    assert run_pass(directory, session).ok
+
+    state = Outbox(session.db.conn).record_state(record_id)
+    assert state is not None
+    assert state.state == "needs_correction"
+    assert state.message_en == "The photo is unclear."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import phonenumbers
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,8 @@ def reference(text: str) -> str:
         return "error phone_empty"
     if len(cleaned) > 40 or not re.fullmatch(r"\+?[0-9]+", cleaned):
         return "error phone_unreadable"
+    if cleaned.startswith("00"):
+        cleaned = "+" + cleaned[2:]
     if cleaned.startswith("855") and len(cleaned) >= 11:
         cleaned = "+" + cleaned
     try:
@@ -73,3 +76,10 @@ def test_every_cambodian_prefix_and_length() -> None:
 )
 def test_clean_identifier_equals_the_full_cleaning(text: str) -> None:
     assert clean_identifier(text) == "".join(ascii_digits(text).translate(_DROP_ZERO_WIDTH).split()).upper()
+
+
+def test_the_international_call_prefix_00_reads_as_plus() -> None:
+    assert normalise_phone("00855 12 345 678") == normalise_phone("+855 12 345 678") == "+85512345678"
+    with pytest.raises(IdentityError) as foreign:
+        normalise_phone("0066 81 234 5678")
+    assert foreign.value.kind == "phone_not_cambodian"
