@@ -158,12 +158,6 @@ class SyncRunner:
             log.info("sync pass: %d records in %d batches", result.records, result.batches)
         return result
 
-    def is_online(self) -> bool:
-        """Whether the centre answers now (one quick try)."""
-        with translate_errors():
-            device = device_config.load(self._outbox())
-        return device is not None and self._transport_for(device).health()
-
     def snapshot(self) -> SyncSnapshot:
         """The store's sync state, read over this runner's connection."""
         self._outbox()

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from branch_client.store import KnownError
 from branch_client.sync_service import SyncRunner, SyncSnapshot
 from sync.engine import Progress
-from sync.transport import RetryPolicy
+from sync.transport import RetryPolicy, is_link_problem
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +32,12 @@ class SyncWorker(QObject):
         progress(int, int): records answered so far, records to send in this pass.
         pass_finished(object): the pass's `PassResult` (None when the store is not enrolled).
         snapshot_ready(object): a fresh `SyncSnapshot` read from the store.
-        online_checked(bool): whether the centre answered a quick health check.
         failed(str): a known error's code (store unreadable, disk full…).
     """
 
     progress = Signal(int, int)
     pass_finished = Signal(object)
     snapshot_ready = Signal(object)
-    online_checked = Signal(bool)
     failed = Signal(str)
 
     def __init__(self, db_path: Path, key: bytes, *, retry: RetryPolicy | None = None, batch_size: int = 500) -> None:
@@ -76,14 +74,6 @@ class SyncWorker(QObject):
             self.failed.emit(exc.code)
 
     @Slot()
-    def check_online(self) -> None:
-        """Ask the centre whether it answers (no retries)."""
-        try:
-            self.online_checked.emit(self._runner.is_online())
-        except KnownError as exc:
-            self.failed.emit(exc.code)
-
-    @Slot()
     def stop(self) -> None:
         """Close the connection and the HTTP session on this thread, then end the thread."""
         self._runner.close()
@@ -111,7 +101,6 @@ class SyncController(QObject):
 
     _start_pass = Signal()
     _refresh = Signal()
-    _check_online = Signal()
     _stop = Signal()
 
     def __init__(
@@ -135,12 +124,10 @@ class SyncController(QObject):
         self._worker.moveToThread(self._thread)
         self._start_pass.connect(self._worker.run_pass)
         self._refresh.connect(self._worker.refresh)
-        self._check_online.connect(self._worker.check_online)
         self._stop.connect(self._worker.stop)
         self._worker.progress.connect(self.progress)
         self._worker.pass_finished.connect(self._on_pass_finished)
         self._worker.snapshot_ready.connect(self._on_snapshot)
-        self._worker.online_checked.connect(self._on_online)
         self._worker.failed.connect(self._on_failed)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -191,7 +178,7 @@ class SyncController(QObject):
         self.last_result = result
         error = getattr(result, "error", None)
         if result is not None:
-            self._on_online(error is None or getattr(error, "code", "") not in ("unreachable", "timeout"))
+            self._on_online(error is None or not is_link_problem(getattr(error, "code", "")))
         self.running = False
         self.running_changed.emit(False)
         self.pass_finished.emit(result)

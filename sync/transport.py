@@ -67,6 +67,14 @@ class Refused(SyncError):
         self.body = body
 
 
+def is_link_problem(code: str) -> bool:
+    """Whether a `SyncError` code means the centre could not be reached (offline), rather than
+    that it answered and refused."""
+    return code in ("unreachable", "timeout", "garbled_answer", "answer_too_large", "http_429") or code.startswith(
+        "http_5"
+    )
+
+
 class InsecureURL(ValueError):
     """An `http://` URL for a host that is not loopback, or not a URL at all."""
 
@@ -228,14 +236,6 @@ class Transport:
             }
 
         return self._call("GET", path, parse, headers_fn=headers)
-
-    def health(self, timeout_s: float = 3.0) -> bool:
-        """One quick try: does the centre answer at all? (the online/offline indicator)."""
-        try:
-            response = self._session.get(self.base_url + "/v1/health", timeout=timeout_s, verify=self._verify)
-        except requests.RequestException:
-            return False
-        return response.status_code == 200
 
     # --- retries ---------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDateTime, QLocale
 
 from branch_client.i18n import translate
 from sync.protocol import Message
+from sync.transport import is_link_problem
 
 
 def when(iso: str | None) -> str:
@@ -39,7 +40,7 @@ def problem(code: str, centre_message: Message | None = None, language: str = "e
     """Why sync or enrolment did not work. The centre's own words win when it sent them."""
     if centre_message is not None:
         return centre_message.in_language(language)
-    if code in ("unreachable", "timeout", "garbled_answer") or code.startswith("http_5") or code == "http_429":
+    if is_link_problem(code):
         return translate("Sync", "The centre could not be reached. Registrations stay safe here and are sent later.")
     if code == "certificate_error":
         return translate(
