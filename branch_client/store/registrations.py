@@ -7,7 +7,6 @@ sync worker will send) and its audit entry are written in **one transaction**, d
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from branch_client.store import audit
+from sync import protocol
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,9 @@ class NewRegistration:
 
 
 def canonical_json(value: Any) -> str:
-    """Sorted keys, no spaces, UTF-8 kept: the same answers always give the same text."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """The protocol's canonical JSON as text: the same answers always give the same text,
+    and the very text that is sealed into a batch."""
+    return protocol.canonical_json(value).decode()
 
 
 def submit(db: sqlite_utils.Database, registration: NewRegistration, *, actor_id: str) -> None:
