@@ -93,11 +93,7 @@ def enrol(
             ca_bundle=ca_bundle,
         )
     with translate_errors(), session.db.atomic():
-        session.db.execute(
-            "INSERT INTO settings (key, value) VALUES ('sync.device', ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [config.to_json()],
-        )
+        device_config.save(Outbox(session.db.conn), config)
         audit.append(
             session.db,
             actor=session.account.id,

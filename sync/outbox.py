@@ -89,6 +89,9 @@ class Outbox:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
+        if self._conn.in_transaction:  # part of the caller's transaction (e.g. enrolment + its audit entry)
+            yield
+            return
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield
