@@ -150,6 +150,84 @@ def _sync(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0003_capture")
+def _capture(db: sqlite_utils.Database) -> None:
+    """Teller capture and the manager's review: drafts, search terms, references, review state."""
+    db.executescript(
+        """
+        -- A registration being typed: saved within a second of every change, so a crash,
+        -- a power cut or a closed window loses at most that second.
+        CREATE TABLE drafts (
+            id TEXT PRIMARY KEY,                -- becomes the registration's record id
+            account_id TEXT NOT NULL REFERENCES accounts (id),
+            form_id TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            answers TEXT NOT NULL,              -- JSON, as typed (not yet normalised)
+            page INTEGER NOT NULL DEFAULT 0,
+            completeness REAL NOT NULL DEFAULT 0,
+            supersedes TEXT REFERENCES registrations (id),  -- a correction's draft
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX drafts_account ON drafts (account_id, updated_at);
+
+        -- What search-as-you-type looks up by prefix: the reference, ID number, phone
+        -- numbers and each name's words as matching keys, in both scripts.
+        CREATE TABLE registration_terms (
+            term TEXT NOT NULL,
+            record_id TEXT NOT NULL REFERENCES registrations (id)
+        );
+        CREATE INDEX registration_terms_term ON registration_terms (term, record_id);
+        CREATE INDEX registration_terms_record ON registration_terms (record_id);
+
+        -- The duplicate warning's three keys, kept apart so each is one index lookup.
+        ALTER TABLE registrations ADD COLUMN id_key TEXT;       -- id type + number
+        ALTER TABLE registrations ADD COLUMN phone TEXT;        -- E.164
+        ALTER TABLE registrations ADD COLUMN person_key TEXT;   -- folded name + date of birth
+        CREATE INDEX registrations_id_key ON registrations (id_key) WHERE id_key IS NOT NULL;
+        CREATE INDEX registrations_phone ON registrations (phone) WHERE phone IS NOT NULL;
+        CREATE INDEX registrations_person_key ON registrations (person_key) WHERE person_key IS NOT NULL;
+        CREATE INDEX registrations_supersedes ON registrations (supersedes) WHERE supersedes IS NOT NULL;
+        CREATE INDEX registrations_captured_by ON registrations (captured_by, submitted_at);
+
+        -- Why the teller went on despite a duplicate warning (a teller's words: never logged).
+        ALTER TABLE registrations ADD COLUMN duplicate_note TEXT;
+        -- Review before sync (a branch policy): 'pending' waits for the manager,
+        -- 'returned' went back to the teller; NULL means it went straight to the outbox.
+        ALTER TABLE registrations ADD COLUMN review_state TEXT
+            CHECK (review_state IS NULL OR review_state IN ('pending', 'returned'));
+        ALTER TABLE registrations ADD COLUMN review_note TEXT;
+        CREATE INDEX registrations_review ON registrations (review_state) WHERE review_state IS NOT NULL;
+        -- A manager may withdraw a rejected record instead of correcting it.
+        ALTER TABLE registrations ADD COLUMN withdrawn_at TEXT;
+        ALTER TABLE registrations ADD COLUMN withdrawn_reason TEXT;
+        ALTER TABLE registrations ADD COLUMN receipt_printed_at TEXT;
+        """
+    )
+    _index_existing_registrations(db)
+
+
+def _index_existing_registrations(db: sqlite_utils.Database) -> None:
+    """Give registrations made before 0003 their duplicate keys and search terms."""
+    import json
+
+    from branch_client.store import registrations
+
+    rows = db.execute("SELECT id, reference, answers FROM registrations").fetchall()
+    for record_id, reference, text in rows:
+        answers = json.loads(text)
+        db.execute(
+            "UPDATE registrations SET id_key = ?, phone = ?, person_key = ? WHERE id = ?",
+            [
+                registrations.id_key(answers),
+                registrations.phone_key(answers),
+                registrations.person_key(answers),
+                record_id,
+            ],
+        )
+        registrations.add_terms(db, record_id, registrations.search_terms(answers, reference))
+
+
 def upgrade(db: sqlite_utils.Database) -> list[str]:
     """Apply pending migrations; returns the names applied (empty when up to date)."""
     pending = [m.name for m in migrations.pending(db)]

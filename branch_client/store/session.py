@@ -13,14 +13,14 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from branch_client.store import accounts, audit, registrations
+from branch_client.store import accounts, audit, drafts, registrations
 from branch_client.store.accounts import Account, Role
 from branch_client.store.database import translate_errors
 from branch_client.store.errors import (
@@ -31,7 +31,8 @@ from branch_client.store.errors import (
     WrongPassword,
 )
 from branch_client.store.keys import KdfParams, RecoveryKey, SlotDoesNotOpen, unwrap_with_password
-from branch_client.store.registrations import NewRegistration
+from branch_client.store.drafts import Draft
+from branch_client.store.registrations import DuplicateMatch, NewRegistration
 from branch_client.store.slots import RECOVERY_SLOT_ID, KeySlot, KeySlotFile, password_slot, recovery_slot
 from sync.ids import uuid7_str
 
@@ -92,10 +93,35 @@ class Session:
 
     # --- registrations --------------------------------------------------------------
 
-    def submit_registration(self, registration: NewRegistration) -> None:
-        """Write the registration + outbox entry + audit entry in one durable transaction."""
+    def submit_registration(self, registration: NewRegistration) -> str:
+        """Write the registration + outbox entry + search terms + audit entry, and drop its
+        draft, in one durable transaction. Returns the reference number it was given."""
         with translate_errors():
-            registrations.submit(self.db, registration, actor_id=self.account.id)
+            return registrations.submit(
+                self.db, registration, actor_id=self.account.id, branch_code=self._slots.branch_code, now=self._clock()
+            )
+
+    def find_duplicates(self, answers: Mapping[str, Any], *, exclude: Iterable[str] = ()) -> list[DuplicateMatch]:
+        """Registrations of this branch that look like `answers` (see `registrations.find_duplicates`)."""
+        with translate_errors():
+            return registrations.find_duplicates(self.db, answers, exclude=exclude)
+
+    # --- drafts ---------------------------------------------------------------------
+
+    def drafts(self, *, everyone: bool = False) -> list[Draft]:
+        """This account's drafts, newest change first (every account's for a manager asking)."""
+        with translate_errors():
+            return drafts.list_for(self.db, None if everyone and self.account.is_manager else self.account.id)
+
+    def draft(self, draft_id: str) -> Draft | None:
+        """One draft, or None when it is gone (submitted or discarded)."""
+        with translate_errors():
+            return drafts.get(self.db, draft_id)
+
+    def discard_draft(self, draft_id: str) -> bool:
+        """Delete a draft the teller confirmed to throw away; audited."""
+        with translate_errors():
+            return drafts.discard(self.db, draft_id, actor_id=self.account.id)
 
     # --- accounts -------------------------------------------------------------------
 

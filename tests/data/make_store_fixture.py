@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from branch_client.store import BranchDirectory, KdfParams, NewRegistration, Role, schema  # noqa: E402
+from branch_client.store import BranchDirectory, KdfParams, NewRegistration, Role, drafts, schema  # noqa: E402
 from forms import load_form  # noqa: E402
 from forms.samples import generate_registrations  # noqa: E402
 from sync import device  # noqa: E402
@@ -66,6 +66,39 @@ def main() -> None:
         ),
         duration_ms=120,
     )
+    # Capture (schema 3 on): a reference made by the store, a correction, a draft.
+    extra = list(generate_registrations(2, seed=2027))
+    first = session.submit_registration(
+        NewRegistration(
+            record_id="01934e2a-0000-7000-8000-000000000004",
+            form_id=form.form_id,
+            form_version=form.version,
+            answers=extra[0],
+            captured_at="2026-11-24T09:30:00+07:00",
+        )
+    )
+    session.submit_registration(
+        NewRegistration(
+            record_id="01934e2a-0000-7000-8000-000000000005",
+            form_id=form.form_id,
+            form_version=form.version,
+            answers={**extra[0], "business_name": "Corrected name"},
+            captured_at="2026-11-24T09:40:00+07:00",
+            supersedes="01934e2a-0000-7000-8000-000000000004",
+        )
+    )
+    drafts.save(
+        session.db,
+        drafts.Draft(
+            id="01934e2a-0000-7000-8000-0000000000d1",
+            account_id=session.account.id,
+            form_id=form.form_id,
+            form_version=form.version,
+            answers={"family_name_latin": "Draft"},
+            completeness=0.1,
+        ),
+    )
+    print(f"references made: {first}")
     session.close()
     directory.release()
     (out / "branch.lock").unlink(missing_ok=True)
