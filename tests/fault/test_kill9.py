@@ -43,7 +43,7 @@ CHILD = textwrap.dedent(
             answers={"owner_name_latin": "Trial Person", "note": "x" * (i % 7) * 300},
             captured_at="2026-11-24T09:00:00+07:00",
         )
-        submit(db, record, actor_id=actor)
+        submit(db, record, actor_id=actor, branch_code="KILL-9")
         print(record.record_id, flush=True)
         i += 1
     """
