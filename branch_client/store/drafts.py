@@ -74,7 +74,7 @@ def save(conn: Any, draft: Draft, *, now: datetime | None = None) -> str:
         if raw.execute("SELECT 1 FROM registrations WHERE id = ?", [draft.id]).fetchone():
             return stamp
         raw.execute(
-            f"INSERT INTO drafts ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            f"INSERT INTO drafts ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"  # noqa: S608 - constant columns
             " ON CONFLICT (id) DO UPDATE SET answers = excluded.answers, page = excluded.page,"
             " completeness = excluded.completeness, updated_at = excluded.updated_at",
             [
@@ -95,17 +95,18 @@ def save(conn: Any, draft: Draft, *, now: datetime | None = None) -> str:
 
 def get(db: sqlite_utils.Database, draft_id: str) -> Draft | None:
     """The draft `draft_id`, or None."""
-    row = db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [draft_id]).fetchone()
+    row = db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [draft_id]).fetchone()  # noqa: S608
     return None if row is None else _from_row(row)
 
 
 def list_for(db: sqlite_utils.Database, account_id: str | None) -> list[Draft]:
     """An account's drafts, most recently changed first (every account's with None)."""
     if account_id is None:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM drafts ORDER BY updated_at DESC").fetchall()
+        rows = db.execute(f"SELECT {_COLUMNS} FROM drafts ORDER BY updated_at DESC").fetchall()  # noqa: S608
     else:
         rows = db.execute(
-            f"SELECT {_COLUMNS} FROM drafts WHERE account_id = ? ORDER BY updated_at DESC", [account_id]
+            f"SELECT {_COLUMNS} FROM drafts WHERE account_id = ? ORDER BY updated_at DESC",  # noqa: S608
+            [account_id],
         ).fetchall()
     return [_from_row(r) for r in rows]
 

@@ -15,7 +15,9 @@ import sqlite_utils
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _N = len(ALPHABET)
 _SEQUENCE_KEY = "capture.reference_sequence.{year}"
-_REFERENCE = re.compile(r"^(?P<base>[A-Z0-9-]+-(?P<year>\d{4})-(?P<seq>\d{6,})-(?P<check>[0-9A-Z]))(?:/(?P<version>\d+))?$")
+_REFERENCE = re.compile(
+    r"^(?P<base>[A-Z0-9-]+-(?P<year>\d{4})-(?P<seq>\d{6,})-(?P<check>[0-9A-Z]))(?:/(?P<version>\d+))?$"
+)
 
 
 def check_character(payload: str) -> str:

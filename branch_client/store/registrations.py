@@ -193,7 +193,9 @@ def submit(
             details["duplicate_warning"] = "overridden"  # the reason itself stays in the record
         if registration.hold_for_review:
             details["review"] = "pending"
-        audit.append(db, actor=actor_id, action="registration_submitted", subject=registration.record_id, details=details)
+        audit.append(
+            db, actor=actor_id, action="registration_submitted", subject=registration.record_id, details=details
+        )
     return reference
 
 
@@ -235,7 +237,7 @@ def find_duplicates(
         if value is None:
             continue
         for row in db.execute(
-            f"SELECT r.id, r.reference, r.answers, r.submitted_at FROM registrations r WHERE r.{column} = ?"
+            f"SELECT r.id, r.reference, r.answers, r.submitted_at FROM registrations r WHERE r.{column} = ?"  # noqa: S608
             " AND r.withdrawn_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = r.id)"
             " ORDER BY r.submitted_at DESC LIMIT ?",

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from branch_client.store import accounts, audit, drafts, registrations
+from branch_client.store import policy as branch_policy
 from branch_client.store.accounts import Account, Role
 from branch_client.store.database import translate_errors
+from branch_client.store.drafts import Draft
 from branch_client.store.errors import (
     AccountDisabled,
     KnownError,
@@ -31,7 +33,6 @@ from branch_client.store.errors import (
     WrongPassword,
 )
 from branch_client.store.keys import KdfParams, RecoveryKey, SlotDoesNotOpen, unwrap_with_password
-from branch_client.store.drafts import Draft
 from branch_client.store.registrations import DuplicateMatch, NewRegistration
 from branch_client.store.slots import RECOVERY_SLOT_ID, KeySlot, KeySlotFile, password_slot, recovery_slot
 from sync.ids import uuid7_str
@@ -105,6 +106,18 @@ class Session:
         """Registrations of this branch that look like `answers` (see `registrations.find_duplicates`)."""
         with translate_errors():
             return registrations.find_duplicates(self.db, answers, exclude=exclude)
+
+    @property
+    def policy(self) -> branch_policy.Policy:
+        """The branch's policies (review before sync, warning thresholds)."""
+        with translate_errors():
+            return branch_policy.load(self.db)
+
+    def set_policy(self, value: branch_policy.Policy) -> None:
+        """A manager changes the branch's policies; audited."""
+        self._require_manager()
+        with translate_errors():
+            branch_policy.save(self.db, value, actor_id=self.account.id)
 
     # --- drafts ---------------------------------------------------------------------
 

@@ -24,7 +24,6 @@ from branch_client.store import KnownError, Session
 from branch_client.sync_worker import SyncController
 from branch_client.ui import error_text, sync_text
 from branch_client.ui.accounts_page import AccountsPage
-from branch_client.ui.placeholder_page import PlaceholderPage
 from branch_client.ui.sync_page import SyncPage
 from branch_client.ui.widgets import Page, busy_cursor
 from sync.engine import PassResult
@@ -44,24 +43,11 @@ NAVIGATION = [
     NavEntry("capture", lambda: translate("Workspace", "New registration"), managers_only=False),
     NavEntry("registrations", lambda: translate("Workspace", "Registrations"), managers_only=False),
     NavEntry("sync", lambda: translate("Workspace", "Sync status"), managers_only=True),
+    NavEntry("rejections", lambda: translate("Workspace", "Rejections and review"), managers_only=True),
     NavEntry("accounts", lambda: translate("Workspace", "Accounts"), managers_only=True),
     NavEntry("indicators", lambda: translate("Workspace", "Indicators"), managers_only=True),
+    NavEntry("audit", lambda: translate("Workspace", "Audit log"), managers_only=True),
 ]
-
-_COMING = {
-    "capture": lambda: translate(
-        "Workspace",
-        "Capturing a registration is not part of this version yet. It will guide you through the owner, the business, the services requested and consent, in Khmer or English, and print a receipt with a QR code.",
-    ),
-    "registrations": lambda: translate(
-        "Workspace",
-        "The list of this branch's registrations is not part of this version yet. It will let you search by reference, ID number, phone or name and see each record's sync state.",
-    ),
-    "indicators": lambda: translate(
-        "Workspace",
-        "Indicators are not part of this version yet. They will show the branch's registrations by the owner's sex, activity, premises, location and services requested.",
-    ),
-}
 
 
 class Workspace(Page):
@@ -82,19 +68,41 @@ class Workspace(Page):
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(260)
         self.stack = QStackedWidget()
+        # Pages are made when first opened: a manager's indicators over 120,000 records
+        # cost nothing until someone looks at them.
         self.pages: dict[str, QWidget] = {}
-        for entry in self.entries:
-            page = self._make_page(entry)
-            self.pages[entry.key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem()
-            self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for _entry in self.entries:
+            self.stack.addWidget(QWidget())
+            self.nav.addItem(QListWidgetItem())
+        self.nav.currentRowChanged.connect(self._show_row)
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.nav.setCurrentRow(0)
         self.retranslate()
+
+    def page(self, key: str) -> QWidget:
+        """The page `key`, made on first use."""
+        page = self.pages.get(key)
+        if page is None:
+            row = self.nav_keys().index(key)
+            page = self._make_page(self.entries[row])
+            self.pages[key] = page
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.entries):
+            return
+        page = self.page(self.entries[row].key)
+        self.stack.setCurrentIndex(row)
+        activated = getattr(page, "activated", None)
+        if callable(activated):  # a page that shows store data refreshes it when shown
+            activated()
 
     def _make_page(self, entry: NavEntry) -> QWidget:
         if entry.key == "accounts":
@@ -103,7 +111,54 @@ class Workspace(Page):
             return page
         if entry.key == "sync":
             return self._make_sync_page()
-        return PlaceholderPage(entry.label, _COMING[entry.key])
+        if entry.key == "capture":
+            from branch_client.ui.capture_page import CapturePage
+
+            capture = CapturePage(self.session)
+            capture.submitted.connect(self._after_submit)
+            return capture
+        if entry.key == "registrations":
+            from branch_client.ui.registrations_page import RegistrationsPage
+
+            registrations = RegistrationsPage(self.session)
+            registrations.correction_requested.connect(self.start_correction)
+            return registrations
+        if entry.key == "rejections":
+            from branch_client.ui.rejections_page import RejectionsPage
+
+            rejections = RejectionsPage(self.session)
+            rejections.correction_requested.connect(self.start_correction)
+            rejections.open_requested.connect(self.show_record)
+            return rejections
+        if entry.key == "indicators":
+            from branch_client.ui.indicators_page import IndicatorsPage
+
+            return IndicatorsPage(self.session)
+        if entry.key == "audit":
+            from branch_client.ui.audit_page import AuditPage
+
+            return AuditPage(self.session)
+        raise KeyError(entry.key)
+
+    def _after_submit(self, record_id: str) -> None:
+        """A registration went in: the counts change, and the sync worker may send it now."""
+        del record_id
+        if self.sync is not None:
+            self.sync.refresh()
+
+    def start_correction(self, record_id: str) -> None:
+        """Open the wizard on a new version of `record_id` (a rejected or returned record)."""
+        capture = self.open("capture")
+        start = getattr(capture, "start_correction", None)
+        if callable(start):
+            start(record_id)
+
+    def show_record(self, record_id: str) -> None:
+        """Open one registration, read-only, from the registrations list."""
+        registrations = self.open("registrations")
+        show = getattr(registrations, "show_record", None)
+        if callable(show):
+            show(record_id)
 
     def _make_sync_page(self) -> SyncPage:
         page = SyncPage()
@@ -122,7 +177,7 @@ class Workspace(Page):
 
     def enrol(self, centre_url: str, enrolment_code: str, ca_bundle: str = "") -> None:
         """Connect this branch PC to the centre (managers), then sync at once."""
-        page = self.pages["sync"]
+        page = self.page("sync")
         assert isinstance(page, SyncPage)
         if not centre_url or not enrolment_code:
             page.show_error(translate("Sync", "Enter the centre's address and the enrolment code."))
@@ -175,4 +230,4 @@ class Workspace(Page):
     def open(self, key: str) -> QWidget:
         """Switch to the page `key` and return it."""
         self.nav.setCurrentRow(self.nav_keys().index(key))
-        return self.pages[key]
+        return self.page(key)

@@ -83,7 +83,15 @@ def test_first_start_set_up_recovery_key_and_sign_in(
         controller.login_page.sign_in_button.click()
     assert controller.workspace is not None
     assert controller.window.stack.currentWidget() is controller.workspace
-    assert controller.workspace.nav_keys() == ["capture", "registrations", "sync", "accounts", "indicators"]
+    assert controller.workspace.nav_keys() == [
+        "capture",
+        "registrations",
+        "sync",
+        "rejections",
+        "accounts",
+        "indicators",
+        "audit",
+    ]
     assert MANAGER[0] in controller.window.user_label.text()
 
 
@@ -131,7 +139,7 @@ def test_language_switches_at_run_time_and_is_remembered(
     # Qt delivers LanguageChange to each widget through the event loop.
     qtbot.wait_until(lambda: controller.workspace.nav.item(accounts_row).text() == "គណនី")
     assert controller.window.windowTitle() == "កម្មវិធីសាខា CAM-IE"
-    accounts_page = controller.workspace.pages["accounts"]
+    accounts_page = controller.workspace.page("accounts")
     assert accounts_page.new_button.text() == "គណនីថ្មី…"  # type: ignore[attr-defined]
     assert translate("Errors", "The username or password is not correct.").startswith("ឈ្មោះអ្នកប្រើ")
     assert '"km"' in (set_up_branch / "settings.json").read_text()
