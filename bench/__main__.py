@@ -11,6 +11,8 @@ BENCHMARKS = {
     "sync": "bench.sync",
     "gui-stall": "bench.gui_stall",
     "forms": "bench.forms",
+    "capture": "bench.capture",
+    "manager": "bench.manager",
 }
 
 
