@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import random
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branch_client import sync_service
-from branch_client.store import BranchDirectory, KdfParams, Role, Session
+from branch_client.store import BranchDirectory, KdfParams, NewRegistration, Role, Session
 from sync import device as device_config
+from sync.ids import uuid7_str
 from sync.outbox import Outbox
 
 if TYPE_CHECKING:
@@ -23,6 +26,7 @@ log = logging.getLogger(__name__)
 
 DEMO_BRANCH_CODE = "DEMO-01"
 DEMO_BRANCH_NAME = "Demo branch — Phnom Penh"
+DEMO_REGISTRATIONS = 150
 DEMO_ACCOUNTS = {
     "manager": ("manager-demo", Role.MANAGER),
     "teller": ("teller-demo", Role.TELLER),
@@ -45,10 +49,35 @@ def prepare_demo_store(data_dir: Path, *, kdf: KdfParams | None = None) -> None:
         for username, (secret, role) in DEMO_ACCOUNTS.items():
             if username != "manager":
                 session.create_account(username, secret, role)
+        seed_registrations(session, DEMO_REGISTRATIONS)
         session.close(reason="demo_prepared")
         log.info("demo branch created")
     finally:
         directory.release()
+
+
+def seed_registrations(session: Session, count: int, *, days: int = 180, seed: int = 2026) -> None:
+    """Submit `count` generated registrations, spread over the last `days` days, so the
+    registrations list and the indicators have something to show from the first start."""
+    from forms import load_form
+    from forms.samples import generate_registrations
+
+    form = load_form()
+    rng = random.Random(seed)  # noqa: S311 - demo dates, not secrets
+    now = datetime.now(UTC)
+    moments = sorted(now - timedelta(days=rng.uniform(0, days)) for _ in range(count))
+    for answers, moment in zip(generate_registrations(count, seed=seed), moments, strict=True):
+        record_id = uuid7_str()
+        session.submit_registration(
+            NewRegistration(
+                record_id=record_id,
+                form_id=form.form_id,
+                form_version=form.version,
+                answers=form.normalise(answers),
+                captured_at=moment.isoformat(),
+            )
+        )
+        session.db.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?", [moment.isoformat(), record_id])
 
 
 def demo_hint() -> str:
