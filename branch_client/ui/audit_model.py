@@ -151,7 +151,7 @@ class AuditLogModel(QAbstractTableModel):
         if column == 3:
             return self.subject(entry)
         if column == 4:
-            return audit_text.details(entry.details, self._resolve)
+            return audit_text.details(entry.details, self._resolve, skip=self.subject(entry))
         return None
 
     def username(self, account_id: str | None) -> str:

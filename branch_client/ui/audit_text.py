@@ -76,8 +76,11 @@ def _detail_values() -> dict[str, str]:
     }
 
 
-def details(text: str, resolve: Callable[[str], str | None] | None = None) -> str:
-    """An entry's details ("role: teller, …"); `resolve` turns ids into references or names."""
+def details(text: str, resolve: Callable[[str], str | None] | None = None, *, skip: str | None = None) -> str:
+    """An entry's details ("role: teller, …"); `resolve` turns ids into references or names.
+
+    A detail whose value is `skip` (the subject, already in its own column) is left out.
+    """
     try:
         raw = json.loads(text or "{}")
     except ValueError:
@@ -88,6 +91,8 @@ def details(text: str, resolve: Callable[[str], str | None] | None = None) -> st
     parts = []
     for key, value in raw.items():
         shown = str(value)
+        if skip is not None and shown == skip:
+            continue
         if key in ("review_before_sync",):
             shown = translate("Audit", "on") if shown in ("1", "true", "True") else translate("Audit", "off")
         elif resolve is not None and (found := resolve(shown)) is not None:

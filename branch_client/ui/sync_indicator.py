@@ -54,7 +54,10 @@ class SyncIndicator(Page):
         warnings = [] if snap is None else list(snap.warnings)
         self.label.setToolTip("\n".join(self.warnings()))
         self.label.setStyleSheet("QLabel#syncIndicator { color: #8a4b00; font-weight: bold; }" if warnings else "")
-        alert = ["⚠ " + sync_text.short_warning(w) for w in warnings]
+        alert = []  # the first warning in a few words, and how many more (all of them in the tooltip)
+        if warnings:
+            more = translate("Sync", " (+%1)").replace("%1", str(len(warnings) - 1)) if len(warnings) > 1 else ""
+            alert.append("⚠ " + sync_text.short_warning(warnings[0]) + more)
         if snap is not None and not snap.enrolled:
             self.label.setText(" · ".join([translate("Sync", "Not connected to the centre"), *alert]))
             return

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +35,7 @@ from branch_client.i18n import translate
 from branch_client.store import KnownError, Session
 from branch_client.store.policy import Policy
 from branch_client.sync_service import SyncSnapshot
+from branch_client.sync_worker import SyncController
 from branch_client.ui import dialogs, error_text, sync_text
 from branch_client.ui.batches_model import BatchHistoryModel, BatchRecordsModel
 from branch_client.ui.widgets import Page, message_label, title_label
@@ -92,6 +96,9 @@ class SyncPage(Page):
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
+        buttons.addStretch(0)
+        for button in (self.sync_button, self.cancel_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -101,17 +108,22 @@ class SyncPage(Page):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.info)
-        self.history_box: QGroupBox | None = None
-        self.policy_box: QGroupBox | None = None
+        self._say("", "")
+        self.history_box: QWidget | None = None
+        self.policy_box: QWidget | None = None
+        self.tabs: QTabWidget | None = None
         self.batches: BatchHistoryModel | None = None
         self.batch_records: BatchRecordsModel | None = None
         if session is not None:
+            # History and policy share one tabbed area: the page fits a 1100×720 window.
+            self.tabs = QTabWidget()
             self.history_box = self._build_history_box(session)
-            layout.addWidget(self.history_box, 1)
+            self.tabs.addTab(self.history_box, "")
             if session.account.is_manager:
                 self.policy_box = self._build_policy_box()
-                layout.addWidget(self.policy_box)
+                self.tabs.addTab(self.policy_box, "")
                 self._load_policy()
+            layout.addWidget(self.tabs, 1)
         else:
             layout.addStretch(1)
         self.retranslate()
@@ -145,25 +157,44 @@ class SyncPage(Page):
         enrol_layout.addWidget(self.enrol_button)
 
     def _build_status_box(self) -> None:
-        """Two columns: how many records are where, and the centre with the times."""
+        """Counts two by two on the left, the times on the right, the centre on one line below."""
         self.status_box = QGroupBox()
-        records, centre = QFormLayout(), QFormLayout()
         self._detail_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        for form, keys in ((records, RECORD_KEYS), (centre, CENTRE_KEYS)):
-            for key in keys:
-                name, value = QLabel(), QLabel()
-                value.setWordWrap(key in CENTRE_KEYS)
-                value.setObjectName(f"value_{key}")
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                self._detail_labels[key] = (name, value)
-                form.addRow(name, value)
-        columns = QHBoxLayout(self.status_box)
-        columns.addLayout(records, 2)
+        for key in (*RECORD_KEYS, *CENTRE_KEYS):
+            name, value = QLabel(), QLabel()
+            value.setObjectName(f"value_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(key == "last_error")
+            self._detail_labels[key] = (name, value)
+        counts = QGridLayout()
+        counts.setHorizontalSpacing(10)
+        for i, key in enumerate(RECORD_KEYS):
+            name, value = self._detail_labels[key]
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row, pair = divmod(i, 2)
+            counts.addWidget(name, row, pair * 3)
+            counts.addWidget(value, row, pair * 3 + 1)
+        counts.setColumnMinimumWidth(2, 12)
+        times = QFormLayout()
+        for key in ("oldest_waiting", "last_success", "next_attempt", "key_expires", "last_error"):
+            times.addRow(*self._detail_labels[key])
+        centre = QHBoxLayout()
+        for key in ("centre", "fingerprint"):
+            name, value = self._detail_labels[key]
+            centre.addWidget(name)
+            centre.addWidget(value)
+            centre.addSpacing(16)
+        centre.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(counts, 2)
         columns.addSpacing(24)
-        columns.addLayout(centre, 5)
+        columns.addLayout(times, 3)
+        box = QVBoxLayout(self.status_box)
+        box.addLayout(columns)
+        box.addLayout(centre)
 
-    def _build_history_box(self, session: Session) -> QGroupBox:
-        box = QGroupBox()
+    def _build_history_box(self, session: Session) -> QWidget:
+        box = QWidget()
         self.batches = BatchHistoryModel(session.db)
         self.batch_records = BatchRecordsModel(session.db)
         self.batch_view = _table(self.batches)
@@ -180,18 +211,18 @@ class SyncPage(Page):
         right_layout.addWidget(self.records_view, 1)
         self.history_empty = QLabel()
         self.history_empty.setWordWrap(True)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.batch_view)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.history_empty)
         box_layout.addWidget(splitter, 1)
         return box
 
-    def _build_policy_box(self) -> QGroupBox:
-        box = QGroupBox()
+    def _build_policy_box(self) -> QWidget:
+        box = QWidget()
+        self.policy_intro = QLabel()
+        self.policy_intro.setWordWrap(True)
         self.review_before_sync = QCheckBox()
         self.warn_days = QSpinBox()
         self.warn_days.setRange(1, 90)
@@ -204,13 +235,30 @@ class SyncPage(Page):
         form = QFormLayout()
         form.addRow(self._days_label, self.warn_days)
         form.addRow(self._waiting_label, self.warn_waiting)
-        row = QHBoxLayout(box)
-        row.addWidget(self.review_before_sync, 2)
-        row.addLayout(form, 2)
-        row.addWidget(self.policy_save, 0, Qt.AlignmentFlag.AlignBottom)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.policy_save)
+        save_row.addStretch(1)
+        column = QVBoxLayout(box)
+        column.addWidget(self.policy_intro)
+        column.addWidget(self.review_before_sync)
+        column.addLayout(form)
+        column.addLayout(save_row)
+        column.addStretch(1)
         return box
 
     # --- what the controller tells the page --------------------------------------------
+
+    def follow(self, sync: SyncController) -> None:
+        """Show what `sync` reports and send it the manager's requests (the workspace's wiring)."""
+        self.sync_requested.connect(sync.sync_now)
+        self.cancel_requested.connect(sync.cancel)
+        self.refresh_requested.connect(sync.refresh)
+        sync.state_changed.connect(self.set_snapshot)
+        sync.running_changed.connect(self.set_running)
+        sync.progress.connect(self.set_progress)
+        if sync.snapshot is not None:
+            self.set_snapshot(sync.snapshot)
+        self.set_running(sync.running)
 
     def set_snapshot(self, snapshot: SyncSnapshot) -> None:
         """Show the store's sync state; the batch history follows it."""
@@ -233,13 +281,17 @@ class SyncPage(Page):
 
     def show_error(self, message: str) -> None:
         """Why the last request (enrolment, sync) did not work."""
-        self.info.clear()
-        self.message.setText(message)
+        self._say(message, "")
 
     def show_info(self, message: str) -> None:
         """How the last request went, when it went well."""
-        self.message.clear()
-        self.info.setText(message)
+        self._say("", message)
+
+    def _say(self, error: str, info: str) -> None:
+        self.message.setText(error)
+        self.info.setText(info)
+        self.message.setVisible(bool(error))  # empty lines would push the history down
+        self.info.setVisible(bool(info))
 
     def take_manual(self) -> bool:
         """Whether the pass that just ended was started with *Sync now* here (and forget it)."""
@@ -254,8 +306,7 @@ class SyncPage(Page):
 
     def _sync_now(self) -> None:
         self._manual = True
-        self.message.clear()
-        self.info.clear()
+        self._say("", "")
         self.sync_requested.emit()
 
     def value_text(self, key: str) -> str:
@@ -372,8 +423,8 @@ class SyncPage(Page):
         self.status_box.setTitle(translate("Sync", "Registrations and the centre"))
         names = {
             "centre": translate("Sync", "Centre"),
-            "fingerprint": translate("Sync", "Centre key fingerprint"),
-            "key_expires": translate("Sync", "Centre key valid until"),
+            "fingerprint": translate("Sync", "Key fingerprint"),
+            "key_expires": translate("Sync", "Key valid until"),
             "oldest_waiting": translate("Sync", "Oldest record waiting since"),
             "last_success": translate("Sync", "Last successful sync"),
             "next_attempt": translate("Sync", "Next automatic sync"),
@@ -383,14 +434,20 @@ class SyncPage(Page):
             label.setText(names.get(key) or sync_text.state_name(key))
         self.sync_button.setText(translate("Sync", "Sync now"))
         self.cancel_button.setText(translate("Sync", "Cancel"))
-        if self.history_box is not None and self.batches is not None and self.batch_records is not None:
-            self.history_box.setTitle(translate("Sync", "Batch history (newest first)"))
+        if self.tabs is not None and self.batches is not None and self.batch_records is not None:
+            self.tabs.setTabText(0, translate("Sync", "Batch history"))
             self.batches.retranslate()
             language = "km" if QLocale().language() == QLocale.Language.Khmer else "en"
             self.batch_records.retranslate(language)
             self._fill_history_titles()
-        if self.policy_box is not None:
-            self.policy_box.setTitle(translate("Sync", "Branch policy"))
+        if self.tabs is not None and self.policy_box is not None:
+            self.tabs.setTabText(1, translate("Sync", "Branch policy"))
+            self.policy_intro.setText(
+                translate(
+                    "Sync",
+                    "When the branch is at risk, this page and the status bar say so. Choose when, and whether a manager checks registrations before they are sent.",
+                )
+            )
             self.review_before_sync.setText(
                 translate("Sync", "A manager reviews each registration before it is sent to the centre")
             )
@@ -425,8 +482,7 @@ class SyncPage(Page):
             value.setText(values[key] if key in values else QLocale().toString(snap.counts.get(key, 0)))
 
     def _enrol(self) -> None:
-        self.message.clear()
-        self.info.clear()
+        self._say("", "")
         self.enrol_requested.emit(
             self.centre_url.text().strip(), self.enrolment_code.text().strip(), self.ca_bundle.text()
         )

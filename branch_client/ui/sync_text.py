@@ -33,8 +33,8 @@ def state_name(state: str) -> str:
         "duplicate": translate("Sync", "Probable duplicate"),
         "rejected": translate("Sync", "Rejected"),
         "needs_correction": translate("Sync", "Needs correction"),
-        "drafts": translate("Sync", "Drafts (being typed)"),
-        "held": translate("Sync", "Held for the manager's review"),
+        "drafts": translate("Sync", "Drafts"),
+        "held": translate("Sync", "Held for review"),
     }
     return names.get(state, state)
 
