@@ -139,6 +139,8 @@ class AuditLogModel(QAbstractTableModel):
             return entry.seq
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return translate("Audit", "Entry %1").replace("%1", str(entry.seq))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (3, 4):
+            role = _DISPLAY  # the whole text, where the column cuts it short
         if role != _DISPLAY:
             return None
         column = index.column()

@@ -48,6 +48,7 @@ class AuditPage(Page):
 
         self.user_filter = QComboBox()
         self.user_filter.setObjectName("auditUser")
+        self.user_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.action_filter = QComboBox()
         self.action_filter.setObjectName("auditAction")
         self.action_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -92,6 +93,8 @@ class AuditPage(Page):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # a raw id would take the row
+        header.resizeSection(3, 210)
         header.setStretchLastSection(True)
         self.empty = QLabel()
 
@@ -207,8 +210,13 @@ class AuditPage(Page):
         self._to_label.setText(translate("Audit", "to"))
         self.verify_button.setText(translate("Audit", "Verify"))
         self.model.retranslate()
+        # Re-label the filters' items in place: a language switch never reads the store.
         if self.user_filter.count():
-            self._fill_filters()  # the "Everyone" / "All actions" items and the action phrases
+            self.user_filter.setItemText(0, translate("Audit", "Everyone"))
+        if self.action_filter.count():
+            self.action_filter.setItemText(0, translate("Audit", "All actions"))
+        for i in range(1, self.action_filter.count()):
+            self.action_filter.setItemText(i, audit_text.action(str(self.action_filter.itemData(i))))
         self._fill_empty()
 
 

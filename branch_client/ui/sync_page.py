@@ -233,6 +233,7 @@ class SyncPage(Page):
         self.policy_save.clicked.connect(self.save_policy)
         self._days_label, self._waiting_label = QLabel(), QLabel()
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self._days_label, self.warn_days)
         form.addRow(self._waiting_label, self.warn_waiting)
         save_row = QHBoxLayout()
