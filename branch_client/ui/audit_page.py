@@ -6,9 +6,12 @@ it, over the session's connection, a page at a time.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Qt
+import sqlite_utils
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,18 +28,30 @@ from PySide6.QtWidgets import (
 
 from branch_client.i18n import translate
 from branch_client.store import KnownError, Session, audit
-from branch_client.store.database import translate_errors
+from branch_client.store.audit import ChainReport
+from branch_client.store.database import connect, translate_errors
 from branch_client.ui import audit_text, error_text, sync_text
 from branch_client.ui.audit_model import AuditFilter, AuditLogModel
-from branch_client.ui.widgets import Page, busy_cursor, message_label, title_label
+from branch_client.ui.widgets import Page, message_label, title_label
 
 
 class AuditPage(Page):
-    """Filters (user, action, dates), the log newest first, and *Verify*."""
+    """Filters (user, action, dates), the log newest first, and *Verify*.
+
+    *Verify* walks the whole chain (about 1.5 s for 120,000 entries) on a thread of its
+    own, over a connection of its own, so the window stays responsive.
+
+    Signals:
+        verified(str): what *Verify* found, as shown on the page.
+    """
+
+    verified = Signal(str)
+    _checked = Signal(object, object)  # (ChainReport or None, KnownError or None), from the verify thread
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._checked.connect(self._show_report)
         self.title = title_label()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -179,20 +194,51 @@ class AuditPage(Page):
     def verify(self) -> None:
         """Walk the whole chain and say plainly whether it is intact, or where it breaks."""
         self.message.clear()
+        self.verdict.clear()
+        self.verify_button.setEnabled(False)
+        db_path, key = self.session.db_path, self.session.key
+        if db_path is None:  # a session without a file (never in the app): check here
+            self._check(lambda: self.session.db, close=False)
+            return
+        threading.Thread(
+            target=self._check, args=(lambda: connect(db_path, key), True), name="audit-verify", daemon=True
+        ).start()
+
+    def _check(self, open_db: Callable[[], sqlite_utils.Database], close: bool) -> None:
         try:
-            with busy_cursor(), translate_errors():
-                report = audit.verify_chain(self.session.db)
+            with translate_errors():
+                db = open_db()
+                try:
+                    report = audit.verify_chain(db)
+                finally:
+                    if close:
+                        db.close()
         except KnownError as exc:
-            self.message.setText(error_text.message_for(exc))
+            self._checked.emit(None, exc)
+            return
+        self._checked.emit(report, None)
+
+    def _show_report(self, report: ChainReport | None, error: KnownError | None) -> None:
+        self.verify_button.setEnabled(True)
+        if report is None:
+            if error is not None:
+                self.message.setText(error_text.message_for(error))
             return
 
         def when(seq: int) -> str | None:
             entry = audit.entry(self.session.db, seq)
             return None if entry is None else sync_text.when(entry.at)
 
-        self.verdict.setText(audit_text.chain_report(report, when))
+        try:
+            with translate_errors():
+                text = audit_text.chain_report(report, when)
+        except KnownError as exc:
+            self.message.setText(error_text.message_for(exc))
+            return
+        self.verdict.setText(text)
         colour = "#1b5e20" if report.intact else "#b00020"
         self.verdict.setStyleSheet(f"QLabel#auditVerdict {{ color: {colour}; font-weight: bold; }}")
+        self.verified.emit(text)
 
     # --- drawing -------------------------------------------------------------------------
 

@@ -143,7 +143,8 @@ def test_the_log_is_read_a_page_at_a_time(manager_session: Session, qtmodelteste
 def test_verify_says_the_log_is_intact(manager_session: Session, qtbot: QtBot) -> None:
     page = AuditPage(manager_session)
     qtbot.addWidget(page)
-    page.verify()
+    with qtbot.wait_signal(page.verified, timeout=10_000):
+        page.verify()
     total = manager_session.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     assert page.verdict.text() == f"The audit log is intact: {total} entries checked."
 
@@ -158,7 +159,8 @@ def test_verify_finds_a_tampered_entry_where_it_is(manager_session: Session, qtb
     session.db.execute("UPDATE audit_log SET subject = 'forged' WHERE seq = ?", [target])
     page = AuditPage(session)
     qtbot.addWidget(page)
-    page.verify()
+    with qtbot.wait_signal(page.verified, timeout=10_000):
+        page.verify()
     assert page.verdict.text() == (
         f"Entry {target} ({sync_text.when(at)}) does not match: it was changed or removed after it was written."
     )
@@ -172,5 +174,6 @@ def test_verify_finds_a_removed_entry(manager_session: Session, qtbot: QtBot) ->
     session.db.execute("DELETE FROM audit_log WHERE seq = 3")
     page = AuditPage(session)
     qtbot.addWidget(page)
-    page.verify()
+    with qtbot.wait_signal(page.verified, timeout=10_000):
+        page.verify()
     assert page.verdict.text().startswith("Entry 3 is missing")
