@@ -330,3 +330,27 @@ def test_the_policy_box_saves_the_thresholds_and_asks_for_fresh_warnings(branch:
     with qtbot.assert_not_emitted(page.refresh_requested):
         page.policy_save.click()  # nothing changed: nothing saved, nothing audited
     assert session.db.execute("SELECT count(*) FROM audit_log WHERE action = 'policy_changed'").fetchone()[0] == 1
+
+
+def test_a_batch_given_up_lists_its_records_as_sent_again(branch: Branch, qtbot: QtBot) -> None:
+    _, session = branch
+    ids = submit(session, sample_answers(3, seed=9), prefix="G")
+    outbox = Outbox(session.db.conn)
+    batch = outbox.record_batch("given-up", outbox.next_sequence(), b"sealed", ids)
+    outbox.abandon_batch(batch, "stale_sequence")
+    page = SyncPage(session)
+    qtbot.addWidget(page)
+    page.activated()
+    assert page.batches is not None
+    assert page.batch_records is not None
+    assert page.batches.rowCount() == 1
+    assert page.batches.row_at(0).state == "abandoned"
+    assert "Not taken by the centre (stale_sequence)" in str(page.batches.data(page.batches.index(0, 4)))
+    page.select_batch(0)
+    records = page.batch_records
+    assert [records.data(records.index(r, 0)) for r in range(records.rowCount())] == [
+        "G-000000",
+        "G-000001",
+        "G-000002",
+    ]
+    assert {records.data(records.index(r, 1)) for r in range(records.rowCount())} == {"Sent again in a later batch"}
