@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import logging
 import platform
+import shutil
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
 
-from branch_client.store import Session, audit
+from branch_client.store import Session, audit, drafts
+from branch_client.store import policy as branch_policy
 from branch_client.store.database import connect, translate_errors
+from branch_client.store.policy import Policy
 from sync import device as device_config
 from sync.device import DeviceConfig
 from sync.engine import DEFAULT_BATCH_SIZE, PassResult, Progress, run_pass
@@ -29,9 +33,37 @@ log = logging.getLogger(__name__)
 _ONE_PASS_AT_A_TIME = threading.Lock()
 
 
+#: Warn this long before the centre's key expires (a new one comes with a pass that reaches it).
+KEY_EXPIRY_WARNING = timedelta(days=30)
+#: The data folder is nearly full below either of these.
+DISK_LOW_BYTES = 1 << 30
+DISK_LOW_FRACTION = 0.05
+
+
+@dataclass(frozen=True)
+class RiskWarning:
+    """One reason the branch is at risk; the UI puts it in words (`ui/sync_text.warning`).
+
+    `code` is one of `no_sync` (days: whole days since the last success, or since the oldest
+    waiting record when there never was one; since: that time), `too_many_waiting` (count,
+    threshold), `centre_key_expiring` (days left, at: the expiry time), `disk_low`
+    (free bytes, percent free).
+    """
+
+    code: str
+    count: int = 0
+    threshold: int = 0
+    at: str | None = None
+
+
 @dataclass(frozen=True)
 class SyncSnapshot:
-    """What the status bar and the sync page show, read from the store."""
+    """What the status bar and the sync page show, read from the store.
+
+    `counts` holds every state of `sync.outbox.STATES` plus `drafts` (being typed) and
+    `held` (submitted, waiting for the manager's review). `next_attempt_at` is filled in by
+    the `SyncController` (the worker's timer lives there), not by `snapshot()`.
+    """
 
     enrolled: bool
     counts: dict[str, int]
@@ -40,6 +72,14 @@ class SyncSnapshot:
     last_error_since: str | None
     centre_url: str | None
     centre_fingerprint: str | None
+    oldest_waiting_at: str | None = None
+    centre_key_expires_at: str | None = None
+    disk_free_bytes: int | None = None
+    disk_total_bytes: int | None = None
+    policy: Policy = field(default_factory=Policy)
+    warnings: tuple[RiskWarning, ...] = ()
+    taken_at: str | None = None
+    next_attempt_at: str | None = None
 
     @property
     def waiting(self) -> int:
@@ -47,20 +87,114 @@ class SyncSnapshot:
         return self.counts.get("waiting", 0) + self.counts.get("in_flight", 0)
 
 
-def snapshot(db: sqlite_utils.Database) -> SyncSnapshot:
-    """The sync state of the store behind `db`."""
+def disk_is_low(free_bytes: int, total_bytes: int) -> bool:
+    """Whether the data folder's disk is nearly full: under 1 GiB or under 5 % free."""
+    if total_bytes <= 0:
+        return False
+    return free_bytes < DISK_LOW_BYTES or free_bytes < total_bytes * DISK_LOW_FRACTION
+
+
+def risk_warnings(
+    *,
+    now: datetime,
+    policy: Policy,
+    waiting: int,
+    last_success_at: str | None,
+    oldest_waiting_at: str | None,
+    centre_key_expires_at: str | None,
+    disk: tuple[int, int] | None,
+) -> tuple[RiskWarning, ...]:
+    """Why the branch is at risk, if it is (a pure function: the snapshot's numbers in, warnings out)."""
+    warnings: list[RiskWarning] = []
+    since = last_success_at or oldest_waiting_at  # never synced: count from the oldest record waiting
+    since_at = _parse_time(since)
+    if since_at is not None:
+        days = (now - since_at) // timedelta(days=1)
+        if now - since_at > timedelta(days=policy.warn_days_without_sync):
+            warnings.append(RiskWarning("no_sync", count=days, threshold=policy.warn_days_without_sync, at=since))
+    if waiting > policy.warn_waiting:
+        warnings.append(RiskWarning("too_many_waiting", count=waiting, threshold=policy.warn_waiting))
+    expires = _parse_time(centre_key_expires_at)
+    if expires is not None and expires - now < KEY_EXPIRY_WARNING:
+        left = max(0, -((now - expires) // timedelta(days=1)))  # whole days, rounded up
+        warnings.append(RiskWarning("centre_key_expiring", count=left, at=centre_key_expires_at))
+    if disk is not None and disk_is_low(*disk):
+        free, total = disk
+        warnings.append(RiskWarning("disk_low", count=free, threshold=round(100 * free / total) if total else 0))
+    return tuple(warnings)
+
+
+def _parse_time(iso: str | None) -> datetime | None:
+    if not iso:
+        return None
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def snapshot(db: sqlite_utils.Database, *, data_dir: Path | None = None, now: datetime | None = None) -> SyncSnapshot:
+    """The sync state of the store behind `db`, with the warnings it calls for.
+
+    Every count is one index lookup or an index-only scan (see bench/sync_snapshot.py for
+    its cost on a full store); `data_dir` is where the disk space is measured.
+    """
+    moment = now or datetime.now(UTC)
     with translate_errors():
         outbox = Outbox(db.conn)
         device = device_config.load(outbox)
-        return SyncSnapshot(
-            enrolled=device is not None,
-            counts=outbox.counts(),
-            last_success_at=outbox.setting("last_success_at"),
-            last_error_code=outbox.setting("last_error_code"),
-            last_error_since=outbox.setting("last_error_since"),
-            centre_url=device.centre_url if device else None,
-            centre_fingerprint=device.centre_fingerprint if device else None,
+        counts = outbox.counts()
+        counts["drafts"] = drafts.count(db)
+        counts["held"] = int(
+            db.execute("SELECT count(*) FROM registrations WHERE review_state = 'pending'").fetchone()[0]
         )
+        oldest = [
+            row[0]
+            for state in ("waiting", "in_flight")  # each a lookup on outbox_state (state, enqueued_at)
+            for row in db.execute("SELECT min(enqueued_at) FROM outbox WHERE state = ?", [state])
+            if row[0] is not None
+        ]
+        rules = branch_policy.load(db)
+        last_success = outbox.setting("last_success_at")
+    disk = _disk_usage(data_dir)
+    expires = device.centre_key_expires_at if device else None
+    oldest_waiting = min(oldest) if oldest else None
+    waiting = counts["waiting"] + counts["in_flight"]
+    return SyncSnapshot(
+        enrolled=device is not None,
+        counts=counts,
+        last_success_at=last_success,
+        last_error_code=outbox.setting("last_error_code"),
+        last_error_since=outbox.setting("last_error_since"),
+        centre_url=device.centre_url if device else None,
+        centre_fingerprint=device.centre_fingerprint if device else None,
+        oldest_waiting_at=oldest_waiting,
+        centre_key_expires_at=expires,
+        disk_free_bytes=disk[0] if disk else None,
+        disk_total_bytes=disk[1] if disk else None,
+        policy=rules,
+        warnings=risk_warnings(
+            now=moment,
+            policy=rules,
+            waiting=waiting,
+            last_success_at=last_success,
+            oldest_waiting_at=oldest_waiting,
+            centre_key_expires_at=expires,
+            disk=disk,
+        ),
+        taken_at=moment.isoformat(timespec="milliseconds"),
+    )
+
+
+def _disk_usage(data_dir: Path | None) -> tuple[int, int] | None:
+    if data_dir is None:
+        return None
+    try:
+        usage = shutil.disk_usage(data_dir)
+    except OSError:
+        return None
+    return usage.free, usage.total
 
 
 def enrol(
@@ -158,7 +292,7 @@ class SyncRunner:
         """The store's sync state, read over this runner's connection."""
         self._outbox()
         assert self._db is not None
-        return snapshot(self._db)
+        return snapshot(self._db, data_dir=self._db_path.parent)
 
     def _transport_for(self, device: DeviceConfig) -> Transport:
         if self._transport is None or self._transport.base_url != device.centre_url:
@@ -179,4 +313,13 @@ class SyncRunner:
             self._db = None
 
 
-__all__ = ["SyncError", "SyncRunner", "SyncSnapshot", "enrol", "snapshot"]
+__all__ = [
+    "RiskWarning",
+    "SyncError",
+    "SyncRunner",
+    "SyncSnapshot",
+    "disk_is_low",
+    "enrol",
+    "risk_warnings",
+    "snapshot",
+]

@@ -9,8 +9,11 @@ network or on a pass.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -23,6 +26,9 @@ from sync.transport import RetryPolicy, is_link_problem
 log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL_MS = 5 * 60_000
+#: While a pass runs, a fresh snapshot (counts, warnings) at most this often, so the sync
+#: page and the status bar follow the pass batch by batch.
+LIVE_SNAPSHOT_S = 1.0
 
 
 class SyncWorker(QObject):
@@ -44,6 +50,8 @@ class SyncWorker(QObject):
         super().__init__()
         self.cancel = threading.Event()
         self._runner = SyncRunner(db_path, key, retry=retry, cancel=self.cancel, batch_size=batch_size)
+        self._last_live = 0.0
+        self.live_snapshot_s = LIVE_SNAPSHOT_S
 
     @Slot()
     def run_pass(self) -> None:
@@ -64,6 +72,10 @@ class SyncWorker(QObject):
 
     def _report(self, progress: Progress) -> None:
         self.progress.emit(progress.done, progress.total)
+        now = time.monotonic()
+        if now - self._last_live >= self.live_snapshot_s:  # the batch's answer is committed: read it
+            self._last_live = now
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
@@ -183,7 +195,15 @@ class SyncController(QObject):
         self.running_changed.emit(False)
         self.pass_finished.emit(result)
 
+    def next_attempt_at(self) -> str | None:
+        """When the timer starts the next pass (UTC ISO time), or None when it is not running."""
+        if not self._timer.isActive():
+            return None
+        remaining = max(0, self._timer.remainingTime())
+        return (datetime.now(UTC) + timedelta(milliseconds=remaining)).isoformat(timespec="seconds")
+
     def _on_snapshot(self, snapshot: SyncSnapshot) -> None:
+        snapshot = dataclasses.replace(snapshot, next_attempt_at=self.next_attempt_at())
         self.snapshot = snapshot
         self.state_changed.emit(snapshot)
 

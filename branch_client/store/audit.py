@@ -125,3 +125,58 @@ def entries(
     sql += " ORDER BY seq DESC LIMIT ?"
     params.append(str(limit))
     return [AuditEntry(*row) for row in db.execute(sql, params)]
+
+
+def page(
+    db: sqlite_utils.Database,
+    *,
+    before_seq: int | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 200,
+) -> list[AuditEntry]:
+    """One page of the log for the viewer: newest first, below `before_seq`, filtered.
+
+    `since` is inclusive and `until` exclusive; both are compared with the stored UTC
+    times (entries are written with `datetime.isoformat()` in UTC, so the text order is the
+    time order). An actor or action filter uses its index; a date range alone is a scan
+    from the newest entry down, ended by `limit`.
+    """
+    where: list[str] = []
+    params: list[object] = []
+    if before_seq is not None:
+        where.append("seq < ?")
+        params.append(before_seq)
+    if actor is not None:
+        where.append("actor = ?")
+        params.append(actor)
+    if action is not None:
+        where.append("action = ?")
+        params.append(action)
+    if since is not None:
+        where.append("at >= ?")
+        params.append(since.astimezone(UTC).isoformat())
+    if until is not None:
+        where.append("at < ?")
+        params.append(until.astimezone(UTC).isoformat())
+    sql = "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY seq DESC LIMIT ?"
+    params.append(limit)
+    return [AuditEntry(*row) for row in db.execute(sql, params)]
+
+
+def entry(db: sqlite_utils.Database, seq: int) -> AuditEntry | None:
+    """The entry numbered `seq`, or None (e.g. where `verify_chain` found one missing)."""
+    row = db.execute(
+        "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log WHERE seq = ?", [seq]
+    ).fetchone()
+    return None if row is None else AuditEntry(*row)
+
+
+def actions_used(db: sqlite_utils.Database) -> list[str]:
+    """Every action code the log holds, sorted (for the viewer's filter)."""
+    return [row[0] for row in db.execute("SELECT DISTINCT action FROM audit_log ORDER BY action")]

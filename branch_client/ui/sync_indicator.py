@@ -1,4 +1,5 @@
-"""The status bar's sync indicator: online or offline, how many wait, the last success."""
+"""The status bar's sync indicator: online or offline, how many wait, the last success, and
+warnings when the branch is at risk (the same `SyncSnapshot.warnings` the sync page shows)."""
 
 from __future__ import annotations
 
@@ -44,10 +45,21 @@ class SyncIndicator(Page):
         """What the indicator says now."""
         return self.label.text()
 
+    def warnings(self) -> list[str]:
+        """The full sentences of the warnings shown (the label's tooltip)."""
+        return [] if self.snapshot is None else [sync_text.warning(w) for w in self.snapshot.warnings]
+
     def retranslate(self) -> None:
         snap = self.snapshot
+        warnings = [] if snap is None else list(snap.warnings)
+        self.label.setToolTip("\n".join(self.warnings()))
+        self.label.setStyleSheet("QLabel#syncIndicator { color: #8a4b00; font-weight: bold; }" if warnings else "")
+        alert = []  # the first warning in a few words, and how many more (all of them in the tooltip)
+        if warnings:
+            more = translate("Sync", " (+%1)").replace("%1", str(len(warnings) - 1)) if len(warnings) > 1 else ""
+            alert.append("⚠ " + sync_text.short_warning(warnings[0]) + more)
         if snap is not None and not snap.enrolled:
-            self.label.setText(translate("Sync", "Not connected to the centre"))
+            self.label.setText(" · ".join([translate("Sync", "Not connected to the centre"), *alert]))
             return
         if self.running:
             link = translate("Sync", "Syncing…")
@@ -61,4 +73,4 @@ class SyncIndicator(Page):
         if snap is not None:
             parts.append(translate("Sync", "%1 waiting").replace("%1", str(snap.waiting)))
             parts.append(translate("Sync", "last sync: %1").replace("%1", sync_text.when(snap.last_success_at)))
-        self.label.setText(" · ".join(parts))
+        self.label.setText(" · ".join(parts + alert))

@@ -241,3 +241,31 @@ def test_the_sync_page_enrols_with_a_pinned_ca_certificate(
     device = device_config.load(Outbox(controller.session.db.conn))
     assert device is not None
     assert device.ca_bundle == str(bundle)
+
+
+def test_the_status_bar_and_the_sync_page_warn_alike_and_a_good_pass_clears_it(
+    make_controller: MakeController, qtbot: QtBot, centre: RunningCentre
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    controller = make_controller()
+    page, sync = _enrolled_manager_idle(controller, qtbot, centre)
+    indicator = controller.window.sync_indicator
+    assert page.warning_texts() == []
+    assert "⚠" not in indicator.text()
+    assert controller.session is not None
+    five_days_ago = (datetime.now(UTC) - timedelta(days=5, hours=1)).isoformat()
+    Outbox(controller.session.db.conn).set_setting("last_success_at", five_days_ago)
+
+    sync.refresh()
+    qtbot.wait_until(lambda: "no sync for 5 days" in indicator.text(), timeout=10_000)
+    assert page.warnings.isVisibleTo(page)
+    assert page.warning_texts() == indicator.warnings()
+    assert page.warning_texts()[0].startswith("No successful sync for 5 days")
+    assert page.value_text("next_attempt") != "—"
+
+    with qtbot.wait_signal(sync.pass_finished, timeout=20_000):
+        page.sync_button.click()
+    qtbot.wait_until(lambda: "⚠" not in indicator.text(), timeout=10_000)
+    assert page.warning_texts() == []
+    assert not page.warnings.isVisibleTo(page)
