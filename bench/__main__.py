@@ -13,6 +13,7 @@ BENCHMARKS = {
     "forms": "bench.forms",
     "capture": "bench.capture",
     "manager": "bench.manager",
+    "sync-status": "bench.sync_status",
 }
 
 

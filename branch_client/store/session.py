@@ -75,6 +75,11 @@ class Session:
         return BranchInfo(self._slots.branch_code, self._slots.branch_name)
 
     @property
+    def is_open(self) -> bool:
+        """False once the session was closed (locked or signed out): its database is gone."""
+        return self._key is not None
+
+    @property
     def key(self) -> bytes:
         """The database key, for opening further connections (sync worker)."""
         if self._key is None:

@@ -329,6 +329,8 @@ class SyncPage(Page):
     def _refresh_history(self, *, force: bool = False) -> None:
         if self.batches is None or self.batch_records is None:
             return
+        if self.session is not None and not self.session.is_open:  # a last snapshot after the lock
+            return
         try:
             selected = self.batch_records.batch_id
             if self.batches.refresh(force=force):

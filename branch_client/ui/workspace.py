@@ -161,18 +161,11 @@ class Workspace(Page):
             show(record_id)
 
     def _make_sync_page(self) -> SyncPage:
-        page = SyncPage()
+        page = SyncPage(self.session)
         page.enrol_requested.connect(self.enrol)
         if self.sync is not None:
-            sync = self.sync
-            page.sync_requested.connect(sync.sync_now)
-            page.cancel_requested.connect(sync.cancel)
-            sync.state_changed.connect(page.set_snapshot)
-            sync.running_changed.connect(page.set_running)
-            sync.progress.connect(page.set_progress)
-            sync.pass_finished.connect(self._after_pass)
-            if sync.snapshot is not None:
-                page.set_snapshot(sync.snapshot)
+            page.follow(self.sync)  # sync now, cancel, refresh; state, running and progress
+            self.sync.pass_finished.connect(self._after_pass)
         return page
 
     def enrol(self, centre_url: str, enrolment_code: str, ca_bundle: str = "") -> None:
