@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 
 import sqlite_utils
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,12 +46,10 @@ class AuditPage(Page):
     """
 
     verified = Signal(str)
-    _checked = Signal(object, object)  # (ChainReport or None, KnownError or None), from the verify thread
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._checked.connect(self._show_report)
         self.title = title_label()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -197,26 +195,17 @@ class AuditPage(Page):
         self.verdict.clear()
         self.verify_button.setEnabled(False)
         db_path, key = self.session.db_path, self.session.key
+        # The verdict comes back through a relay that outlives this page: if the page is
+        # gone by then (signed out), Qt drops the delivery instead of touching a deleted widget.
+        relay = _VerifyRelay()
+        _RELAYS.append(relay)
+        relay.checked.connect(self._show_report)
         if db_path is None:  # a session without a file (never in the app): check here
-            self._check(lambda: self.session.db, close=False)
+            _check(relay, lambda: self.session.db, close=False)
             return
         threading.Thread(
-            target=self._check, args=(lambda: connect(db_path, key), True), name="audit-verify", daemon=True
+            target=_check, args=(relay, lambda: connect(db_path, key), True), name="audit-verify", daemon=True
         ).start()
-
-    def _check(self, open_db: Callable[[], sqlite_utils.Database], close: bool) -> None:
-        try:
-            with translate_errors():
-                db = open_db()
-                try:
-                    report = audit.verify_chain(db)
-                finally:
-                    if close:
-                        db.close()
-        except KnownError as exc:
-            self._checked.emit(None, exc)
-            return
-        self._checked.emit(report, None)
 
     def _show_report(self, report: ChainReport | None, error: KnownError | None) -> None:
         self.verify_button.setEnabled(True)
@@ -268,3 +257,27 @@ class AuditPage(Page):
 
 def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+class _VerifyRelay(QObject):
+    """Carries a verdict from the verify thread to the page (see `AuditPage.verify`)."""
+
+    checked = Signal(object, object)  # (ChainReport or None, KnownError or None)
+
+
+_RELAYS: list[_VerifyRelay] = []  # one small object per Verify click, kept for the process's life
+
+
+def _check(relay: _VerifyRelay, open_db: Callable[[], sqlite_utils.Database], close: bool) -> None:
+    try:
+        with translate_errors():
+            db = open_db()
+            try:
+                report = audit.verify_chain(db)
+            finally:
+                if close:
+                    db.close()
+    except KnownError as exc:
+        relay.checked.emit(None, exc)
+        return
+    relay.checked.emit(report, None)
