@@ -23,21 +23,16 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -56,8 +51,8 @@ from branch_client.ui.rejections.models import (
     review_notes,
     sent_back_columns,
     sent_back_state,
-    sorted_view,
 )
+from branch_client.ui.rejections.record_list import RecordList
 from branch_client.ui.widgets import Page, busy_cursor, message_label, title_label
 
 log = logging.getLogger(__name__)
@@ -81,83 +76,6 @@ def message_for(error: KnownError) -> str:
             "Nothing was changed: this record cannot be withdrawn any more (it was corrected, withdrawn or sent meanwhile). The list is up to date now.",
         )
     return error_text.message_for(error)
-
-
-class RecordList(QWidget):
-    """One tab: an explanation, a sortable table, the selected record's details, buttons."""
-
-    def __init__(self, model: RecordsModel, *, multi: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.proxy = sorted_view(model)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # submitted, oldest first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(
-            QAbstractItemView.SelectionMode.ExtendedSelection
-            if multi
-            else QAbstractItemView.SelectionMode.SingleSelection
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.details = QTextBrowser()
-        self.details.setObjectName("recordDetails")
-        self.details.setOpenLinks(False)
-        lines = self.details.fontMetrics().lineSpacing()
-        self.details.setFixedHeight(lines * 6 + 12)  # a heading, the reason and a few answers; it scrolls
-        self.buttons = QHBoxLayout()
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyList")
-        self.empty.setWordWrap(True)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addWidget(self.intro)
-        self.layout_.addWidget(self.table, 1)
-        self.layout_.addWidget(self.empty)
-        self.layout_.addWidget(self.details)
-        self.layout_.addLayout(self.buttons)
-
-    def set_rows(self, rows: list[Any]) -> None:
-        """New contents; the records selected before stay selected if still listed."""
-        before = set(self.selected_ids())
-        self.model.set_rows(rows)
-        self.select_ids(before)
-        self.empty.setVisible(not rows)
-        self.table.setVisible(bool(rows))
-
-    def selected_ids(self) -> list[str]:
-        """Record ids of the selected rows, in the order shown."""
-        selection = self.table.selectionModel()
-        if selection is None:
-            return []
-        rows = sorted(index.row() for index in selection.selectedRows())
-        return [str(self.proxy.index(r, 0).data(RECORD_ID_ROLE)) for r in rows]
-
-    def selected_rows(self) -> list[Any]:
-        """The selected records (store rows)."""
-        wanted = set(self.selected_ids())
-        return [row for row in self.model.rows() if row.record_id in wanted]
-
-    def select_ids(self, record_ids: set[str] | list[str]) -> None:
-        """Select the rows of `record_ids` (those still listed)."""
-        wanted = set(record_ids)
-        chosen = QItemSelection()
-        last = self.proxy.columnCount() - 1
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, 0).data(RECORD_ID_ROLE) in wanted:
-                chosen.select(self.proxy.index(r, 0), self.proxy.index(r, last))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().select(chosen, flags)
-
-    def select_all(self) -> None:
-        self.table.selectAll()
 
 
 class RejectionsPage(Page):
@@ -212,6 +130,7 @@ class RejectionsPage(Page):
         policy_layout.addWidget(self.policy_state)
         self.policy_switch.clicked.connect(self.set_review_policy)
         self.pending.layout_.insertWidget(0, self.policy_box)
+        self.pending.intro.hide()  # the policy box and the details' hint say what to do here
         self.policy_box.setVisible(self.is_manager)
         self.pe_open = QPushButton()
         self.pe_approve = QPushButton()
@@ -240,6 +159,8 @@ class RejectionsPage(Page):
         self.info = QLabel()
         self.info.setObjectName("reviewInfo")
         self.info.setWordWrap(True)
+        self.message.hide()
+        self.info.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
@@ -292,7 +213,7 @@ class RejectionsPage(Page):
             returned = self.session.returned_registrations()
             self._review_on = self.session.policy.review_before_sync
         except KnownError as exc:
-            self.message.setText(message_for(exc))
+            self._tell(self.message, message_for(exc))
             return
         self.sent_back.set_rows(rows)
         self.pending.set_rows(pending)
@@ -396,7 +317,9 @@ class RejectionsPage(Page):
             text = (
                 self.tr("Registrations selected: %1.").replace("%1", str(selected))
                 if selected > 1
-                else self.tr("Select registrations to approve or return (Ctrl or Shift to select several).")
+                else self.tr(
+                    "Select a registration to approve it (it is sent at the next sync) or to return it to the teller with the reason. Ctrl or Shift selects several; a whole day is approved with the button on the right."
+                )
             )
             self.pending.details.setHtml(_hint(text))
             return
@@ -471,10 +394,11 @@ class RejectionsPage(Page):
     def _approve(self, ids: list[str]) -> bool:
         ok, _ = self._run(lambda: self.session.approve(ids))
         if ok:
-            self.info.setText(
+            self._tell(
+                self.info,
                 self.tr("Registrations approved: %1. They will be sent to the centre at the next sync.").replace(
                     "%1", str(len(ids))
-                )
+                ),
             )
             for record_id in ids:
                 self.submitted.emit(record_id)
@@ -499,7 +423,7 @@ class RejectionsPage(Page):
             return
         ok, _ = self._run(lambda: self.session.return_to_teller([r.record_id for r in rows], reason))
         if ok:
-            self.info.setText(self.tr("Registrations returned: %1.").replace("%1", str(len(rows))))
+            self._tell(self.info, self.tr("Registrations returned: %1.").replace("%1", str(len(rows))))
 
     def withdraw(self, lst: RecordList) -> None:
         """Withdraw the selected record, with a reason."""
@@ -516,7 +440,7 @@ class RejectionsPage(Page):
             return
         ok, _ = self._run(lambda: self.session.withdraw(row.record_id, reason))
         if ok:
-            self.info.setText(self.tr("%1 withdrawn.").replace("%1", row.reference))
+            self._tell(self.info, self.tr("%1 withdrawn.").replace("%1", row.reference))
 
     def set_review_policy(self, on: bool) -> None:
         """The switch was clicked: turn review before sync on or off (asking about waiting registrations)."""
@@ -527,7 +451,9 @@ class RejectionsPage(Page):
         if on:
             ok, _ = self._run(lambda: self.session.set_policy(new))
             if ok:
-                self.info.setText(self.tr("Review before sync is on. New registrations wait here for your approval."))
+                self._tell(
+                    self.info, self.tr("Review before sync is on. New registrations wait here for your approval.")
+                )
             return
         pending = [r.record_id for r in self.session.pending_review()]
         choice = dialogs.LEAVE_PENDING
@@ -553,22 +479,28 @@ class RejectionsPage(Page):
             ).replace("%1", str(len(pending)))
         else:
             text = self.tr("Review before sync is off. New registrations go straight to the centre.")
-        self.info.setText(text)
+        self._tell(self.info, text)
+
+    @staticmethod
+    def _tell(label: QLabel, text: str) -> None:
+        """Show `text` in `label`, or hide the label (no empty line under the tabs)."""
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def _run(self, action: Callable[[], T]) -> tuple[bool, T | None]:
         """Run a change; a known error is told plainly, a bug is logged. The lists are read again either way."""
-        self.message.clear()
-        self.info.clear()
+        self._tell(self.message, "")
+        self._tell(self.info, "")
         result: tuple[bool, T | None] = (False, None)
         try:
             with busy_cursor():
                 result = (True, action())
         except KnownError as exc:
             log.info("refused: %s", exc.code)
-            self.message.setText(message_for(exc))
+            self._tell(self.message, message_for(exc))
         except Exception:
             log.exception("unexpected error")
-            self.message.setText(error_text.unexpected_error())
+            self._tell(self.message, error_text.unexpected_error())
         self.refresh()
         return result
 
@@ -588,11 +520,6 @@ class RejectionsPage(Page):
         )
         self.show_withdrawn.setText(self.tr("Show withdrawn records"))
         self.sent_back.empty.setText(self.tr("The centre has not sent back any record."))
-        self.pending.intro.setText(
-            self.tr(
-                "Approve a registration to send it to the centre at the next sync, or return it to the teller with the reason. Select several, or a whole day, to approve them together."
-            )
-        )
         self.pending.empty.setText(self.tr("No registration is waiting for your review."))
         self.returned.intro.setText(
             self.tr(

@@ -19,7 +19,8 @@ from branch_client.store import BranchDirectory, RecoveryKey, Session, audit, re
 from branch_client.store.registrations import owner_name
 from branch_client.ui.rejections import dialogs
 from branch_client.ui.rejections.models import RECORD_ID_ROLE
-from branch_client.ui.rejections_page import RecordList, RejectionsPage
+from branch_client.ui.rejections.record_list import RecordList
+from branch_client.ui.rejections_page import RejectionsPage
 from tests.conftest import MANAGER, TELLER
 from tests.unit.store.test_review import FORM, centre_says, outbox_ids, submit_one
 
