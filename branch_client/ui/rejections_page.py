@@ -432,7 +432,7 @@ class RejectionsPage(Page):
             return
         row = rows[0]
         prompt = self.tr(
-            "Withdraw %1 (%2)? It will not be sent to the centre again and cannot be corrected afterwards. Say why; the reason is kept with the record."
+            "Withdraw %1 — %2? It will not be sent to the centre again and cannot be corrected afterwards. Say why; the reason is kept with the record."
         )
         prompt = prompt.replace("%1", row.reference).replace("%2", row.owner_name)
         reason = dialogs.ask_reason(self, self.tr("Withdraw a record"), prompt)

@@ -56,7 +56,8 @@ class RecordList(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.intro)
         self.layout_.addWidget(self.table, 1)
-        self.layout_.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(self.empty, 1)
         self.layout_.addWidget(self.details)
         self.layout_.addLayout(self.buttons)
 
@@ -67,6 +68,7 @@ class RecordList(QWidget):
         self.select_ids(before)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        self.details.setVisible(bool(rows))
 
     def selected_ids(self) -> list[str]:
         """Record ids of the selected rows, in the order shown."""
