@@ -6,6 +6,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex
@@ -21,7 +22,9 @@ from branch_client.ui.rejections import dialogs
 from branch_client.ui.rejections.models import RECORD_ID_ROLE
 from branch_client.ui.rejections.record_list import RecordList
 from branch_client.ui.rejections_page import RejectionsPage
-from tests.conftest import MANAGER, TELLER
+from tests.conftest import FAST_KDF, MANAGER, TELLER
+from tests.ui.conftest import MakeController
+from tests.ui.test_flow import sign_in
 from tests.unit.store.test_review import FORM, centre_says, outbox_ids, submit_one
 
 SEX_KM = "ចម្លើយនេះត្រូវតែបំពេញ។"
@@ -438,3 +441,28 @@ def test_days_are_local_calendar_days(page: RejectionsPage, records: Branch) -> 
     assert all(t.endswith(")") for t in texts)
     assert sum(int(t.rsplit("(", 1)[1].rstrip(")")) for t in texts) == len(records.pending)
     assert all(isinstance(date.fromisoformat(page.day_choice.itemData(i)), date) for i in range(len(texts)))
+
+
+def test_the_workspace_opens_the_page_with_fresh_lists(
+    data_dir: Path, make_controller: MakeController, qtbot: QtBot
+) -> None:
+    directory = BranchDirectory.claim(data_dir, kdf=FAST_KDF)
+    session, _ = directory.create_branch(
+        branch_code="PNH-01", branch_name="Psar Thmei", manager_username=MANAGER[0], manager_password=MANAGER[1]
+    )
+    session.close()
+    directory.release()
+    controller = make_controller()
+    sign_in(controller, qtbot, *MANAGER)
+    workspace = controller.workspace
+    assert workspace is not None
+    held = submit_one(workspace.session, 1, hold=True)
+
+    page = workspace.open("rejections")
+
+    assert isinstance(page, RejectionsPage)
+    assert ids(page.pending) == [held]
+    with qtbot.waitSignal(page.open_requested) as opened:
+        page.pending.select_ids([held])
+        page.pe_open.click()
+    assert opened.args == [held]
