@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from branch_client.store import accounts, audit, drafts, registrations
+from branch_client.store import accounts, audit, drafts, registrations, review
 from branch_client.store import policy as branch_policy
 from branch_client.store.accounts import Account, Role
 from branch_client.store.database import translate_errors
@@ -123,6 +123,44 @@ class Session:
         self._require_manager()
         with translate_errors():
             branch_policy.save(self.db, value, actor_id=self.account.id)
+
+    # --- rejections and review (see `review`) ----------------------------------------
+
+    def rejections(self, *, include_withdrawn: bool = False) -> list[review.SentBack]:
+        """Records the centre rejected or sent back: every one for a manager, a teller's own otherwise."""
+        with translate_errors():
+            return review.sent_back(self.db, include_withdrawn=include_withdrawn, captured_by=self._own())
+
+    def pending_review(self) -> list[review.UnderReview]:
+        """Registrations waiting for a manager's review (a teller sees their own)."""
+        with translate_errors():
+            return review.under_review(self.db, "pending", captured_by=self._own())
+
+    def returned_registrations(self) -> list[review.UnderReview]:
+        """Registrations a manager returned to their teller (a teller sees their own)."""
+        with translate_errors():
+            return review.under_review(self.db, "returned", captured_by=self._own())
+
+    def approve(self, record_ids: str | Iterable[str]) -> int:
+        """A manager approves registrations held for review: into the outbox, in one transaction."""
+        self._require_manager()
+        with translate_errors():
+            return review.approve(self.db, record_ids, actor_id=self.account.id, now=self._clock())
+
+    def return_to_teller(self, record_ids: str | Iterable[str], reason: str) -> int:
+        """A manager sends registrations held for review back to their tellers, with a reason."""
+        self._require_manager()
+        with translate_errors():
+            return review.return_to_teller(self.db, record_ids, reason, actor_id=self.account.id, now=self._clock())
+
+    def withdraw(self, record_id: str, reason: str) -> None:
+        """A manager withdraws a record sent back, held or returned, with a reason; audited."""
+        self._require_manager()
+        with translate_errors():
+            review.withdraw(self.db, record_id, reason, actor_id=self.account.id, now=self._clock())
+
+    def _own(self) -> str | None:
+        return None if self.account.is_manager else self.account.id
 
     # --- drafts ---------------------------------------------------------------------
 

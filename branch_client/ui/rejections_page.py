@@ -1,22 +1,561 @@
-"""Rejections and review (being built)."""
+"""The manager's *Rejections and review* page.
+
+Three lists, each a tab with its count:
+
+- **Sent back by the centre**: records the centre rejected or sent back for correction,
+  with its reason in the UI language (and per answer, under the form's labels). The
+  manager opens one, starts its correction (`correction_requested`: the capture wizard
+  makes the linked new version) or withdraws it with a reason.
+- **Waiting for your review**: with the branch's *review before sync* policy on (the
+  switch is here), submitted registrations wait for a manager: approve (one, a selection,
+  or every one of a day, each in one transaction) or return to the teller with a reason.
+- **Returned to tellers**: what went back, with the reason, until it is corrected or
+  withdrawn.
+
+The store does the work (`Session.approve`, `return_to_teller`, `withdraw`, see
+`branch_client.store.review`); the page asks, shows and refreshes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+import dataclasses
+import html
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from branch_client.i18n import translate
-from branch_client.store import Session
-from branch_client.ui.placeholder_page import PlaceholderPage
+from branch_client.store import KnownError, Session, review
+from branch_client.ui import error_text
+from branch_client.ui.rejections import dialogs
+from branch_client.ui.rejections.models import (
+    RECORD_ID_ROLE,
+    RecordsModel,
+    language,
+    local_time,
+    pending_columns,
+    returned_columns,
+    review_notes,
+    sent_back_columns,
+    sent_back_state,
+)
+from branch_client.ui.rejections.record_list import RecordList
+from branch_client.ui.widgets import Page, busy_cursor, message_label, title_label
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-class RejectionsPage(PlaceholderPage):
-    """Stand-in until the page lands."""
+def message_for(error: KnownError) -> str:
+    """Plain words for the errors of this page's changes (the others: `error_text`)."""
+    if error.code == "reason_required":
+        return translate("RejectionsPage", "Write a reason of at most %1 characters.").replace(
+            "%1", str(review.MAX_REASON)
+        )
+    if error.code == "not_pending_review":
+        return translate(
+            "RejectionsPage",
+            "Nothing was changed: a registration is no longer waiting for review (it was dealt with meanwhile). The list is up to date now.",
+        )
+    if error.code == "cannot_withdraw":
+        return translate(
+            "RejectionsPage",
+            "Nothing was changed: this record cannot be withdrawn any more (it was corrected, withdrawn or sent meanwhile). The list is up to date now.",
+        )
+    return error_text.message_for(error)
 
-    submitted = Signal(str)
+
+class RejectionsPage(Page):
+    """Records sent back by the centre, registrations waiting for review, and those returned.
+
+    Signals:
+        correction_requested(str): start a correction (a new version) of this record.
+        open_requested(str): show this registration, read-only.
+        submitted(str): this registration entered the outbox (approved): the sync
+            status may refresh and a pass may send it.
+    """
+
     correction_requested = Signal(str)
     open_requested = Signal(str)
+    submitted = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.session = session
-        super().__init__(lambda: translate("Workspace", "Rejections and review"), lambda: "", parent)
+        self.is_manager = session.account.is_manager
+        self._review_on = False
+        self.title = title_label()
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+
+        # Sent back by the centre.
+        self.sent_back = RecordList(RecordsModel(sent_back_columns(), dimmed=lambda r: r.state != review.OPEN))
+        self.show_withdrawn = QCheckBox()
+        self.show_withdrawn.toggled.connect(lambda _checked: self.refresh())
+        self.sent_back.layout_.insertWidget(1, self.show_withdrawn)
+        self.sent_back.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # newest first
+        self.sb_open = QPushButton()
+        self.sb_correct = QPushButton()
+        self.sb_withdraw = QPushButton()
+        self._add_buttons(self.sent_back, self.sb_open, self.sb_correct, self.sb_withdraw)
+
+        # Waiting for your review.
+        self.pending = RecordList(RecordsModel(pending_columns()), multi=True)
+        self.policy_box = QGroupBox()
+        self.policy_switch = QCheckBox()
+        self.policy_switch.setObjectName("reviewPolicySwitch")
+        self.policy_text = QLabel()
+        self.policy_text.setWordWrap(True)
+        self.policy_state = QLabel()
+        self.policy_state.setObjectName("policyState")
+        self.policy_state.setWordWrap(True)
+        policy_layout = QVBoxLayout(self.policy_box)
+        policy_layout.addWidget(self.policy_switch)
+        policy_layout.addWidget(self.policy_text)
+        policy_layout.addWidget(self.policy_state)
+        self.policy_switch.clicked.connect(self.set_review_policy)
+        self.pending.layout_.insertWidget(0, self.policy_box)
+        self.pending.intro.hide()  # the policy box and the details' hint say what to do here
+        self.policy_box.setVisible(self.is_manager)
+        self.pe_open = QPushButton()
+        self.pe_approve = QPushButton()
+        self.pe_return = QPushButton()
+        self.pe_withdraw = QPushButton()
+        self.day_label = QLabel()
+        self.day_choice = QComboBox()
+        self.day_choice.setObjectName("reviewDay")
+        self.pe_approve_day = QPushButton()
+        self._add_buttons(self.pending, self.pe_open, self.pe_approve, self.pe_return, self.pe_withdraw)
+        self.pending.buttons.addWidget(self.day_label)
+        self.pending.buttons.addWidget(self.day_choice)
+        self.pending.buttons.addWidget(self.pe_approve_day)
+
+        # Returned to tellers.
+        self.returned = RecordList(RecordsModel(returned_columns()))
+        self.re_open = QPushButton()
+        self.re_correct = QPushButton()
+        self.re_withdraw = QPushButton()
+        self._add_buttons(self.returned, self.re_open, self.re_correct, self.re_withdraw)
+
+        self.tabs.addTab(self.sent_back, "")
+        self.tabs.addTab(self.pending, "")
+        self.tabs.addTab(self.returned, "")
+        self.message = message_label()
+        self.info = QLabel()
+        self.info.setObjectName("reviewInfo")
+        self.info.setWordWrap(True)
+        self.message.hide()
+        self.info.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.info)
+
+        for button, lst in (
+            (self.sb_open, self.sent_back),
+            (self.pe_open, self.pending),
+            (self.re_open, self.returned),
+        ):
+            button.clicked.connect(lambda _c=False, lst=lst: self._open(lst))
+            lst.table.doubleClicked.connect(lambda index, lst=lst: self._open_index(lst, index))
+        self.sb_correct.clicked.connect(lambda: self._correct(self.sent_back))
+        self.re_correct.clicked.connect(lambda: self._correct(self.returned))
+        self.sb_withdraw.clicked.connect(lambda: self.withdraw(self.sent_back))
+        self.pe_withdraw.clicked.connect(lambda: self.withdraw(self.pending))
+        self.re_withdraw.clicked.connect(lambda: self.withdraw(self.returned))
+        self.pe_approve.clicked.connect(self.approve_selected)
+        self.pe_return.clicked.connect(self.return_selected)
+        self.pe_approve_day.clicked.connect(self.approve_day)
+        for lst in (self.sent_back, self.pending, self.returned):
+            lst.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for button in (self.pe_approve, self.pe_return, self.pe_withdraw, self.sb_withdraw, self.re_withdraw):
+            button.setVisible(self.is_manager)
+        for widget in (self.day_label, self.day_choice, self.pe_approve_day):
+            widget.setVisible(self.is_manager)
+
+        self.refresh()
+        self.retranslate()
+
+    @staticmethod
+    def _add_buttons(lst: RecordList, *buttons: QPushButton) -> None:
+        for button in buttons:
+            lst.buttons.addWidget(button)
+        lst.buttons.addStretch(1)
+
+    # --- showing --------------------------------------------------------------------
+
+    def activated(self) -> None:
+        """The page is shown: read the lists again (the sync worker may have brought answers)."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the three lists and the policy from the store."""
+        try:
+            rows = self.session.rejections(include_withdrawn=self.show_withdrawn.isChecked())
+            pending = self.session.pending_review()
+            returned = self.session.returned_registrations()
+            self._review_on = self.session.policy.review_before_sync
+        except KnownError as exc:
+            self._tell(self.message, message_for(exc))
+            return
+        self.sent_back.set_rows(rows)
+        self.pending.set_rows(pending)
+        self.returned.set_rows(returned)
+        self._fill_days(pending)
+        self.policy_switch.setChecked(self._review_on)
+        self._update_counts()
+        self._update_policy_state()
+        self._selection_changed()
+
+    def _fill_days(self, pending: list[review.UnderReview]) -> None:
+        chosen = self.day_choice.currentData()
+        self.day_choice.clear()
+        for day, count in review.days(pending):
+            text = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+            self.day_choice.addItem(f"{text} ({count})", day.isoformat())
+        at = self.day_choice.findData(chosen)
+        self.day_choice.setCurrentIndex(at if at >= 0 else 0)
+        self.day_choice.setEnabled(self.day_choice.count() > 0)
+        self.pe_approve_day.setEnabled(self.day_choice.count() > 0)
+
+    def open_counts(self) -> tuple[int, int, int]:
+        """(records the centre sent back that wait for a correction or a withdrawal,
+        registrations waiting for review, registrations returned to tellers)."""
+        open_rows = sum(1 for r in self.sent_back.model.rows() if r.state == review.OPEN)
+        return open_rows, self.pending.model.rowCount(), self.returned.model.rowCount()
+
+    def _update_counts(self) -> None:
+        sent, pending, returned = self.open_counts()
+        self.tabs.setTabText(0, self.tr("Sent back by the centre (%1)").replace("%1", str(sent)))
+        self.tabs.setTabText(1, self.tr("Waiting for your review (%1)").replace("%1", str(pending)))
+        self.tabs.setTabText(2, self.tr("Returned to tellers (%1)").replace("%1", str(returned)))
+
+    def _update_policy_state(self) -> None:
+        pending = self.pending.model.rowCount()
+        stranded = not self._review_on and pending > 0
+        self.policy_state.setVisible(stranded)
+        self.policy_state.setText(
+            self.tr(
+                "Review before sync is off, so new registrations go straight to the centre. Those listed here (%1) were submitted while it was on: they are sent only once you approve them."
+            ).replace("%1", str(pending))
+            if stranded
+            else ""
+        )
+
+    def _selection_changed(self, *_args: object) -> None:
+        sent = self.sent_back.selected_rows()
+        one_open = len(sent) == 1 and sent[0].state == review.OPEN
+        self.sb_open.setEnabled(len(sent) == 1)
+        self.sb_correct.setEnabled(one_open)
+        self.sb_withdraw.setEnabled(one_open)
+        self._show_sent_back(sent[0] if len(sent) == 1 else None)
+
+        pending = self.pending.selected_rows()
+        self.pe_open.setEnabled(len(pending) == 1)
+        self.pe_approve.setEnabled(bool(pending))
+        self.pe_return.setEnabled(bool(pending))
+        self.pe_withdraw.setEnabled(len(pending) == 1)
+        self._show_pending(pending[0] if len(pending) == 1 else None, len(pending))
+
+        returned = self.returned.selected_rows()
+        self.re_open.setEnabled(len(returned) == 1)
+        self.re_correct.setEnabled(len(returned) == 1)
+        self.re_withdraw.setEnabled(len(returned) == 1)
+        self._show_returned(returned[0] if len(returned) == 1 else None)
+
+    def _heading(self, row: review.SentBack | review.UnderReview) -> str:
+        submitted = self.tr("Submitted %1 by %2").replace("%1", local_time(row.submitted_at)).replace("%2", row.teller)
+        return (
+            f"<p><b>{html.escape(row.reference)}</b> — {html.escape(row.owner_name)}<br>"
+            f"<small>{html.escape(submitted)}</small></p>"
+        )
+
+    def _show_sent_back(self, row: review.SentBack | None) -> None:
+        if row is None:
+            self.sent_back.details.setHtml(_hint(self.tr("Select a record to read the centre's reason.")))
+            return
+        lang = language()
+        parts = [self._heading(row)]
+        answered = (
+            self.tr("Rejected by the centre on %1")
+            if row.status == "rejected"
+            else self.tr("Sent back by the centre for correction on %1")
+        ).replace("%1", local_time(row.answered_at))
+        parts.append(f"<p><b>{html.escape(answered)}</b><br>{html.escape(row.message(lang))}</p>")
+        if row.fields:
+            items = "".join(
+                f"<li><b>{html.escape(f.label_in(lang))}</b>: {html.escape(f.message_in(lang))}</li>"
+                for f in row.fields
+            )
+            parts.append(f"<ul>{items}</ul>")
+        if row.state == review.CORRECTION_SENT:
+            parts.append(f"<p><b>{html.escape(sent_back_state(row))}</b></p>")
+        if row.withdrawn_at is not None:
+            withdrawn = self.tr("Withdrawn on %1: %2").replace("%1", local_time(row.withdrawn_at))
+            parts.append(f"<p>{html.escape(withdrawn.replace('%2', row.withdrawn_reason or ''))}</p>")
+        self.sent_back.details.setHtml("".join(parts))
+
+    def _show_pending(self, row: review.UnderReview | None, selected: int) -> None:
+        if row is None:
+            text = (
+                self.tr("Registrations selected: %1.").replace("%1", str(selected))
+                if selected > 1
+                else self.tr(
+                    "Select a registration to approve it (it is sent at the next sync) or to return it to the teller with the reason. Ctrl or Shift selects several; a whole day is approved with the button on the right."
+                )
+            )
+            self.pending.details.setHtml(_hint(text))
+            return
+        parts = [self._heading(row)]
+        notes = review_notes(row)
+        if notes:
+            parts.append(f"<p>{html.escape(notes)}</p>")
+        if row.duplicate_note:
+            reason = self.tr("The teller's reason: %1").replace("%1", row.duplicate_note)
+            parts.append(f"<p>{html.escape(reason)}</p>")
+        self.pending.details.setHtml("".join(parts))
+
+    def _show_returned(self, row: review.UnderReview | None) -> None:
+        if row is None:
+            self.returned.details.setHtml(_hint(self.tr("Select a registration to read why it was returned.")))
+            return
+        reason = self.tr("Returned to the teller: %1").replace("%1", row.review_note or "")
+        self.returned.details.setHtml(self._heading(row) + f"<p>{html.escape(reason)}</p>")
+
+    # --- acting ---------------------------------------------------------------------
+
+    def _open(self, lst: RecordList) -> None:
+        ids = lst.selected_ids()
+        if len(ids) == 1:
+            self.open_requested.emit(ids[0])
+
+    def _open_index(self, lst: RecordList, index: QModelIndex) -> None:
+        record_id = lst.proxy.index(index.row(), 0).data(RECORD_ID_ROLE)
+        if record_id:
+            self.open_requested.emit(str(record_id))
+
+    def _correct(self, lst: RecordList) -> None:
+        ids = lst.selected_ids()
+        if len(ids) == 1:
+            self.correction_requested.emit(ids[0])
+
+    def approve_selected(self) -> None:
+        """Approve the selected registrations (asking first when there are several)."""
+        ids = self.pending.selected_ids()
+        if not ids:
+            return
+        if len(ids) > 1 and not dialogs.ask_confirmation(
+            self,
+            self.tr("Approve registrations"),
+            self.tr("Approve the %1 selected registrations? They will be sent to the centre at the next sync.").replace(
+                "%1", str(len(ids))
+            ),
+        ):
+            return
+        self._approve(ids)
+
+    def approve_day(self) -> None:
+        """Approve every registration waiting from the chosen day, in one transaction."""
+        value = self.day_choice.currentData()
+        if not value:
+            return
+        day = date.fromisoformat(str(value))
+        rows = review.submitted_on(self.pending.model.rows(), day)
+        if not rows:
+            return
+        self.pending.select_ids([r.record_id for r in rows])
+        question = (
+            self.tr(
+                "Approve every registration submitted on %2 (%1 in all)? They will be sent to the centre at the next sync."
+            )
+            .replace("%1", str(len(rows)))
+            .replace("%2", self.day_choice.currentText().rsplit(" (", 1)[0])
+        )
+        if dialogs.ask_confirmation(self, self.tr("Approve registrations"), question):
+            self._approve([r.record_id for r in rows])
+
+    def _approve(self, ids: list[str]) -> bool:
+        ok, _ = self._run(lambda: self.session.approve(ids))
+        if ok:
+            self._tell(
+                self.info,
+                self.tr("Registrations approved: %1. They will be sent to the centre at the next sync.").replace(
+                    "%1", str(len(ids))
+                ),
+            )
+            for record_id in ids:
+                self.submitted.emit(record_id)
+        return ok
+
+    def return_selected(self) -> None:
+        """Send the selected registrations back to their tellers, with a reason."""
+        rows = self.pending.selected_rows()
+        if not rows:
+            return
+        if len(rows) == 1:
+            prompt = self.tr(
+                "Why does %1 go back to %2? The teller reads this, corrects the registration and submits it again."
+            )
+            prompt = prompt.replace("%1", rows[0].reference).replace("%2", rows[0].teller)
+        else:
+            prompt = self.tr(
+                "Why do these %1 registrations go back to their tellers? Each teller reads this, corrects the registration and submits it again."
+            ).replace("%1", str(len(rows)))
+        reason = dialogs.ask_reason(self, self.tr("Return to the teller"), prompt)
+        if reason is None:
+            return
+        ok, _ = self._run(lambda: self.session.return_to_teller([r.record_id for r in rows], reason))
+        if ok:
+            self._tell(self.info, self.tr("Registrations returned: %1.").replace("%1", str(len(rows))))
+
+    def withdraw(self, lst: RecordList) -> None:
+        """Withdraw the selected record, with a reason."""
+        rows = lst.selected_rows()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        prompt = self.tr(
+            "Withdraw %1 — %2? It will not be sent to the centre again and cannot be corrected afterwards. Say why; the reason is kept with the record."
+        )
+        prompt = prompt.replace("%1", row.reference).replace("%2", row.owner_name)
+        reason = dialogs.ask_reason(self, self.tr("Withdraw a record"), prompt)
+        if reason is None:
+            return
+        ok, _ = self._run(lambda: self.session.withdraw(row.record_id, reason))
+        if ok:
+            self._tell(self.info, self.tr("%1 withdrawn.").replace("%1", row.reference))
+
+    def set_review_policy(self, on: bool) -> None:
+        """The switch was clicked: turn review before sync on or off (asking about waiting registrations)."""
+        policy = self.session.policy
+        if on == policy.review_before_sync:
+            return
+        new = dataclasses.replace(policy, review_before_sync=on)
+        if on:
+            ok, _ = self._run(lambda: self.session.set_policy(new))
+            if ok:
+                self._tell(
+                    self.info, self.tr("Review before sync is on. New registrations wait here for your approval.")
+                )
+            return
+        pending = [r.record_id for r in self.session.pending_review()]
+        choice = dialogs.LEAVE_PENDING
+        if pending:
+            asked = dialogs.ask_policy_off(self, len(pending))
+            if asked is None:
+                self.policy_switch.setChecked(True)
+                return
+            choice = asked
+        if choice == dialogs.APPROVE_ALL and not self._approve(pending):
+            self.policy_switch.setChecked(True)
+            return
+        ok, _ = self._run(lambda: self.session.set_policy(new))
+        if not ok:
+            return
+        if choice == dialogs.APPROVE_ALL:
+            text = self.tr(
+                "Review before sync is off. The waiting registrations (%1) were approved and will be sent at the next sync."
+            ).replace("%1", str(len(pending)))
+        elif pending:
+            text = self.tr(
+                "Review before sync is off. Registrations already waiting (%1) stay here until you approve or return them."
+            ).replace("%1", str(len(pending)))
+        else:
+            text = self.tr("Review before sync is off. New registrations go straight to the centre.")
+        self._tell(self.info, text)
+
+    @staticmethod
+    def _tell(label: QLabel, text: str) -> None:
+        """Show `text` in `label`, or hide the label (no empty line under the tabs)."""
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def _run(self, action: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run a change; a known error is told plainly, a bug is logged. The lists are read again either way."""
+        self._tell(self.message, "")
+        self._tell(self.info, "")
+        result: tuple[bool, T | None] = (False, None)
+        try:
+            with busy_cursor():
+                result = (True, action())
+        except KnownError as exc:
+            log.info("refused: %s", exc.code)
+            self._tell(self.message, message_for(exc))
+        except Exception:
+            log.exception("unexpected error")
+            self._tell(self.message, error_text.unexpected_error())
+        self.refresh()
+        return result
+
+    # --- language -------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Rejections and review"))
+        self.intro.setText(
+            self.tr(
+                "Records the centre sent back, and registrations waiting for a manager before they are sent. Nothing listed here is lost: each record stays until it is corrected, approved or withdrawn."
+            )
+        )
+        self.sent_back.intro.setText(
+            self.tr(
+                "The centre refused these records or asks for a correction. Correct one to send a new version of it, or withdraw it if it should not be sent again."
+            )
+        )
+        self.show_withdrawn.setText(self.tr("Show withdrawn records"))
+        self.sent_back.empty.setText(self.tr("The centre has not sent back any record."))
+        self.pending.empty.setText(self.tr("No registration is waiting for your review."))
+        self.returned.intro.setText(
+            self.tr(
+                "You sent these back to the teller who captured them. The teller corrects each like a record the centre sent back: the new version waits for your review again."
+            )
+        )
+        self.returned.empty.setText(self.tr("No registration is back with a teller."))
+        self.policy_box.setTitle(self.tr("Review before sync"))
+        self.policy_switch.setText(self.tr("Review registrations before they are sent to the centre"))
+        self.policy_text.setText(
+            self.tr(
+                "When this is on, each registration a teller submits waits on this tab until a manager approves it; only then is it sent. Registrations already waiting to be sent are not affected. It is off unless a manager turns it on."
+            )
+        )
+        for button, text in (
+            (self.sb_open, self.tr("Open")),
+            (self.pe_open, self.tr("Open")),
+            (self.re_open, self.tr("Open")),
+            (self.sb_correct, self.tr("Correct…")),
+            (self.re_correct, self.tr("Correct…")),
+            (self.sb_withdraw, self.tr("Withdraw…")),
+            (self.pe_withdraw, self.tr("Withdraw…")),
+            (self.re_withdraw, self.tr("Withdraw…")),
+            (self.pe_approve, self.tr("Approve")),
+            (self.pe_return, self.tr("Return to the teller…")),
+            (self.pe_approve_day, self.tr("Approve the whole day…")),
+        ):
+            button.setText(text)
+        self.day_label.setText(self.tr("Day:"))
+        for lst in (self.sent_back, self.pending, self.returned):
+            lst.model.retranslate()
+        self._fill_days(self.pending.model.rows())
+        self._update_counts()
+        self._update_policy_state()
+        self._selection_changed()
+
+
+def _hint(text: str) -> str:
+    return f"<p><i>{html.escape(text)}</i></p>"
