@@ -37,13 +37,20 @@ class NavEntry:
     key: str
     label: Callable[[], str]
     managers_only: bool
+    teller_label: Callable[[], str] | None = None  # when tellers see the page under another name
 
 
 NAVIGATION = [
     NavEntry("capture", lambda: translate("Workspace", "New registration"), managers_only=False),
     NavEntry("registrations", lambda: translate("Workspace", "Registrations"), managers_only=False),
     NavEntry("sync", lambda: translate("Workspace", "Sync status"), managers_only=True),
-    NavEntry("rejections", lambda: translate("Workspace", "Rejections and review"), managers_only=True),
+    # Tellers see their own records sent back or returned here; managers see everyone's and review.
+    NavEntry(
+        "rejections",
+        lambda: translate("Workspace", "Rejections and review"),
+        managers_only=False,
+        teller_label=lambda: translate("Workspace", "Sent back to me"),
+    ),
     NavEntry("accounts", lambda: translate("Workspace", "Accounts"), managers_only=True),
     NavEntry("indicators", lambda: translate("Workspace", "Indicators"), managers_only=True),
     NavEntry("audit", lambda: translate("Workspace", "Audit log"), managers_only=True),
@@ -129,6 +136,7 @@ class Workspace(Page):
             rejections = RejectionsPage(self.session)
             rejections.correction_requested.connect(self.start_correction)
             rejections.open_requested.connect(self.show_record)
+            rejections.submitted.connect(self._after_submit)
             return rejections
         if entry.key == "indicators":
             from branch_client.ui.indicators_page import IndicatorsPage
@@ -214,7 +222,8 @@ class Workspace(Page):
         for row, entry in enumerate(self.entries):
             item = self.nav.item(row)
             if item is not None:
-                item.setText(entry.label())
+                teller = not self.session.account.is_manager and entry.teller_label is not None
+                item.setText(entry.teller_label() if teller and entry.teller_label else entry.label())
 
     def nav_keys(self) -> list[str]:
         """The keys of the visible navigation entries, in order."""

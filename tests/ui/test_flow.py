@@ -116,13 +116,14 @@ def sign_in(controller: object, qtbot: QtBot, username: str, password: str) -> N
         page.sign_in_button.click()
 
 
-def test_teller_sees_only_capture_and_registrations(
+def test_teller_sees_capture_registrations_and_what_was_sent_back(
     set_up_branch: Path, make_controller: MakeController, qtbot: QtBot
 ) -> None:
     controller = make_controller()
     sign_in(controller, qtbot, *TELLER)
     assert controller.workspace is not None
-    assert controller.workspace.nav_keys() == ["capture", "registrations"]
+    assert controller.workspace.nav_keys() == ["capture", "registrations", "rejections"]
+    assert controller.workspace.nav.item(2).text() == "Sent back to me"
     assert controller.window.lock_action.isEnabled()
 
 
