@@ -136,3 +136,17 @@ def _entries_without_a_comment(list_name: str) -> list[str]:
 @pytest.mark.parametrize("list_name", ["datas", "hiddenimports", "excludes"])
 def test_every_entry_says_why_it_is_there(list_name: str) -> None:
     assert _entries_without_a_comment(list_name) == []
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/translations/qt_fr.qm", False),
+        ("PySide6/Qt/translations/qtbase_km.qm", True),
+        ("resources/translations/branch_client_km.qm", True),
+        ("forms/definitions/cam_ie_registration.toml", True),
+    ],
+)
+def test_only_the_khmer_qt_translations_are_kept(spec: dict[str, Any], dest: str, kept: bool) -> None:
+    assert spec["wanted_data"](dest) is kept
