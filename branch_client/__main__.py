@@ -48,7 +48,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation in a temporary folder without a window: print one line per step, exit 0 if all pass",
+        help="check this installation without a window, in a temporary folder (inside --data-dir if given): "
+        "print one line per step, exit 0 if all pass",
     )
     p.add_argument(
         "--verbose", action="store_true", help="with --self-test: write the details of a failure to standard error"
