@@ -4,6 +4,10 @@ Each run starts a fresh `python -m branch_client --demo --quit-when-shown` proce
 demo store prepared beforehand (so branch set-up is not timed) and stops the clock when
 the process reports that its window was shown. The demo's in-process reference centre
 is left out (`--centre none`): a branch PC never runs one. Goal: median ≤ 1.0 s on 2 cores.
+
+With `--bundle` it times the PyInstaller build instead (`dist/branch-client/branch-client`,
+made by `uv run pyinstaller --noconfirm installer.spec`, or the executable given), with
+the same arguments, so the two figures compare.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from pathlib import Path
 from bench.report import print_json, print_table
 
 GOAL_S = 1.0
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE_EXE = ROOT / "dist" / "branch-client" / ("branch-client.exe" if sys.platform == "win32" else "branch-client")
 
 
 def time_one_start(command: list[str], env: dict[str, str]) -> float:
@@ -38,12 +44,23 @@ def time_one_start(command: list[str], env: dict[str, str]) -> float:
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python -m bench startup", description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=7, help="timed starts (at least 5)")
+    p.add_argument(
+        "--bundle",
+        nargs="?",
+        type=Path,
+        const=BUNDLE_EXE,
+        metavar="EXE",
+        help=f"time the built bundle's executable (default {BUNDLE_EXE.relative_to(ROOT)}) instead of the source tree",
+    )
     args = p.parse_args(argv)
     runs = max(5, args.runs)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if args.bundle is not None and not args.bundle.is_file():
+        p.error(f"no bundle at {args.bundle}: build it with `uv run pyinstaller --noconfirm installer.spec`")
+    program = [str(args.bundle)] if args.bundle is not None else [sys.executable, "-m", "branch_client"]
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "demo"
-        command = [sys.executable, "-m", "branch_client", "--demo", "--centre", "none"]
+        command = [*program, "--demo", "--centre", "none"]
         command += ["--data-dir", str(data_dir), "--quit-when-shown"]
         warm_up = time_one_start(command, env)  # creates the demo store; also warms the OS file cache
         times = [time_one_start(command, env) for _ in range(runs)]
@@ -63,6 +80,7 @@ def main(argv: list[str]) -> int:
             "startup_min_s": round(min(times), 3),
             "startup_max_s": round(max(times), 3),
             "runs": runs,
+            "program": "bundle" if args.bundle is not None else "source",
         }
     )
     return 0

@@ -45,6 +45,15 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="quit as soon as the first window is shown (start-up checks and benchmarks)",
     )
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a window, in a temporary folder (inside --data-dir if given): "
+        "print one line per step, exit 0 if all pass",
+    )
+    p.add_argument(
+        "--verbose", action="store_true", help="with --self-test: write the details of a failure to standard error"
+    )
     from branch_client.headless import add_commands
 
     add_commands(p.add_subparsers(dest="command", metavar="COMMAND", help="run without a window (see COMMAND --help)"))
@@ -63,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.idle_minutes is not None and not 0 < args.idle_minutes <= 24 * 60:
         parser().error("--idle-minutes must be between 0 and 1440")
+    if args.self_test:
+        from branch_client import self_test
+
+        # --data-dir, if given, only says where to make the temporary folder.
+        return self_test.run(parent=args.data_dir, verbose=args.verbose)
     data_dir = args.data_dir or default_data_dir()
     if args.demo and args.data_dir is None:
         data_dir = default_data_dir() / "demo"

@@ -1,4 +1,4 @@
-"""The commands that work without a window: `sync`, `enrol` and `sync-status`.
+"""The commands that work without a window: `sync`, `enrol`, `sync-status` and `backup`.
 
 Each one claims the branch's data folder (so it never runs beside the open app), signs
 in as an account (password from the terminal, or one line on stdin with
@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from branch_client.store import BranchDirectory, KnownError, Session
+from branch_client.store.backup import write_backup
 from branch_client.sync_service import SyncRunner, enrol, snapshot
 from sync.engine import Progress
 from sync.transport import InsecureURL, RetryPolicy, SyncError
@@ -31,6 +32,7 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         ("sync", "run one sync pass with the centre and print what it did"),
         ("enrol", "connect this branch PC to the CAM-IE centre with a one-time enrolment code"),
         ("sync-status", "print how many registrations are waiting, accepted or rejected"),
+        ("backup", "write an encrypted copy of the branch's data (store and key slots) into a new folder"),
     ):
         p = subparsers.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--data-dir", type=Path, help="folder of the branch store (default: the per-user data folder)")
@@ -42,6 +44,10 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
             p.add_argument("--url", required=True, help="the centre's address, e.g. https://cam-ie.example.gov.kh")
             p.add_argument("--code", required=True, help="the one-time enrolment code from the CAM-IE operator")
             p.add_argument("--ca-bundle", help="a PEM file of the CA that signs the centre's certificate (pinning)")
+        if name == "backup":
+            p.add_argument(
+                "dest", type=Path, metavar="DEST", help="a new or empty folder for the copy, e.g. on a USB drive"
+            )
         if name == "sync":
             p.add_argument("--batch-size", type=int, default=500, help="records per batch (1-5000, default 500)")
             p.add_argument("--quiet", action="store_true", help="print only the summary line")
@@ -59,6 +65,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 return _enrol(session, args)
             if args.command == "sync-status":
                 return _status(session)
+            if args.command == "backup":
+                return _backup(session, data_dir, args.dest)
             return _sync(directory, session, args)
     except KnownError as exc:
         print(f"branch-client: cannot open the branch: {exc.code}", file=sys.stderr)
@@ -105,6 +113,22 @@ def _enrol(session: Session, args: argparse.Namespace) -> int:
         return 1
     print(f"enrolled: device {config.device_id}, branch {config.branch_code} ({config.branch_id})")
     print(f"centre key {config.centre_key.key_id} fingerprint: {config.centre_fingerprint}")
+    return 0
+
+
+def _backup(session: Session, data_dir: Path, dest: Path) -> int:
+    if not session.account.is_manager:
+        print("branch-client: only a manager can back up the branch", file=sys.stderr)
+        return 2
+    try:
+        summary = write_backup(session, data_dir, dest)
+    except KnownError as exc:
+        print(f"branch-client: backup failed: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"backed up to {summary.folder}: {summary.rows['registrations']} registrations, "
+        f"{summary.rows['accounts']} accounts, {summary.bytes // 1024} KiB (encrypted; keep keyslots.json with it)"
+    )
     return 0
 
 
