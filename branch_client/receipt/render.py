@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QGlyphRun,
     QGuiApplication,
     QImage,
     QPageLayout,
@@ -151,8 +152,14 @@ class _Composer:
     def draw_text(self, layout: QTextLayout, x: float, y: float, color: QColor) -> None:
         """Draw a measured layout at (x, y)."""
 
+        # Qt emboldens Noto Sans Khmer (a variable font) by drawing twice in a PDF, but not
+        # on an image under a scaling painter: the preview does the same by hand.
+        embolden = layout.font().bold()
+        stroke = QPen(color, layout.font().pixelSize() * 0.05)
+
         def op(painter: QPainter, runs: list[str]) -> None:
             painter.setPen(color)
+            twice = embolden and isinstance(painter.device(), QImage)
             text = layout.text()
             for i in range(layout.lineCount()):
                 line = layout.lineAt(i)
@@ -163,7 +170,10 @@ class _Composer:
                     first = min(run.stringIndexes()) if run.stringIndexes() else line.textStart()
                     following = [s for s in starts if s > first]
                     runs.append(text[first : following[0] if following else end])
-                    painter.drawGlyphRun(QPointF(x, y), run)
+                    if twice:
+                        _draw_outlined(painter, run, QPointF(x, y), stroke)
+                    else:
+                        painter.drawGlyphRun(QPointF(x, y), run)
 
         self.ops.append(op)
 
@@ -278,6 +288,19 @@ class _Composer:
         style = self.style
         height = style.page_height_mm or (self.y / UNITS_PER_MM + bottom_margin_mm)
         return Sheet(style.page_width_mm, height, self.ops)
+
+
+def _draw_outlined(painter: QPainter, run: QGlyphRun, origin: QPointF, pen: QPen) -> None:
+    """A glyph run filled and stroked with `pen`: bold that survives any scale."""
+    path = QPainterPath()
+    raw = run.rawFont()
+    for glyph, position in zip(run.glyphIndexes(), run.positions(), strict=True):
+        path.addPath(raw.pathForGlyph(glyph).translated(origin + position))
+    painter.save()
+    painter.setPen(pen)
+    painter.setBrush(pen.color())
+    painter.drawPath(path)
+    painter.restore()
 
 
 def _height(layout: QTextLayout) -> float:
