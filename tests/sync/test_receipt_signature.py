@@ -86,9 +86,7 @@ def test_the_signature_covers_a_domain_separated_canonical_text() -> None:
 
     assert claim.signed_bytes() == (
         b"CAM-IE registration receipt v1\n"
-        b"PNH-01-2026-000123-8\n0193a1b2-c3d4-7e5f-8071-8293a4b5c6d7\nPNH-01\n"
-        + KEY.key_id.encode()
-        + b"\n2026-11-24"
+        b"PNH-01-2026-000123-8\n0193a1b2-c3d4-7e5f-8071-8293a4b5c6d7\nPNH-01\n" + KEY.key_id.encode() + b"\n2026-11-24"
     )
     # The same key signs batches ("CIEB…") and status requests ("GET\n…"): never these bytes.
     assert not claim.signed_bytes().startswith((b"CIEB", b"GET\n"))
