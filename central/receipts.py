@@ -21,9 +21,39 @@ from typing import Final
 
 from central.store import CentreStore, Device, RecordSummary
 from sync import receipt
+from sync.protocol import Message
 from sync.receipt import ReceiptFormatError, SignedReceipt
 
 GENUINE: Final = "genuine"
+
+#: What each verdict means, for people (`POST /v1/receipts/verify`).
+VERDICTS: Final = {
+    GENUINE: Message(
+        "បង្កាន់ដៃនេះពិតប្រាកដ៖ វាត្រូវបានចេញដោយសាខាដែលមានឈ្មោះនៅលើវា។",
+        "This receipt is genuine: it was issued by the branch named on it.",
+    ),
+    "malformed": Message("នេះមិនមែនជាកូដបង្កាន់ដៃ CAM-IE ទេ។", "This is not a CAM-IE receipt code."),
+    "unknown_device": Message(
+        "បង្កាន់ដៃនេះមិនពិតទេ៖ ឧបករណ៍ដែលបានចុះហត្ថលេខាលើវា មិនត្រូវបានស្គាល់ដោយ CAM-IE ទេ។",
+        "This receipt is not genuine: CAM-IE does not know the device that signed it.",
+    ),
+    "bad_signature": Message(
+        "បង្កាន់ដៃនេះមិនពិតទេ៖ វាត្រូវបានកែប្រែ ឬបង្កើតឡើង។",
+        "This receipt is not genuine: it was changed or made up.",
+    ),
+    "wrong_branch": Message(
+        "បង្កាន់ដៃនេះមិនពិតទេ៖ វាមិនមែនចេញដោយសាខាដែលមានឈ្មោះនៅលើវាទេ។",
+        "This receipt is not genuine: it was not issued by the branch named on it.",
+    ),
+    "record_elsewhere": Message(
+        "បង្កាន់ដៃនេះមិនពិតទេ៖ កំណត់ត្រារបស់វាជារបស់សាខាផ្សេង។",
+        "This receipt is not genuine: its record belongs to another branch.",
+    ),
+    "device_revoked": Message(
+        "បង្កាន់ដៃនេះមិនអាចទុកចិត្តបានទេ៖ ឧបករណ៍ដែលបានចុះហត្ថលេខាត្រូវបានដកសិទ្ធិ ហើយ CAM-IE មិនដែលទទួលបានកំណត់ត្រានេះទេ។",
+        "This receipt cannot be trusted: the device that signed it was revoked and CAM-IE never received the record.",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +70,11 @@ class ReceiptCheck:
     def genuine(self) -> bool:
         """Whether the receipt was issued by the branch it names."""
         return self.reason == GENUINE
+
+    @property
+    def message(self) -> Message:
+        """The verdict in one sentence, in Khmer and English."""
+        return VERDICTS[self.reason]
 
     def describe(self) -> list[str]:
         """The verdict in plain words, a line each (no names: the receipt's ids only)."""

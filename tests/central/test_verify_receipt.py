@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtWidgets import QApplication
 
 from branch_client import receipt, sync_service
@@ -131,3 +132,38 @@ def test_enrolment_after_a_lost_answer_still_lets_old_receipts_verify(
     assert enrolled.device_key.key_id != pending.key_id
     assert verify_receipt(centre.store, printed.qr_text).genuine
     assert verify_receipt(centre.store, receipt.receipt_for(session, record_id).qr_text).genuine
+
+
+def test_the_centre_answers_verification_over_http(
+    branch: tuple[BranchDirectory, Session], centre: RunningCentre
+) -> None:
+    _, session = branch
+    [record_id] = submit(session, sample_answers(1, seed=36))
+    code = receipt.receipt_for(session, record_id).qr_text
+    enrol(session, centre)
+
+    with requests.Session() as http:
+        good = http.post(centre.url + "/v1/receipts/verify", json={"receipt": code}, timeout=30)
+        changed = http.post(
+            centre.url + "/v1/receipts/verify", json={"receipt": code.replace(".PNH-01.", ".PNH-02.")}, timeout=30
+        )
+        junk = http.post(centre.url + "/v1/receipts/verify", json={"receipt": "hello"}, timeout=30)
+        empty = http.post(centre.url + "/v1/receipts/verify", json={}, timeout=30)
+
+    assert good.status_code == 200
+    assert good.json() | {"message": None} == {
+        "genuine": True,
+        "reason": "genuine",
+        "message": None,
+        "reference": receipt.receipt_for(session, record_id).reference,
+        "record_id": record_id,
+        "branch_code": "PNH-01",
+        "issued_on": good.json()["issued_on"],
+        "record_received": False,
+    }
+    assert good.json()["message"]["en"].startswith("This receipt is genuine")
+    assert changed.json()["genuine"] is False
+    assert changed.json()["reason"] == "bad_signature"
+    assert junk.json()["reason"] == "malformed"
+    assert junk.json()["message"]["km"]
+    assert empty.status_code == 400
