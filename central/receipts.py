@@ -104,7 +104,7 @@ def verify_receipt(store: CentreStore, text: str) -> ReceiptCheck:
     try:
         signed = receipt.parse(text)
     except ReceiptFormatError as exc:
-        return ReceiptCheck("malformed", f"this is not a CAM-IE receipt code: {exc}")
+        return ReceiptCheck("malformed", f"this is not a CAM-IE receipt code ({exc})")
     claim = signed.claim
     device = store.device_with_key(claim.key_id)
     if device is None:

@@ -138,7 +138,7 @@ def parse(text: str) -> SignedReceipt:
         raise ReceiptFormatError("too long to be a receipt code")
     parts = text.strip().upper().split(".")
     if len(parts) != 7 or parts[0] != PREFIX:
-        raise ReceiptFormatError(f"not a CAM-IE receipt code (it starts {PREFIX}. and has 7 parts)")
+        raise ReceiptFormatError(f"a receipt code starts {PREFIX}. and has 7 parts separated by dots")
     _, reference, record_id, branch_code, key_id, issued, signature = parts
     _check(_RECORD_ID.match(record_id), "record id", record_id)
     _check(_DATE.match(issued), "date", issued)

@@ -323,7 +323,9 @@ def print_receipt(data: ReceiptData, printer: QPrinter, layout: str = "a4") -> N
     """
     sheet = compose(data, layout)
     printer.setFullPage(True)
-    printer.setPageLayout(page_layout(sheet))
+    page = page_layout(sheet)
+    if not printer.setPageLayout(page):  # a printer whose smallest margins are wider: its own margins
+        printer.setPageSize(page.pageSize())
     output = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
     if output:
         try:
