@@ -26,6 +26,7 @@ from branch_client.store.policy import Policy
 from sync import device as device_config
 from sync.device import DeviceConfig
 from sync.engine import DEFAULT_BATCH_SIZE, PassResult, Progress, run_pass
+from sync.envelope import DeviceKey
 from sync.outbox import Outbox, utc_now
 from sync.transport import InsecureURL, RetryPolicy, SyncError, Transport
 
@@ -212,6 +213,11 @@ def enrol(
     """
     if not session.account.is_manager:
         raise PermissionError("only a manager enrols the branch")
+    with translate_errors():
+        outbox = Outbox(session.db.conn)
+        # The key receipts were signed with before enrolment (made now if none was);
+        # a device enrolled before gets a new key, as the centre knows its old one.
+        key = device_config.pending_key(outbox) if device_config.load(outbox) is None else None
     with Transport(
         centre_url,
         ca_bundle=ca_bundle,
@@ -219,15 +225,29 @@ def enrol(
         read_timeout_s=20,
         retry=retry or RetryPolicy(base_s=0.5, max_attempts=2),
     ) as transport:
-        config = device_config.enrol(
-            transport,
-            enrolment_code=enrolment_code,
-            branch_code=session.branch.code,
-            device_name=platform.node()[:64] or "branch-pc",
-            ca_bundle=ca_bundle,
-        )
+
+        def register(device_key: DeviceKey | None) -> DeviceConfig:
+            return device_config.enrol(
+                transport,
+                enrolment_code=enrolment_code,
+                branch_code=session.branch.code,
+                device_name=platform.node()[:64] or "branch-pc",
+                ca_bundle=ca_bundle,
+                device_key=device_key,
+            )
+
+        try:
+            config = register(key)
+        except SyncError as exc:
+            # An earlier enrolment registered the pending key but its answer never reached
+            # the store: the centre keeps that key (receipts signed with it still verify),
+            # so this PC joins with a new one.
+            if key is None or exc.code != "device_already_enrolled":
+                raise
+            config = register(None)
     with translate_errors(), session.db.atomic():
-        device_config.save(Outbox(session.db.conn), config)
+        device_config.save(outbox, config)
+        device_config.forget_pending_key(outbox)
         audit.append(
             session.db,
             actor=session.account.id,

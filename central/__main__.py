@@ -1,4 +1,4 @@
-"""`cam-ie-central`: run the reference centre and operate it (enrolment codes, devices, keys, review).
+"""`cam-ie-central`: run the reference centre and operate it (enrolment codes, devices, keys, review, receipts).
 
 Every subcommand takes `--db PATH` (default `./cam-ie-central.db`). Errors are one line on
 stderr and a non-zero exit status, never a traceback. Listings show ids, branch codes,
@@ -172,6 +172,16 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_receipt(args: argparse.Namespace) -> int:
+    """Say whether a receipt's QR code was issued by the branch it names."""
+    from central.receipts import verify_receipt
+
+    with _open(args) as store:
+        check = verify_receipt(store, args.code)
+    print("\n".join(check.describe()))
+    return 0 if check.genuine else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line, with help for every subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -229,6 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--km", metavar="TEXT", help="the reason in Khmer (otherwise a standard Khmer sentence)")
 
     add("status", cmd_status, "Print counts of records, batches and devices, and the current key.")
+
+    p = add(
+        "verify-receipt",
+        cmd_verify_receipt,
+        "Check a registration receipt's QR code: genuine (exit 0) or not (exit 1), and whether its record has arrived.",
+    )
+    p.add_argument("code", metavar="QR_TEXT", help="the text of the receipt's QR code (CAMIE-R1.…), quoted")
     return parser
 
 

@@ -1,4 +1,4 @@
-"""The centre's HTTP API (FastAPI): enrolment, centre key, batches, status feed, health.
+"""The centre's HTTP API (FastAPI): enrolment, centre key, batches, status feed, receipts, health.
 
 Exactly docs/protocol.md. Request bodies and parameters are read by hand rather than
 through FastAPI's parameter binding, so every refusal has the protocol's error shape
@@ -29,6 +29,7 @@ from starlette.types import Message as ASGIMessage
 from central import messages
 from central.intake import Intake, Refusal
 from central.ledger import now_iso
+from central.receipts import verify_receipt
 from central.store import CentreKey, CentreStore, EnrolmentRefused
 from central.validation import RecordValidator
 from sync import envelope, protocol
@@ -147,6 +148,27 @@ class FeedAnswer(BaseModel):
     more: bool
 
 
+class ReceiptQuestion(BaseModel):
+    """A receipt's QR code text, to be checked."""
+
+    receipt: str = Field(min_length=1, max_length=400, description="the text of the receipt's QR code (CAMIE-R1.…)")
+
+
+class ReceiptVerdict(BaseModel):
+    """Whether a receipt is genuine, and what it states (no names, no CAM-IE number)."""
+
+    genuine: bool
+    reason: str = Field(
+        description="genuine, malformed, unknown_device, bad_signature, wrong_branch, record_elsewhere or device_revoked"
+    )
+    message: MessageModel
+    reference: str | None = None
+    record_id: str | None = None
+    branch_code: str | None = None
+    issued_on: str | None = None
+    record_received: bool = Field(description="whether the centre holds the receipt's record (a genuine receipt's)")
+
+
 class Health(BaseModel):
     """The centre is up."""
 
@@ -251,6 +273,9 @@ _BATCH_ERRORS: Final = {
 }
 _ENROLMENT_BODY: Final = {
     "requestBody": {"required": True, "content": {"application/json": {"schema": EnrolmentRequest.model_json_schema()}}}
+}
+_RECEIPT_BODY: Final = {
+    "requestBody": {"required": True, "content": {"application/json": {"schema": ReceiptQuestion.model_json_schema()}}}
 }
 _STATUS_PARAMETERS: Final = {
     "parameters": [
@@ -401,6 +426,33 @@ def create_app(
             "more": more,
         }
         return JSONResponse(page)
+
+    @app.post(
+        "/v1/receipts/verify",
+        response_model=ReceiptVerdict,
+        responses=_errors("malformed", "payload_too_large"),
+        openapi_extra=_RECEIPT_BODY,
+        summary="Check a registration receipt's QR code (genuine or not, and whether its record has arrived)",
+    )
+    async def verify(request: Request) -> JSONResponse:
+        body = await _read_body(request, MAX_JSON_BYTES)
+        try:
+            asked = ReceiptQuestion.model_validate_json(body)
+        except ValidationError:
+            raise Refusal("malformed") from None
+        check = await run_in_threadpool(verify_receipt, store, asked.receipt)
+        claim = check.receipt.claim if check.receipt is not None else None
+        verdict = {
+            "genuine": check.genuine,
+            "reason": check.reason,
+            "message": check.message.to_json(),
+            "reference": claim.reference if claim else None,
+            "record_id": claim.record_id if claim else None,
+            "branch_code": claim.branch_code if claim else None,
+            "issued_on": claim.issued_on.isoformat() if claim else None,
+            "record_received": check.genuine and check.record is not None,
+        }
+        return JSONResponse(verdict)
 
     @app.get("/v1/health", response_model=Health, summary="Whether the centre is up")
     def health() -> JSONResponse:

@@ -312,6 +312,11 @@ class CentreStore:
         rows = self._query(self._DEVICE_SQL + " WHERE d.device_id = ?", (device_id,))
         return Device(*rows[0]) if rows else None
 
+    def device_with_key(self, key_id: str) -> Device | None:
+        """The device whose Ed25519 key has this id (revoked or not); None when unknown."""
+        rows = self._query(self._DEVICE_SQL + " WHERE d.key_id = ?", (key_id,))
+        return Device(*rows[0]) if rows else None
+
     def devices(self) -> list[Device]:
         """Every enrolled device, oldest first."""
         return [Device(*row) for row in self._query(self._DEVICE_SQL + " ORDER BY d.enrolled_at, d.device_id")]

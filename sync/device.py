@@ -1,9 +1,14 @@
 """The branch device's identity at the centre: enrolment and what it leaves in the store.
 
-Enrolment makes the device's Ed25519 key, registers its public half with a one-time code,
-and keeps what the centre answers (branch id, device id, the centre's HPKE key). All of it
-is stored in the encrypted branch store (`settings`, key `sync.device`), the private key
-included: it never exists in a file of its own.
+Enrolment registers the device's Ed25519 key with a one-time code and keeps what the
+centre answers (branch id, device id, the centre's HPKE key). All of it is stored in the
+encrypted branch store (`settings`, key `sync.device`), the private key included: it
+never exists in a file of its own.
+
+A branch signs its receipts with the same key, and prints receipts before it is
+enrolled. So the key can come first: `signing_key` makes it on first need and keeps it
+as `sync.device_key_pending` until enrolment registers that very key (`pending_key`),
+and receipts printed before enrolment verify at the centre afterwards.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from sync.protocol import KEY_KIND_MLKEM768_X25519, KEY_KIND_X25519
 from sync.transport import SyncError, Transport, check_url
 
 _SETTING = "device"
+_PENDING_KEY_SETTING = "device_key_pending"
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,35 @@ def save(outbox: Outbox, config: DeviceConfig) -> None:
     outbox.set_setting(_SETTING, config.to_json())
 
 
+def pending_key(outbox: Outbox, *, create: bool = True) -> DeviceKey | None:
+    """The key kept for enrolment before the device is enrolled: made and stored on first
+    need (or None with `create=False` when there is none yet)."""
+    text = outbox.setting(_PENDING_KEY_SETTING)
+    if text is not None:
+        return DeviceKey(base64.b64decode(text))
+    if not create:
+        return None
+    key = DeviceKey.generate()
+    outbox.set_setting(_PENDING_KEY_SETTING, base64.b64encode(key.private_bytes).decode())
+    return key
+
+
+def forget_pending_key(outbox: Outbox) -> None:
+    """Drop the pending key once enrolment has registered it (part of the caller's transaction)."""
+    outbox.set_setting(_PENDING_KEY_SETTING, None)
+
+
+def signing_key(outbox: Outbox) -> DeviceKey:
+    """The key this device signs its receipts with: the enrolled key, or before enrolment the
+    pending key (made on first need) that enrolment will register."""
+    config = load(outbox)
+    if config is not None:
+        return config.device_key
+    key = pending_key(outbox)
+    assert key is not None
+    return key
+
+
 def enrol(
     transport: Transport,
     *,
@@ -118,9 +153,10 @@ def enrol(
     branch_code: str,
     device_name: str,
     ca_bundle: str | None = None,
+    device_key: DeviceKey | None = None,
 ) -> DeviceConfig:
-    """Register a new device key with the centre; raises `SyncError` (e.g. `Refused`) on failure."""
-    device_key = DeviceKey.generate()
+    """Register `device_key` (a new key if None) with the centre; raises `SyncError` (e.g. `Refused`) on failure."""
+    device_key = device_key or DeviceKey.generate()
     answer = transport.enrol(
         {
             "enrolment_code": enrolment_code.strip(),

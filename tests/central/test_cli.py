@@ -17,7 +17,17 @@ from central.__main__ import build_parser, main
 from central.runner import RunningCentre
 from tests.central.conftest import Device, make_record
 
-COMMANDS = ["serve", "enrol-code", "devices", "revoke-device", "rotate-key", "retire-key", "review", "status"]
+COMMANDS = [
+    "serve",
+    "enrol-code",
+    "devices",
+    "revoke-device",
+    "rotate-key",
+    "retire-key",
+    "review",
+    "status",
+    "verify-receipt",
+]
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

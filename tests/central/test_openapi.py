@@ -32,7 +32,14 @@ def test_no_input_gets_a_5xx_and_answers_match_the_schema(centre: RunningCentre,
 def test_the_published_schema_declares_every_endpoint(centre: RunningCentre) -> None:
     schema = schemathesis.openapi.from_url(centre.url + "/openapi.json")
     paths = schema.raw_schema["paths"]
-    assert set(paths) == {"/v1/enrolments", "/v1/centre-key", "/v1/batches", "/v1/status", "/v1/health"}
+    assert set(paths) == {
+        "/v1/enrolments",
+        "/v1/centre-key",
+        "/v1/batches",
+        "/v1/status",
+        "/v1/receipts/verify",
+        "/v1/health",
+    }
     batches = paths["/v1/batches"]["post"]
     assert "application/octet-stream" in batches["requestBody"]["content"]
     assert {"200", "400", "401", "403", "409", "413", "422"} <= set(batches["responses"])

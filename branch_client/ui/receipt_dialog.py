@@ -1,0 +1,230 @@
+"""The receipt of one registration: a preview, A4 or 80 mm, Print… and Save as PDF….
+
+Opened after a submit and from a registration later (reprints are allowed any time).
+A cancelled or failed print changes nothing but the message shown: the registration is
+already submitted, and the receipt can be printed again from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branch_client import receipt
+from branch_client.receipt import ReceiptData, ReceiptError
+from branch_client.receipt.render import THERMAL_WIDTH_MM
+from branch_client.store import KnownError, Session
+from branch_client.ui import dialogs, error_text
+from branch_client.ui.widgets import busy_cursor, message_label, title_label
+
+log = logging.getLogger(__name__)
+
+#: Width of the preview page on screen, in pixels (before the screen's scale factor).
+PREVIEW_WIDTH = {"a4": 560, "thermal": 340}
+
+
+class ReceiptDialog(QDialog):
+    """Preview and print (or save) the receipt of the registration `record_id`.
+
+    Signals:
+        printed(str): the record id, each time its receipt was printed or saved.
+    """
+
+    printed = Signal(str)
+
+    def __init__(self, session: Session, record_id: str, parent: QWidget | None = None, *, layout: str = "a4") -> None:
+        super().__init__(parent)
+        self._session = session
+        self._record_id = record_id
+        self._data: ReceiptData | None = None
+        self.setMinimumSize(640, 720)
+
+        self.title = title_label()
+        self.layout_label = QLabel()
+        self.layout_choice = QComboBox()
+        self.layout_choice.addItem("", "a4")
+        self.layout_choice.addItem("", "thermal")
+        self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(layout)))
+        self.layout_choice.currentIndexChanged.connect(self._show_preview)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview.setObjectName("receiptPreview")
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setStyleSheet(
+            "QScrollArea { background: #8a939a; } QLabel#receiptPreview { background: #8a939a; padding: 16px; }"
+        )
+        self.message = message_label()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_receipt)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save_pdf)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.accept)
+
+        choice = QHBoxLayout()
+        choice.addWidget(self.layout_label)
+        choice.addWidget(self.layout_choice)
+        choice.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        column = QVBoxLayout(self)
+        column.addWidget(self.title)
+        column.addLayout(choice)
+        column.addWidget(scroll, 1)
+        column.addWidget(self.message)
+        column.addWidget(self.status)
+        column.addLayout(buttons)
+        self.retranslate()
+        self._load()
+
+    # --- texts --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every visible text in the UI language."""
+        self.setWindowTitle(self.tr("Registration receipt"))
+        self.title.setText(self.tr("Registration receipt"))
+        self.layout_label.setText(self.tr("Paper:"))
+        self.layout_choice.setItemText(0, self.tr("A4 sheet"))
+        self.layout_choice.setItemText(1, self.tr("80 mm receipt roll"))
+        self.print_button.setText(self.tr("Print…"))
+        self.save_button.setText(self.tr("Save as PDF…"))
+        self.close_button.setText(self.tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self._data is not None:  # the receipt's running text follows the UI language
+                self._data = dataclasses.replace(self._data, language=receipt.current_language())
+                self._show_preview()
+        super().changeEvent(event)
+
+    # --- state --------------------------------------------------------------------------
+
+    @property
+    def layout_name(self) -> str:
+        """The chosen paper: `a4` or `thermal`."""
+        return str(self.layout_choice.currentData())
+
+    @property
+    def data(self) -> ReceiptData | None:
+        """The receipt shown (None when it could not be read)."""
+        return self._data
+
+    def _load(self) -> None:
+        try:
+            self._data = receipt.receipt_for(self._session, self._record_id)
+        except LookupError:
+            self._fail(self.tr("This registration is not in this branch's store, so it has no receipt."))
+        except KnownError as exc:
+            self._fail(error_text.message_for(exc))
+        except Exception:
+            log.exception("the receipt could not be prepared")
+            self._fail(error_text.unexpected_error())
+        else:
+            self._show_preview()
+
+    def _fail(self, text: str) -> None:
+        self._data = None
+        self.preview.clear()
+        self.message.setText(text)
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+    def _show_preview(self) -> None:
+        if self._data is None:
+            return
+        ratio = self.devicePixelRatioF()
+        page_mm = THERMAL_WIDTH_MM if self.layout_name == "thermal" else 210.0
+        dpi = PREVIEW_WIDTH[self.layout_name] / (page_mm / 25.4)
+        image = receipt.render_image(self._data, self.layout_name, dpi=dpi * ratio)
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        self.preview.setPixmap(pixmap)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def print_receipt(self) -> None:
+        """Ask for a printer and print; a cancel or a failure leaves the registration as it is."""
+        if self._data is None:
+            return
+        self._say("", "")
+        if not QPrinterInfo.availablePrinterNames():
+            self._say(
+                self.tr("No printer is set up on this computer. Save the receipt as a PDF instead, and print it later.")
+            )
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not dialogs.choose_printer(self, printer):
+            self._say(
+                "", self.tr("Printing was cancelled. The registration is saved; you can print its receipt at any time.")
+            )
+            return
+        try:
+            with busy_cursor():
+                receipt.print_receipt(self._data, printer, self.layout_name)
+        except ReceiptError:
+            self._say(
+                self.tr(
+                    "The receipt could not be printed. Check that the printer is on and has paper, then try again. The registration is saved."
+                )
+            )
+            return
+        self._done(self.tr("The receipt was sent to the printer."))
+
+    def save_pdf(self) -> None:
+        """Ask where, and save the receipt as a PDF there."""
+        if self._data is None:
+            return
+        self._say("", "")
+        name = f"cam-ie-receipt-{self._data.reference.replace('/', '-')}.pdf"
+        path = dialogs.choose_pdf_path(self, name)
+        if path is None:
+            return
+        try:
+            with busy_cursor():
+                receipt.write_pdf(self._data, path, self.layout_name)
+        except ReceiptError:
+            self._say(self.tr("The PDF could not be written there. Choose another folder."))
+            return
+        self._done(self.tr("The receipt was saved as %1.").replace("%1", str(path)))
+
+    def _done(self, text: str) -> None:
+        """Record the print (the receipt now says "Copy" when printed again)."""
+        try:
+            receipt.record_printed(self._session, self._record_id)
+        except KnownError as exc:
+            self._say(error_text.message_for(exc))
+            return
+        except LookupError:
+            self._say(self.tr("This registration is not in this branch's store, so it has no receipt."))
+            return
+        self._say("", text)
+        self.printed.emit(self._record_id)
+        assert self._data is not None
+        self._data = dataclasses.replace(self._data, reprint=True)
+        self._show_preview()
+
+    def _say(self, error: str, info: str = "") -> None:
+        self.message.setText(error)
+        self.status.setText(info)
