@@ -10,8 +10,8 @@ and exits 1. Details (the traceback) go to stderr only with `--verbose`. Nothing
 touches the branch's real data folder; the temporary folder is removed afterwards.
 
 The steps are a list of `Step`s (`steps()`), so a later piece of the app adds its own
-check by adding a step: e.g. the real receipt (`receipt.write_sample_receipt`) in place
-of `write_receipt_pdf`, and the capture wizard in `render_form_offscreen`.
+check by adding a step. The receipt step writes the real receipt
+(`receipt.write_sample_receipt`: A4, Khmer, a QR code signed by a throwaway key).
 """
 
 from __future__ import annotations
@@ -251,8 +251,10 @@ def step_seal_batch(ctx: Context) -> str:
 
 def step_receipt(ctx: Context) -> str:
     """A PDF with Khmer text and a QR code is written and looks like a PDF with the font in it."""
+    from branch_client.receipt import write_sample_receipt
+
     path = ctx.folder / "receipt.pdf"
-    write_receipt_pdf(path)
+    write_sample_receipt(path)
     data = path.read_bytes() if path.exists() else b""
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-64:]:
         raise StepFailed("the PDF file was not written completely")
@@ -352,40 +354,6 @@ def render_form_offscreen(form: Form, lang: str) -> list[QImage]:
         images.append(widget.grab().toImage())
         widget.deleteLater()
     return images
-
-
-def write_receipt_pdf(path: Path) -> None:
-    """A one-page A4 PDF with a Khmer line and a QR code: what a receipt needs from Qt.
-
-    Stands in for `branch_client.receipt.write_sample_receipt(path)` until that is merged.
-    """
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    from branch_client.fonts import KHMER_FAMILY
-    from branch_client.ui.qr import paint_qr, qr_matrix
-
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(20, 20, 20, 20),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle("CAM-IE self-test receipt")
-    painter = QPainter(writer)
-    try:
-        mm = writer.logicalDpiY() / 25.4
-        font = QFont(KHMER_FAMILY)
-        font.setPointSizeF(16)
-        painter.setFont(font)
-        painter.drawText(QRectF(0, 0, 170 * mm, 15 * mm), Qt.AlignmentFlag.AlignLeft, _KHMER_SAMPLE)
-        painter.drawText(QRectF(0, 15 * mm, 170 * mm, 15 * mm), Qt.AlignmentFlag.AlignLeft, "TEST-01-2026-000001-7")
-        paint_qr(painter, QRectF(0, 35 * mm, 50 * mm, 50 * mm), qr_matrix("TEST-01-2026-000001-7"))
-    finally:
-        painter.end()
 
 
 # --- running --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -160,6 +160,14 @@ class Workspace(Page):
         start = getattr(capture, "start_correction", None)
         if callable(start):
             start(record_id)
+
+    def show_receipt(self, record_id: str) -> None:
+        """Open the receipt of `record_id` (after a submit, or a reprint from the list)."""
+        from branch_client.ui.receipt_dialog import ReceiptDialog
+
+        dialog = ReceiptDialog(self.session, record_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_record(self, record_id: str) -> None:
         """Open one registration, read-only, from the registrations list."""

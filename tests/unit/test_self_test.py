@@ -133,13 +133,17 @@ def test_the_form_is_drawn_page_by_page_in_khmer(qtbot: QtBot) -> None:
     assert all(not image.isNull() and image.width() > 100 and image.height() > 50 for image in images)
 
 
-def test_the_receipt_pdf_embeds_the_khmer_font_and_a_readable_qr_code(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_self_test_receipt_embeds_the_khmer_font_and_a_signed_qr_code(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     register_khmer_font(app)
     path = tmp_path / "receipt.pdf"
-    self_test.write_receipt_pdf(path)
+    from branch_client.receipt import write_sample_receipt
+    from sync import receipt as signed_receipt
+
+    write_sample_receipt(path)
     assert b"NotoSansKhmer" in path.read_bytes()
-    assert decode_qr_in_pdf(path) == ["TEST-01-2026-000001-7"]
+    [text] = decode_qr_in_pdf(path)
+    assert signed_receipt.parse(text).claim.reference  # the receipt's own signed QR text
