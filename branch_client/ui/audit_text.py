@@ -38,6 +38,11 @@ def _phrases() -> dict[str, Callable[[], str]]:
         "policy_changed": lambda: translate("Audit", "Branch policy changed"),
         "draft_discarded": lambda: translate("Audit", "Draft thrown away"),
         "registration_submitted": lambda: translate("Audit", "Registration submitted"),
+        "registration_approved": lambda: translate("Audit", "Registration approved for sync"),
+        "registration_returned": lambda: translate("Audit", "Registration returned to the teller"),
+        "registration_withdrawn": lambda: translate("Audit", "Registration withdrawn"),
+        "receipt_printed": lambda: translate("Audit", "Receipt printed or saved"),
+        "backup_written": lambda: translate("Audit", "Backup written"),
     }
 
 
@@ -64,6 +69,8 @@ def _detail_names() -> dict[str, str]:
         "supersedes": translate("Audit", "corrects"),
         "duplicate_warning": translate("Audit", "duplicate warning"),
         "review": translate("Audit", "review"),
+        "was": translate("Audit", "was"),
+        "registrations": translate("Audit", "registrations"),
     }
 
 
@@ -73,6 +80,9 @@ def _detail_values() -> dict[str, str]:
         "manager": translate("Audit", "manager"),
         "overridden": translate("Audit", "overridden"),
         "pending": translate("Audit", "pending"),
+        "returned": translate("Audit", "returned"),
+        "rejected": translate("Audit", "rejected by the centre"),
+        "needs_correction": translate("Audit", "sent back for correction"),
     }
 
 
