@@ -75,6 +75,7 @@ class RegistrationsPage(Page):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
         self.message = message_label()
+        self.message.hide()
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -125,15 +126,19 @@ class RegistrationsPage(Page):
             with translate_errors():
                 detail = search.detail(self.session.db, record_id)
         except KnownError as exc:
-            self.message.setText(error_text.message_for(exc))
+            self._say(error_text.message_for(exc))
             return
         if detail is None:
-            self.message.setText(translate("Registrations", "That registration is not in this branch's store."))
+            self._say(translate("Registrations", "That registration is not in this branch's store."))
             self.show_list()
             return
-        self.message.setText("")
+        self._say("")
         self.record_view.set_record(detail)
         self.stack.setCurrentWidget(self.record_view)
+
+    def _say(self, words: str) -> None:
+        self.message.setText(words)
+        self.message.setVisible(bool(words))
 
     def show_list(self) -> None:
         """Back from a record to the list, where it was."""
@@ -164,9 +169,9 @@ class RegistrationsPage(Page):
             with translate_errors():
                 self.model.set_filter(where)
         except KnownError as exc:
-            self.message.setText(error_text.message_for(exc))
+            self._say(error_text.message_for(exc))
             return
-        self.message.setText("")
+        self._say("")
         self._show_empty_state()
 
     def _show_empty_state(self) -> None:

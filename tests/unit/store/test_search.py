@@ -18,6 +18,7 @@ def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     """Each test runs with both plans: the scan plan is forced by a threshold of one."""
     if request.param == "scan":
         monkeypatch.setattr(search, "_FEW", 1)
+        monkeypatch.setattr(search, "_FEW_WITHOUT_TERM_INDEX", 1)
     return str(request.param)
 
 
@@ -108,6 +109,7 @@ def test_finds_by_id_number_and_phone_in_every_spelling(
 def test_finds_by_latin_name_in_any_case(plan: str, manager_session: Session, records: dict[str, Any]) -> None:
     _, (_, answers) = list(records.items())[3]
     family, given = answers["family_name_latin"], answers["given_name_latin"]
+    assert search.plan(manager_session.db.conn, ListFilter(query=family)) == plan
     for query in (family, family.upper(), family.lower()[:2], given.swapcase(), f"{family} {given}", given[:1]):
         expected = name_matches(records, query)
         assert expected
