@@ -59,6 +59,7 @@ class RegistrationsPage(Page):
         self.state_combo = QComboBox()
         self.earlier_versions = QCheckBox()
         self.model = RegistrationListModel(session.db.conn)
+        self.model.load_failed.connect(lambda exc: self._say(error_text.message_for(exc)))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -204,7 +205,7 @@ class RegistrationsPage(Page):
 
         headers = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.COLUMNS)]
         widths = {
-            model.REFERENCE: width("PNH-01-2026-000000-W/2", headers[model.REFERENCE]),
+            model.REFERENCE: width("PNH-01-2026-000000-W/2  · " + text.version_marker(2), headers[model.REFERENCE]),
             model.SUBMITTED: width(text.when("2026-12-28T23:59:59+00:00"), headers[model.SUBMITTED]),
             model.CAPTURED_BY: width("teller-name", headers[model.CAPTURED_BY]),
             model.STATE: min(180, width(*[text.state_name(s) for s in search.STATES], headers[model.STATE])),

@@ -9,16 +9,20 @@ whole into memory.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from branch_client.i18n import translate
 from branch_client.store import search
+from branch_client.store.database import translate_errors
+from branch_client.store.errors import KnownError
 from branch_client.store.search import ListFilter, ListRow
 from branch_client.ui.registrations import text
 
 _Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger(__name__)
 
 REFERENCE, OWNER, BUSINESS, SUBMITTED, CAPTURED_BY, STATE, CAM_IE_NUMBER = range(7)
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -27,9 +31,15 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class RegistrationListModel(QAbstractTableModel):
     """Reference, owner, business, submitted, captured by, state, CAM-IE number; one row per
-    registration. `conn` is the store's DB-API connection (read only here)."""
+    registration. `conn` is the store's DB-API connection (read only here).
+
+    Signals:
+        load_failed(object): the KnownError that stopped reading further rows while scrolling
+            (`set_filter` raises it to its caller instead).
+    """
 
     COLUMNS = 7
+    load_failed = Signal(object)
 
     def __init__(self, conn: Any, page_size: int = search.PAGE_SIZE) -> None:
         super().__init__()
@@ -90,7 +100,14 @@ class RegistrationListModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         before = self._rows[-1].record_id if self._rows else None
-        rows = search.page(self._conn, self._filter, before=before, limit=self._page_size)
+        try:
+            with translate_errors():
+                rows = search.page(self._conn, self._filter, before=before, limit=self._page_size)
+        except KnownError as exc:  # the view called us: tell the page, and stop asking
+            log.warning("reading more registrations failed: %s", exc.code)
+            self._exhausted = True
+            self.load_failed.emit(exc)
+            return
         self._exhausted = len(rows) < self._page_size
         if not rows:
             return
