@@ -10,6 +10,7 @@ milliseconds even on a branch of 120,000 registrations, so it runs on the GUI th
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -137,6 +138,10 @@ class RegistrationsPage(Page):
         self.record_view.set_record(detail)
         self.stack.setCurrentWidget(self.record_view)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._size_columns()
+
     def _say(self, words: str) -> None:
         self.message.setText(words)
         self.message.setVisible(bool(words))
@@ -211,11 +216,21 @@ class RegistrationsPage(Page):
             model.STATE: min(180, width(*[text.state_name(s) for s in search.STATES], headers[model.STATE])),
             model.CAM_IE_NUMBER: width("CIE-2026-0000000", headers[model.CAM_IE_NUMBER]),
         }
+        # On a narrow window the other columns give way a little (elided), then the table scrolls
+        # sideways: names never shrink below a readable width.
+        names = metrics.horizontalAdvance("M" * 12)
+        room = self.width() - 48 - 2 * names
+        scale = max(0.8, min(1.0, room / sum(widths.values())))
         for column, pixels in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, pixels)
+            header.resizeSection(column, int(pixels * scale))
+        fits = sum(int(p * scale) for p in widths.values()) <= room
         for column in (model.OWNER, model.BUSINESS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Interactive
+            )
+            if not fits:
+                header.resizeSection(column, names)
         header.setStretchLastSection(False)
 
     def _open_index(self, index: QModelIndex) -> None:

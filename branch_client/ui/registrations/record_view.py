@@ -195,9 +195,8 @@ class RecordView(Page):
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(field)
-            note = QLabel(message)
+            note = QLabel(message)  # one sentence: unwrapped, so the form gives it its full height
             note.setObjectName("errorText")
-            note.setWordWrap(True)
             column.addWidget(note)
             form.addRow(label, holder)
         else:
