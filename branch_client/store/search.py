@@ -1,0 +1,346 @@
+"""The registrations list's queries: a page at a time, searched and filtered, and one record.
+
+Pure SQL over the store's DB-API connection, no Qt. The list shows the newest registration
+first, `PAGE_SIZE` rows at a time, with keyset paging on the record id: ids are UUIDv7,
+made when capture starts, so their order is the order registrations were taken, and the
+primary-key index walks it newest first without reading a single registration row.
+
+Search is by prefix over `registration_terms` (`registrations.search_terms`): the query is
+turned into a key with `registrations.search_key`, and a term matches when
+`term >= key AND term < key || U+10FFFF`. Two plans answer the same question, and `page`
+picks one per query from a capped count of the candidates (see `_plan`):
+
+- *few candidates* (an ID number, a phone, a reference, a rare name, a rare state): read
+  them from their index and sort just those;
+- *many candidates* ("s", a common family name, every waiting record): walk the id index
+  newest first and test each record until a page is full; with so many matches that
+  takes a few hundred steps.
+
+Each step is a covering-index lookup when `registration_terms` has an index on
+`(record_id, term)`; see `PROPOSED_INDEXES`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from branch_client.store import registrations
+from sync.outbox import Outbox
+
+PAGE_SIZE = 200
+
+#: Every state a registration can be in, in the order the filter lists them.
+WAITING, IN_FLIGHT, ACCEPTED, DUPLICATE = "waiting", "in_flight", "accepted", "duplicate"
+REJECTED, NEEDS_CORRECTION = "rejected", "needs_correction"
+HELD, RETURNED, WITHDRAWN = "held", "returned", "withdrawn"
+STATES = (WAITING, IN_FLIGHT, ACCEPTED, DUPLICATE, REJECTED, NEEDS_CORRECTION, HELD, RETURNED, WITHDRAWN)
+#: States a teller may answer with a correction (a new, linked version).
+CORRECTABLE = (REJECTED, NEEDS_CORRECTION)
+
+#: Indexes the search is fastest with (the lead's migration owns the schema).
+PROPOSED_INDEXES = (
+    # The many-candidates plan tests "has this record a term with this prefix?" once per
+    # record: one covering seek with this index instead of reading ~16 term rows.
+    "CREATE INDEX registration_terms_record ON registration_terms (record_id, term)",
+    # The withdrawn filter's candidates without reading every registration.
+    "CREATE INDEX registrations_withdrawn ON registrations (withdrawn_at) WHERE withdrawn_at IS NOT NULL",
+)
+
+# Below this many candidates, read them from their index and sort them; above, walk the
+# id index. Both plans then cost a few milliseconds on a branch of 120,000 records.
+_FEW = 10_000
+# Without the (record_id, term) index each step of the walk reads a record's ~16 term rows,
+# ten times the cost: reading more candidates is then the cheaper plan for longer.
+_FEW_WITHOUT_TERM_INDEX = 40_000
+_TOP = "\U0010ffff"
+
+# The state of a registration, as `Outbox.record_state` reads it, with the branch's own
+# steps first: a withdrawn record is withdrawn whatever the centre said; a record held for
+# review or returned by the manager never reached the outbox.
+STATE_SQL = (
+    "CASE WHEN r.withdrawn_at IS NOT NULL THEN 'withdrawn'"
+    " WHEN r.review_state = 'pending' THEN 'held'"
+    " WHEN r.review_state = 'returned' THEN 'returned'"
+    " WHEN o.state = 'acknowledged' AND s.status IS NOT NULL THEN s.status"
+    " WHEN o.state = 'in_flight' THEN 'in_flight'"
+    " ELSE 'waiting' END"
+)
+_JOINS = (
+    " LEFT JOIN outbox o ON o.record_id = r.id"
+    " LEFT JOIN sync_results s ON s.record_id = r.id"
+    " LEFT JOIN accounts a ON a.id = r.captured_by"
+)
+_LIST_SELECT = (  # constant pieces below; every value is a parameter
+    "SELECT r.id, r.reference, json_extract(r.answers, '$.family_name_km'),"  # noqa: S608
+    " json_extract(r.answers, '$.given_name_km'), json_extract(r.answers, '$.family_name_latin'),"
+    " json_extract(r.answers, '$.given_name_latin'), json_extract(r.answers, '$.business_name'),"
+    f" r.submitted_at, coalesce(a.username, r.captured_by), {STATE_SQL}, s.cam_ie_number"
+    f" FROM registrations r{_JOINS}"
+)
+_LIST_ORDER = "ORDER BY r.id DESC LIMIT ?"
+_DETAIL_SELECT = (
+    "SELECT r.id, r.reference, r.form_id, r.form_version, r.answers, r.captured_at, r.submitted_at,"  # noqa: S608
+    f" coalesce(a.username, r.captured_by), {STATE_SQL}, s.cam_ie_number, s.reason_code, s.message_km,"
+    " s.message_en, s.fields, s.duplicate_of, r.review_note, r.withdrawn_at, r.withdrawn_reason,"
+    " r.receipt_printed_at, r.supersedes,"
+    " (SELECT c.id FROM registrations c WHERE c.supersedes = r.id LIMIT 1)"
+    f" FROM registrations r{_JOINS} WHERE r.id = ?"
+)
+_NOT_SUPERSEDED = "NOT EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = r.id)"
+_HAS_TERM = "EXISTS (SELECT 1 FROM registration_terms t WHERE t.record_id = r.id AND t.term >= ? AND t.term < ?)"
+
+# Where each state's records can be read from an index: SQL giving their ids.
+_STATE_SOURCE = {
+    WAITING: ("SELECT record_id FROM outbox WHERE state = 'waiting'", ()),
+    IN_FLIGHT: ("SELECT record_id FROM outbox WHERE state = 'in_flight'", ()),
+    ACCEPTED: ("SELECT record_id FROM sync_results WHERE status = ?", (ACCEPTED,)),
+    DUPLICATE: ("SELECT record_id FROM sync_results WHERE status = ?", (DUPLICATE,)),
+    REJECTED: ("SELECT record_id FROM sync_results WHERE status = ?", (REJECTED,)),
+    NEEDS_CORRECTION: ("SELECT record_id FROM sync_results WHERE status = ?", (NEEDS_CORRECTION,)),
+    HELD: ("SELECT id FROM registrations WHERE review_state = 'pending'", ()),
+    RETURNED: ("SELECT id FROM registrations WHERE review_state = 'returned'", ()),
+    WITHDRAWN: ("SELECT id FROM registrations WHERE withdrawn_at IS NOT NULL", ()),
+}
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the list shows: a search-as-you-type query, one state (None: all), and only the
+    latest version of each registration (a record replaced by a correction is hidden)."""
+
+    query: str = ""
+    state: str | None = None
+    latest_only: bool = True
+
+    @property
+    def key(self) -> str:
+        """The query as a search key ("" matches everything)."""
+        return registrations.search_key(self.query) if self.query.strip() else ""
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One line of the registrations list."""
+
+    record_id: str
+    reference: str
+    owner_km: str
+    owner_latin: str
+    business_name: str
+    submitted_at: str
+    captured_by: str  # username
+    state: str  # one of STATES
+    cam_ie_number: str | None
+    version: int  # 1 for an original, 2… for its corrections
+
+    @property
+    def owner_name(self) -> str:
+        """Khmer script, then Latin in brackets when both exist."""
+        if self.owner_km and self.owner_latin:
+            return f"{self.owner_km} ({self.owner_latin})"
+        return self.owner_km or self.owner_latin
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a registration in its chain of corrections."""
+
+    record_id: str
+    reference: str
+    submitted_at: str
+    state: str
+
+
+@dataclass(frozen=True)
+class RecordDetail:
+    """Everything the read-only record view shows."""
+
+    record_id: str
+    reference: str
+    form_id: str
+    form_version: str
+    answers: Mapping[str, Any]
+    captured_at: str
+    submitted_at: str
+    captured_by: str  # username
+    state: str
+    cam_ie_number: str | None
+    reason_code: str | None
+    message_km: str | None
+    message_en: str | None
+    field_messages: Mapping[str, Mapping[str, str]]  # field -> {km, en}, from the centre
+    duplicate_of: str | None
+    review_note: str | None
+    withdrawn_at: str | None
+    withdrawn_reason: str | None
+    receipt_printed_at: str | None
+    supersedes: str | None
+    superseded_by: str | None
+    versions: Sequence[Version] = field(default_factory=tuple)
+    history: Sequence[tuple[str, str, str | None, str | None]] = field(default_factory=tuple)  # Outbox.history
+
+    @property
+    def version(self) -> int:
+        """1 for an original, n for its (n-1)th correction."""
+        ids = [v.record_id for v in self.versions]
+        return ids.index(self.record_id) + 1 if self.record_id in ids else 1
+
+    @property
+    def correctable(self) -> bool:
+        """The centre rejected it or asked for a correction, and no correction exists yet."""
+        return self.state in CORRECTABLE and self.superseded_by is None
+
+
+def version_of(reference: str) -> int:
+    """The version a reference names: `…-K` is 1, `…-K/2` is 2."""
+    _, _, suffix = reference.partition("/")
+    return int(suffix) if suffix.isdigit() else 1
+
+
+def page(conn: Any, where: ListFilter, *, before: str | None = None, limit: int = PAGE_SIZE) -> list[ListRow]:
+    """Up to `limit` rows matching `where`, newest first, after the row `before` (a record id
+    of the previous page's last row; None for the first page)."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if before is not None:
+        conditions.append("r.id < ?")
+        params.append(before)
+    if where.latest_only:
+        conditions.append(_NOT_SUPERSEDED)
+    key = where.key
+    if where.state is not None:
+        if where.state not in STATES:
+            raise ValueError(f"unknown state {where.state!r}")
+        conditions.append(f"({STATE_SQL}) = ?")
+        params.append(where.state)
+    source = _plan(conn, key, where.state)
+    if key:
+        conditions.append(_HAS_TERM)
+        params += [key, key + _TOP]
+    if source is not None:
+        sql, source_params = source
+        conditions.append(f"r.id IN ({sql})")
+        params += source_params
+    sql = " ".join([_LIST_SELECT, "WHERE " + " AND ".join(conditions) if conditions else "", _LIST_ORDER])
+    params.append(limit)
+    return [_list_row(row) for row in conn.execute(sql, params).fetchall()]
+
+
+def plan(conn: Any, where: ListFilter) -> str:
+    """Which plan `page` takes for `where`: "scan" or "candidates" (for tests and benchmarks)."""
+    return "scan" if _plan(conn, where.key, where.state) is None else "candidates"
+
+
+def _plan(conn: Any, key: str, state: str | None) -> tuple[str, tuple[Any, ...]] | None:
+    """The smallest candidate source under `_FEW` rows (its SQL and parameters), or None to
+    walk the id index. A capped count costs at most `_FEW` index steps."""
+    sources: list[tuple[str, tuple[Any, ...]]] = []
+    if key:
+        sources.append(("SELECT record_id FROM registration_terms WHERE term >= ? AND term < ?", (key, key + _TOP)))
+    if state is not None:
+        sources.append(_STATE_SOURCE[state])
+    few = _FEW if not key or _has_term_index(conn) else _FEW_WITHOUT_TERM_INDEX
+    best: tuple[int, tuple[str, tuple[Any, ...]]] | None = None
+    for sql, params in sources:
+        count = conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, few]).fetchone()[0]  # noqa: S608
+        if count < few and (best is None or count < best[0]):
+            best = (count, (sql, params))
+    return None if best is None else best[1]
+
+
+def _has_term_index(conn: Any) -> bool:
+    """Whether `registration_terms` has an index on (record_id, term) (see `PROPOSED_INDEXES`)."""
+    for index in conn.execute("PRAGMA index_list(registration_terms)").fetchall():
+        name = str(index[1]).replace('"', '""')
+        columns = [row[2] for row in conn.execute(f'PRAGMA index_info("{name}")').fetchall()]
+        if columns[:2] == ["record_id", "term"]:
+            return True
+    return False
+
+
+def _list_row(row: Sequence[Any]) -> ListRow:
+    def words(*parts: Any) -> str:
+        return " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+
+    return ListRow(
+        record_id=row[0],
+        reference=row[1],
+        owner_km=words(row[2], row[3]),
+        owner_latin=words(row[4], row[5]),
+        business_name=words(row[6]),
+        submitted_at=row[7],
+        captured_by=row[8],
+        state=row[9],
+        cam_ie_number=row[10],
+        version=version_of(row[1]),
+    )
+
+
+def state_of(conn: Any, record_id: str) -> str | None:
+    """One registration's state (one of `STATES`), or None when there is no such record."""
+    row = conn.execute(f"SELECT {STATE_SQL} FROM registrations r{_JOINS} WHERE r.id = ?", [record_id]).fetchone()  # noqa: S608
+    return None if row is None else str(row[0])
+
+
+def detail(db: Any, record_id: str) -> RecordDetail | None:
+    """Everything about one registration, or None when it is not in this store.
+
+    `db` is the session's `sqlite_utils.Database` (the versions chain is read with
+    `registrations.chain`, the sync history with `Outbox.history`).
+    """
+    conn = db.conn
+    row = conn.execute(_DETAIL_SELECT, [record_id]).fetchone()
+    if row is None:
+        return None
+    versions = []
+    for version_id in registrations.chain(db, record_id):
+        version_row = conn.execute(
+            f"SELECT r.reference, r.submitted_at, {STATE_SQL} FROM registrations r{_JOINS} WHERE r.id = ?",  # noqa: S608
+            [version_id],
+        ).fetchone()
+        if version_row is not None:
+            versions.append(Version(version_id, version_row[0], version_row[1], version_row[2]))
+    return RecordDetail(
+        record_id=row[0],
+        reference=row[1],
+        form_id=row[2],
+        form_version=row[3],
+        answers=_json_object(row[4]),
+        captured_at=row[5],
+        submitted_at=row[6],
+        captured_by=row[7],
+        state=row[8],
+        cam_ie_number=row[9],
+        reason_code=row[10],
+        message_km=row[11],
+        message_en=row[12],
+        field_messages=_field_messages(row[13]),
+        duplicate_of=row[14],
+        review_note=row[15],
+        withdrawn_at=row[16],
+        withdrawn_reason=row[17],
+        receipt_printed_at=row[18],
+        supersedes=row[19],
+        superseded_by=row[20],
+        versions=tuple(versions),
+        history=tuple(Outbox(conn).history(record_id)),
+    )
+
+
+def _json_object(text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _field_messages(text: str | None) -> dict[str, dict[str, str]]:
+    messages: dict[str, dict[str, str]] = {}
+    for name, value in _json_object(text).items():
+        if isinstance(value, dict):
+            messages[str(name)] = {k: str(v) for k, v in value.items() if k in ("km", "en") and v}
+    return messages
