@@ -47,52 +47,22 @@ def main(argv: list[str]) -> int:
     p.add_argument("--submits", type=int, default=300, help="registrations submitted and timed (at least 200)")
     p.add_argument("--saves", type=int, default=300, help="draft saves timed (at least 200)")
     p.add_argument("--seed", type=int, default=0, help="seed of the generated registrations")
-    p.add_argument(
-        "--schema-as-is",
-        action="store_true",
-        help="do not add the indexes search.PROPOSED_INDEXES asks the schema for",
-    )
     args = p.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         branch = make_local_branch_in_child(Path(tmp) / "capture", max(1, args.records), seed=args.seed)
         prepare_s = time.perf_counter() - started
-        added = [] if args.schema_as_is else _add_proposed_indexes(branch.data_dir / "branch.db", branch.key)
         figures, rows = _measure(branch.data_dir, branch.key, args)
     print_table(
         ["measure", "value", "goal"],
         [
             ["preparing the store (not timed), s", round(prepare_s, 1), ""],
-            ["indexes added by the bench (see search.PROPOSED_INDEXES)", len(added), ""],
             *rows,
         ],
     )
     print_json(figures)
     return 0
-
-
-def _add_proposed_indexes(db_path: Path, key: bytes) -> list[str]:
-    """The schema's indexes the search asks for, where the store lacks them (see the report)."""
-    from branch_client.store import search
-    from branch_client.store.database import connect
-
-    db = connect(db_path, key)
-    try:
-        conn = db.conn
-        added = []
-        columns = [r[2] for r in conn.execute("PRAGMA index_info(registration_terms_record)")]
-        if columns != ["record_id", "term"]:
-            conn.execute("DROP INDEX IF EXISTS registration_terms_record")
-            conn.execute(search.PROPOSED_INDEXES[0])
-            added.append(search.PROPOSED_INDEXES[0])
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'registrations_withdrawn'").fetchone() is None:
-            conn.execute(search.PROPOSED_INDEXES[1])
-            added.append(search.PROPOSED_INDEXES[1])
-        conn.commit()
-        return added
-    finally:
-        db.close()
 
 
 def _measure(data_dir: Path, key: bytes, args: argparse.Namespace) -> tuple[dict[str, object], list[list[object]]]:

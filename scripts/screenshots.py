@@ -65,7 +65,11 @@ def submit_samples(data_dir: Path) -> None:
             answers = {**answers, "phone": "+85512"}  # too short: rejected by the centre's rules
         session.submit_registration(
             NewRegistration(
-                uuid7_str(), f"DEMO-01-2026-{i:06d}", form.form_id, form.version, answers, "2026-11-24T09:00:00+07:00"
+                record_id=uuid7_str(),
+                form_id=form.form_id,
+                form_version=form.version,
+                answers=answers,
+                captured_at="2026-11-24T09:00:00+07:00",
             )
         )
     session.close()

@@ -178,7 +178,7 @@ def _capture(db: sqlite_utils.Database) -> None:
             record_id TEXT NOT NULL REFERENCES registrations (id)
         );
         CREATE INDEX registration_terms_term ON registration_terms (term, record_id);
-        CREATE INDEX registration_terms_record ON registration_terms (record_id);
+        CREATE INDEX registration_terms_record ON registration_terms (record_id, term);
 
         -- The duplicate warning's three keys, kept apart so each is one index lookup.
         ALTER TABLE registrations ADD COLUMN id_key TEXT;       -- id type + number
@@ -201,6 +201,7 @@ def _capture(db: sqlite_utils.Database) -> None:
         -- A manager may withdraw a rejected record instead of correcting it.
         ALTER TABLE registrations ADD COLUMN withdrawn_at TEXT;
         ALTER TABLE registrations ADD COLUMN withdrawn_reason TEXT;
+        CREATE INDEX registrations_withdrawn ON registrations (withdrawn_at) WHERE withdrawn_at IS NOT NULL;
         ALTER TABLE registrations ADD COLUMN receipt_printed_at TEXT;
         """
     )

@@ -16,8 +16,7 @@ picks one per query from a capped count of the candidates (see `_plan`):
   newest first and test each record until a page is full; with so many matches that
   takes a few hundred steps.
 
-Each step is a covering-index lookup when `registration_terms` has an index on
-`(record_id, term)`; see `PROPOSED_INDEXES`.
+Each step is a covering-index lookup on `registration_terms (record_id, term)`.
 """
 
 from __future__ import annotations
@@ -40,21 +39,9 @@ STATES = (WAITING, IN_FLIGHT, ACCEPTED, DUPLICATE, REJECTED, NEEDS_CORRECTION, H
 #: States a teller may answer with a correction (a new, linked version).
 CORRECTABLE = (REJECTED, NEEDS_CORRECTION)
 
-#: Indexes the search is fastest with (the lead's migration owns the schema).
-PROPOSED_INDEXES = (
-    # The many-candidates plan tests "has this record a term with this prefix?" once per
-    # record: one covering seek with this index instead of reading ~16 term rows.
-    "CREATE INDEX registration_terms_record ON registration_terms (record_id, term)",
-    # The withdrawn filter's candidates without reading every registration.
-    "CREATE INDEX registrations_withdrawn ON registrations (withdrawn_at) WHERE withdrawn_at IS NOT NULL",
-)
-
 # Below this many candidates, read them from their index and sort them; above, walk the
 # id index. Both plans then cost a few milliseconds on a branch of 120,000 records.
 _FEW = 10_000
-# Without the (record_id, term) index each step of the walk reads a record's ~16 term rows,
-# ten times the cost: reading more candidates is then the cheaper plan for longer.
-_FEW_WITHOUT_TERM_INDEX = 40_000
 _TOP = "\U0010ffff"
 
 # The state of a registration, as `Outbox.record_state` reads it, with the branch's own
@@ -242,23 +229,13 @@ def _plan(conn: Any, key: str, state: str | None) -> tuple[str, tuple[Any, ...]]
         sources.append(("SELECT record_id FROM registration_terms WHERE term >= ? AND term < ?", (key, key + _TOP)))
     if state is not None:
         sources.append(_STATE_SOURCE[state])
-    few = _FEW if not key or _has_term_index(conn) else _FEW_WITHOUT_TERM_INDEX
+    few = _FEW
     best: tuple[int, tuple[str, tuple[Any, ...]]] | None = None
     for sql, params in sources:
         count = conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, few]).fetchone()[0]  # noqa: S608
         if count < few and (best is None or count < best[0]):
             best = (count, (sql, params))
     return None if best is None else best[1]
-
-
-def _has_term_index(conn: Any) -> bool:
-    """Whether `registration_terms` has an index on (record_id, term) (see `PROPOSED_INDEXES`)."""
-    for index in conn.execute("PRAGMA index_list(registration_terms)").fetchall():
-        name = str(index[1]).replace('"', '""')
-        columns = [row[2] for row in conn.execute(f'PRAGMA index_info("{name}")').fetchall()]
-        if columns[:2] == ["record_id", "term"]:
-            return True
-    return False
 
 
 def _list_row(row: Sequence[Any]) -> ListRow:

@@ -129,6 +129,7 @@ class Workspace(Page):
 
             registrations = RegistrationsPage(self.session)
             registrations.correction_requested.connect(self.start_correction)
+            registrations.receipt_requested.connect(self.show_receipt)
             return registrations
         if entry.key == "rejections":
             from branch_client.ui.rejections_page import RejectionsPage

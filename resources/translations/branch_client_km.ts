@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="km_KH">
 <context>
@@ -55,7 +55,7 @@
         <translation>គណនី</translation>
     </message>
     <message>
-        <source>Each person who uses this computer has their own account. A disabled account can no longer open the branch&apos;s data.</source>
+        <source>Each person who uses this computer has their own account. A disabled account can no longer open the branch's data.</source>
         <translation>អ្នកប្រើកុំព្យូទ័រនេះម្នាក់ៗមានគណនីផ្ទាល់ខ្លួន។ គណនីដែលបានបិទ មិនអាចបើកទិន្នន័យរបស់សាខាបានទៀតទេ។</translation>
     </message>
     <message>
@@ -87,7 +87,7 @@
         <translation>បានបង្កើតគណនី។</translation>
     </message>
     <message>
-        <source>Password changed. Give the new password to the account&apos;s owner.</source>
+        <source>Password changed. Give the new password to the account's owner.</source>
         <translation>បានប្ដូរពាក្យសម្ងាត់។ សូមប្រគល់ពាក្យសម្ងាត់ថ្មីទៅម្ចាស់គណនី។</translation>
     </message>
     <message>
@@ -151,6 +151,324 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this branch's store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a draft (never submitted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No entry matches these filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything security-relevant that happened on this computer, newest first. Entries cannot be changed; Verify checks that none was.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Branch set up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set-up finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo branch prepared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong password at sign-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed in with the recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key replaced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account enabled again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password reset by a manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected to the CAM-IE centre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Branch policy changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft thrown away</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registration submitted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registration approved for sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registration returned to the teller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registration withdrawn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt printed or saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>centre key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>review before sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warn after days without sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warn above waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>corrects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>duplicate warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>was</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>registrations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>teller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rejected by the centre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent back for correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The audit log is intact: %1 entries checked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entry %1 is missing: it was removed after it was written. The entries before it are intact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last entries of the log were removed after they were written (after entry %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entry %1 (%2) does not follow the entry before it: an entry was changed, added or removed there after it was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entry %1 does not match: it was changed or removed after it was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entry %1 (%2) does not match: it was changed or removed after it was written.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BatchHistory</name>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>លេខយោង</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>CAM-IE number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The centre's message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent again in a later batch</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>CAM-IE Branch Client</source>
@@ -161,7 +479,7 @@
         <translation>រក្សាទុកជា PDF</translation>
     </message>
     <message>
-        <source>Centre&apos;s CA certificate</source>
+        <source>Centre's CA certificate</source>
         <translation>វិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌល</translation>
     </message>
     <message>
@@ -252,19 +570,19 @@
         <translation>គណនីរបស់អ្នកមិនមានសិទ្ធិធ្វើការនេះទេ។</translation>
     </message>
     <message>
-        <source>Enter a branch code of 2 to 16 letters, digits or dashes, and the branch&apos;s name.</source>
+        <source>Enter a branch code of 2 to 16 letters, digits or dashes, and the branch's name.</source>
         <translation>សូមបញ្ចូលលេខកូដសាខាពី ២ ដល់ ១៦ តួ (អក្សរ លេខ ឬសញ្ញាដក) និងឈ្មោះសាខា។</translation>
     </message>
     <message>
-        <source>The branch&apos;s data file is missing. Nothing was changed. Restore it from a backup or call IT support.</source>
+        <source>The branch's data file is missing. Nothing was changed. Restore it from a backup or call IT support.</source>
         <translation>រកមិនឃើញឯកសារទិន្នន័យរបស់សាខា។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។ សូមស្ដារវាពីឯកសារបម្រុងទុក ឬទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា។</translation>
     </message>
     <message>
-        <source>The branch&apos;s data file is damaged and cannot be opened. Nothing was changed. Call IT support to restore it from a backup.</source>
+        <source>The branch's data file is damaged and cannot be opened. Nothing was changed. Call IT support to restore it from a backup.</source>
         <translation>ឯកសារទិន្នន័យរបស់សាខាខូច ហើយមិនអាចបើកបានទេ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។ សូមទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា ដើម្បីស្ដារវាពីឯកសារបម្រុងទុក។</translation>
     </message>
     <message>
-        <source>The branch&apos;s data file cannot be read (permissions or a disk problem). Call IT support.</source>
+        <source>The branch's data file cannot be read (permissions or a disk problem). Call IT support.</source>
         <translation>មិនអាចអានឯកសារទិន្នន័យរបស់សាខាបានទេ (បញ្ហាសិទ្ធិ ឬបញ្ហាថាស)។ សូមទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា។</translation>
     </message>
     <message>
@@ -316,6 +634,66 @@
     </message>
 </context>
 <context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Registration receipt</source>
+        <extracomment>Width of the preview page on screen, in pixels (before the screen's scale factor).</extracomment>
+        <translation>បង្កាន់ដៃចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>ក្រដាស៖</translation>
+    </message>
+    <message>
+        <source>A4 sheet</source>
+        <translation>ក្រដាស A4</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>ក្រដាសបង្កាន់ដៃរមូល ៨០ មម</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>បោះពុម្ព…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>រក្សាទុកជា PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>This registration is not in this branch's store, so it has no receipt.</source>
+        <translation>ការចុះឈ្មោះនេះមិនមាននៅក្នុងទិន្នន័យរបស់សាខានេះទេ ដូច្នេះវាគ្មានបង្កាន់ដៃទេ។</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Save the receipt as a PDF instead, and print it later.</source>
+        <translation>កុំព្យូទ័រនេះមិនទាន់មានម៉ាស៊ីនបោះពុម្ពទេ។ សូមរក្សាទុកបង្កាន់ដៃជា PDF ហើយបោះពុម្ពនៅពេលក្រោយ។</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. The registration is saved; you can print its receipt at any time.</source>
+        <translation>ការបោះពុម្ពត្រូវបានបោះបង់។ ការចុះឈ្មោះត្រូវបានរក្សាទុករួចហើយ អ្នកអាចបោះពុម្ពបង្កាន់ដៃរបស់វានៅពេលណាក៏បាន។</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed. Check that the printer is on and has paper, then try again. The registration is saved.</source>
+        <translation>មិនអាចបោះពុម្ពបង្កាន់ដៃបានទេ។ សូមពិនិត្យថាម៉ាស៊ីនបោះពុម្ពបានបើក និងមានក្រដាស រួចព្យាយាមម្ដងទៀត។ ការចុះឈ្មោះត្រូវបានរក្សាទុករួចហើយ។</translation>
+    </message>
+    <message>
+        <source>The receipt was sent to the printer.</source>
+        <translation>បង្កាន់ដៃត្រូវបានផ្ញើទៅម៉ាស៊ីនបោះពុម្ពហើយ។</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written there. Choose another folder.</source>
+        <translation>មិនអាចរក្សាទុក PDF នៅទីនោះបានទេ។ សូមជ្រើសរើសថតផ្សេង។</translation>
+    </message>
+    <message>
+        <source>The receipt was saved as %1.</source>
+        <translation>បង្កាន់ដៃត្រូវបានរក្សាទុកជា %1។</translation>
+    </message>
+</context>
+<context>
     <name>RecoverAccessPage</name>
     <message>
         <source>Use the recovery key</source>
@@ -330,7 +708,7 @@
         <translation>សោសង្គ្រោះ</translation>
     </message>
     <message>
-        <source>Manager&apos;s username</source>
+        <source>Manager's username</source>
         <translation>ឈ្មោះអ្នកប្រើរបស់អ្នកគ្រប់គ្រង</translation>
     </message>
     <message>
@@ -357,7 +735,7 @@
         <translation>សោសង្គ្រោះ</translation>
     </message>
     <message>
-        <source>If every manager password is lost, only this key opens the branch&apos;s data. It is shown once. Print it or save it as a PDF, and keep it in the branch safe.</source>
+        <source>If every manager password is lost, only this key opens the branch's data. It is shown once. Print it or save it as a PDF, and keep it in the branch safe.</source>
         <translation>ប្រសិនបើពាក្យសម្ងាត់របស់អ្នកគ្រប់គ្រងទាំងអស់បាត់ មានតែសោនេះទេដែលអាចបើកទិន្នន័យរបស់សាខាបាន។ សោនេះបង្ហាញតែម្ដងប៉ុណ្ណោះ។ សូមបោះពុម្ព ឬរក្សាទុកជា PDF ហើយទុកវាក្នុងទូដែករបស់សាខា។</translation>
     </message>
     <message>
@@ -388,12 +766,310 @@
         <translation>កម្មវិធីសាខា CAM-IE — សោសង្គ្រោះ</translation>
     </message>
     <message>
-        <source>This key opens the branch&apos;s encrypted data if every manager password is lost. Keep this sheet in the branch safe. Anyone holding it can read the branch&apos;s registrations.</source>
+        <source>This key opens the branch's encrypted data if every manager password is lost. Keep this sheet in the branch safe. Anyone holding it can read the branch's registrations.</source>
         <translation>សោនេះបើកទិន្នន័យដែលបានអ៊ិនគ្រីបរបស់សាខា ប្រសិនបើពាក្យសម្ងាត់របស់អ្នកគ្រប់គ្រងទាំងអស់បាត់។ សូមទុកសន្លឹកនេះក្នុងទូដែករបស់សាខា។ អ្នកណាដែលកាន់វា អាចអានការចុះឈ្មោះរបស់សាខាបាន។</translation>
     </message>
     <message>
         <source>To use it: on the sign-in screen choose “Forgot password? Use the recovery key”.</source>
         <translation>របៀបប្រើ៖ នៅលើអេក្រង់ចូល សូមជ្រើសរើស “ភ្លេចពាក្យសម្ងាត់? ប្រើសោសង្គ្រោះ”។</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsPage</name>
+    <message>
+        <source>Write a reason of at most %1 characters.</source>
+        <translation>សូមសរសេរមូលហេតុ យ៉ាងច្រើន %1 តួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: a registration is no longer waiting for review (it was dealt with meanwhile). The list is up to date now.</source>
+        <translation>គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ៖ ការចុះឈ្មោះមួយលែងរង់ចាំការពិនិត្យទៀតហើយ (វាត្រូវបានដោះស្រាយរួចក្នុងពេលនេះ)។ ឥឡូវនេះ បញ្ជីត្រូវបានធ្វើបច្ចុប្បន្នភាពហើយ។</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: this record cannot be withdrawn any more (it was corrected, withdrawn or sent meanwhile). The list is up to date now.</source>
+        <translation>គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ៖ កំណត់ត្រានេះមិនអាចដកចេញបានទៀតទេ (វាត្រូវបានកែតម្រូវ ដកចេញ ឬផ្ញើរួចក្នុងពេលនេះ)។ ឥឡូវនេះ បញ្ជីត្រូវបានធ្វើបច្ចុប្បន្នភាពហើយ។</translation>
+    </message>
+    <message>
+        <source>Sent back by the centre (%1)</source>
+        <translation>មជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់ (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for your review (%1)</source>
+        <translation>រង់ចាំការពិនិត្យរបស់អ្នក (%1)</translation>
+    </message>
+    <message>
+        <source>Returned to tellers (%1)</source>
+        <translation>បានប្រគល់ត្រឡប់ទៅបេឡាករ (%1)</translation>
+    </message>
+    <message>
+        <source>Review before sync is off, so new registrations go straight to the centre. Those listed here (%1) were submitted while it was on: they are sent only once you approve them.</source>
+        <translation>ការពិនិត្យមុនធ្វើសមកាលកម្មត្រូវបានបិទ ដូច្នេះការចុះឈ្មោះថ្មីៗត្រូវបានផ្ញើទៅមជ្ឈមណ្ឌលដោយផ្ទាល់។ ការចុះឈ្មោះក្នុងបញ្ជីនេះ (%1) ត្រូវបានដាក់ស្នើនៅពេលមុខងារនេះនៅបើក៖ វានឹងត្រូវបានផ្ញើ លុះត្រាតែអ្នកអនុម័តវា។</translation>
+    </message>
+    <message>
+        <source>Submitted %1 by %2</source>
+        <translation>ដាក់ស្នើនៅ %1 ដោយ %2</translation>
+    </message>
+    <message>
+        <source>Select a record to read the centre's reason.</source>
+        <translation>សូមជ្រើសរើសកំណត់ត្រាមួយ ដើម្បីអានមូលហេតុរបស់មជ្ឈមណ្ឌល។</translation>
+    </message>
+    <message>
+        <source>Rejected by the centre on %1</source>
+        <translation>ត្រូវបានមជ្ឈមណ្ឌលបដិសេធនៅ %1</translation>
+    </message>
+    <message>
+        <source>Sent back by the centre for correction on %1</source>
+        <translation>មជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់មកវិញដើម្បីកែតម្រូវនៅ %1</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1: %2</source>
+        <translation>បានដកចេញនៅ %1៖ %2</translation>
+    </message>
+    <message>
+        <source>Registrations selected: %1.</source>
+        <translation>ការចុះឈ្មោះដែលបានជ្រើសរើស៖ %1។</translation>
+    </message>
+    <message>
+        <source>Select a registration to approve it (it is sent at the next sync) or to return it to the teller with the reason. Ctrl or Shift selects several; a whole day is approved with the button on the right.</source>
+        <translation>សូមជ្រើសរើសការចុះឈ្មោះមួយ ដើម្បីអនុម័តវា (វានឹងត្រូវបានផ្ញើនៅពេលធ្វើសមកាលកម្មលើកក្រោយ) ឬដើម្បីប្រគល់វាត្រឡប់ទៅបេឡាករជាមួយមូលហេតុ។ ចុច Ctrl ឬ Shift ដើម្បីជ្រើសរើសច្រើន។ ប៊ូតុងនៅខាងស្ដាំអនុម័តពេញមួយថ្ងៃ។</translation>
+    </message>
+    <message>
+        <source>The teller's reason: %1</source>
+        <translation>មូលហេតុរបស់បេឡាករ៖ %1</translation>
+    </message>
+    <message>
+        <source>Select a registration to read why it was returned.</source>
+        <translation>សូមជ្រើសរើសការចុះឈ្មោះមួយ ដើម្បីអានមូលហេតុដែលវាត្រូវបានប្រគល់ត្រឡប់។</translation>
+    </message>
+    <message>
+        <source>Returned to the teller: %1</source>
+        <translation>បានប្រគល់ត្រឡប់ទៅបេឡាករ៖ %1</translation>
+    </message>
+    <message>
+        <source>Approve registrations</source>
+        <translation>អនុម័តការចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Approve the %1 selected registrations? They will be sent to the centre at the next sync.</source>
+        <translation>អនុម័តការចុះឈ្មោះទាំង %1 ដែលបានជ្រើសរើសឬ? វានឹងត្រូវបានផ្ញើទៅមជ្ឈមណ្ឌលនៅពេលធ្វើសមកាលកម្មលើកក្រោយ។</translation>
+    </message>
+    <message>
+        <source>Approve every registration submitted on %2 (%1 in all)? They will be sent to the centre at the next sync.</source>
+        <translation>អនុម័តរាល់ការចុះឈ្មោះដែលបានដាក់ស្នើនៅ %2 (សរុប %1) ឬ? វានឹងត្រូវបានផ្ញើទៅមជ្ឈមណ្ឌលនៅពេលធ្វើសមកាលកម្មលើកក្រោយ។</translation>
+    </message>
+    <message>
+        <source>Registrations approved: %1. They will be sent to the centre at the next sync.</source>
+        <translation>ការចុះឈ្មោះដែលបានអនុម័ត៖ %1។ វានឹងត្រូវបានផ្ញើទៅមជ្ឈមណ្ឌលនៅពេលធ្វើសមកាលកម្មលើកក្រោយ។</translation>
+    </message>
+    <message>
+        <source>Why does %1 go back to %2? The teller reads this, corrects the registration and submits it again.</source>
+        <translation>ហេតុអ្វីបានជា %1 ត្រូវប្រគល់ត្រឡប់ទៅ %2? បេឡាករនឹងអានមូលហេតុនេះ កែតម្រូវការចុះឈ្មោះ ហើយដាក់ស្នើវាម្ដងទៀត។</translation>
+    </message>
+    <message>
+        <source>Why do these %1 registrations go back to their tellers? Each teller reads this, corrects the registration and submits it again.</source>
+        <translation>ហេតុអ្វីបានជាការចុះឈ្មោះទាំង %1 នេះត្រូវប្រគល់ត្រឡប់ទៅបេឡាកររបស់វា? បេឡាករម្នាក់ៗនឹងអានមូលហេតុនេះ កែតម្រូវការចុះឈ្មោះ ហើយដាក់ស្នើវាម្ដងទៀត។</translation>
+    </message>
+    <message>
+        <source>Return to the teller</source>
+        <translation>ប្រគល់ត្រឡប់ទៅបេឡាករ</translation>
+    </message>
+    <message>
+        <source>Registrations returned: %1.</source>
+        <translation>ការចុះឈ្មោះដែលបានប្រគល់ត្រឡប់៖ %1។</translation>
+    </message>
+    <message>
+        <source>Withdraw %1 — %2? It will not be sent to the centre again and cannot be corrected afterwards. Say why; the reason is kept with the record.</source>
+        <translation>ដក %1 — %2 ចេញឬ? វានឹងមិនត្រូវបានផ្ញើទៅមជ្ឈមណ្ឌលម្ដងទៀតទេ ហើយមិនអាចកែតម្រូវបាននៅពេលក្រោយទេ។ សូមប្រាប់មូលហេតុ៖ មូលហេតុនឹងត្រូវរក្សាទុកជាមួយកំណត់ត្រា។</translation>
+    </message>
+    <message>
+        <source>Withdraw a record</source>
+        <translation>ដកកំណត់ត្រាចេញ</translation>
+    </message>
+    <message>
+        <source>%1 withdrawn.</source>
+        <translation>បានដក %1 ចេញហើយ។</translation>
+    </message>
+    <message>
+        <source>Review before sync is on. New registrations wait here for your approval.</source>
+        <translation>ការពិនិត្យមុនធ្វើសមកាលកម្មត្រូវបានបើក។ ការចុះឈ្មោះថ្មីៗនឹងរង់ចាំការអនុម័តរបស់អ្នកនៅទីនេះ។</translation>
+    </message>
+    <message>
+        <source>Review before sync is off. The waiting registrations (%1) were approved and will be sent at the next sync.</source>
+        <translation>ការពិនិត្យមុនធ្វើសមកាលកម្មត្រូវបានបិទ។ ការចុះឈ្មោះដែលកំពុងរង់ចាំ (%1) ត្រូវបានអនុម័ត ហើយនឹងត្រូវបានផ្ញើនៅពេលធ្វើសមកាលកម្មលើកក្រោយ។</translation>
+    </message>
+    <message>
+        <source>Review before sync is off. Registrations already waiting (%1) stay here until you approve or return them.</source>
+        <translation>ការពិនិត្យមុនធ្វើសមកាលកម្មត្រូវបានបិទ។ ការចុះឈ្មោះដែលកំពុងរង់ចាំរួចហើយ (%1) នៅទីនេះ រហូតដល់អ្នកអនុម័ត ឬប្រគល់វាត្រឡប់។</translation>
+    </message>
+    <message>
+        <source>Review before sync is off. New registrations go straight to the centre.</source>
+        <translation>ការពិនិត្យមុនធ្វើសមកាលកម្មត្រូវបានបិទ។ ការចុះឈ្មោះថ្មីៗត្រូវបានផ្ញើទៅមជ្ឈមណ្ឌលដោយផ្ទាល់។</translation>
+    </message>
+    <message>
+        <source>Rejections and review</source>
+        <translation>ការបដិសេធ និងការពិនិត្យ</translation>
+    </message>
+    <message>
+        <source>Records the centre sent back, and registrations waiting for a manager before they are sent. Nothing listed here is lost: each record stays until it is corrected, approved or withdrawn.</source>
+        <translation>កំណត់ត្រាដែលមជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់មកវិញ និងការចុះឈ្មោះដែលរង់ចាំអ្នកគ្រប់គ្រងមុនពេលផ្ញើ។ គ្មានអ្វីក្នុងបញ្ជីនេះបាត់បង់ទេ៖ កំណត់ត្រានីមួយៗនៅទីនេះ រហូតដល់វាត្រូវបានកែតម្រូវ អនុម័ត ឬដកចេញ។</translation>
+    </message>
+    <message>
+        <source>The centre refused these records or asks for a correction. Correct one to send a new version of it, or withdraw it if it should not be sent again.</source>
+        <translation>មជ្ឈមណ្ឌលបានបដិសេធកំណត់ត្រាទាំងនេះ ឬស្នើឱ្យកែតម្រូវ។ សូមកែតម្រូវកំណត់ត្រា ដើម្បីផ្ញើកំណែថ្មីរបស់វា ឬដកវាចេញ ប្រសិនបើមិនគួរផ្ញើវាម្ដងទៀត។</translation>
+    </message>
+    <message>
+        <source>Show withdrawn records</source>
+        <translation>បង្ហាញកំណត់ត្រាដែលបានដកចេញ</translation>
+    </message>
+    <message>
+        <source>The centre has not sent back any record.</source>
+        <translation>មជ្ឈមណ្ឌលមិនទាន់បានបញ្ជូនកំណត់ត្រាណាមួយត្រឡប់មកវិញទេ។</translation>
+    </message>
+    <message>
+        <source>No registration is waiting for your review.</source>
+        <translation>គ្មានការចុះឈ្មោះណាកំពុងរង់ចាំការពិនិត្យរបស់អ្នកទេ។</translation>
+    </message>
+    <message>
+        <source>You sent these back to the teller who captured them. The teller corrects each like a record the centre sent back: the new version waits for your review again.</source>
+        <translation>អ្នកបានប្រគល់ការចុះឈ្មោះទាំងនេះត្រឡប់ទៅបេឡាករដែលបានបញ្ចូលវា។ បេឡាករកែតម្រូវនីមួយៗ ដូចកំណត់ត្រាដែលមជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់៖ កំណែថ្មីនឹងរង់ចាំការពិនិត្យរបស់អ្នកម្ដងទៀត។</translation>
+    </message>
+    <message>
+        <source>No registration is back with a teller.</source>
+        <translation>គ្មានការចុះឈ្មោះណាត្រូវបានប្រគល់ត្រឡប់ទៅបេឡាករទេ។</translation>
+    </message>
+    <message>
+        <source>Review before sync</source>
+        <translation>ពិនិត្យមុនធ្វើសមកាលកម្ម</translation>
+    </message>
+    <message>
+        <source>Review registrations before they are sent to the centre</source>
+        <translation>ពិនិត្យការចុះឈ្មោះ មុនពេលផ្ញើទៅមជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>When this is on, each registration a teller submits waits on this tab until a manager approves it; only then is it sent. Registrations already waiting to be sent are not affected. It is off unless a manager turns it on.</source>
+        <translation>នៅពេលបើកមុខងារនេះ ការចុះឈ្មោះនីមួយៗដែលបេឡាករដាក់ស្នើ នឹងរង់ចាំនៅលើផ្ទាំងនេះ រហូតដល់អ្នកគ្រប់គ្រងអនុម័តវា ទើបវាត្រូវបានផ្ញើ។ ការចុះឈ្មោះដែលកំពុងរង់ចាំផ្ញើរួចហើយ មិនរងផលប៉ះពាល់ទេ។ មុខងារនេះបិទ លុះត្រាតែអ្នកគ្រប់គ្រងបើកវា។</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>បើក</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>កែតម្រូវ…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>ដកចេញ…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>អនុម័ត</translation>
+    </message>
+    <message>
+        <source>Return to the teller…</source>
+        <translation>ប្រគល់ត្រឡប់ទៅបេឡាករ…</translation>
+    </message>
+    <message>
+        <source>Approve the whole day…</source>
+        <translation>អនុម័តពេញមួយថ្ងៃ…</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>ថ្ងៃ៖</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialogs</name>
+    <message>
+        <source>Reason (required)</source>
+        <extracomment>The answers of `ask_policy_off`.</extracomment>
+        <translation>មូលហេតុ (ត្រូវតែបំពេញ)</translation>
+    </message>
+    <message>
+        <source>A reason has at most %1 characters.</source>
+        <translation>មូលហេតុមានយ៉ាងច្រើន %1 តួអក្សរ។</translation>
+    </message>
+    <message>
+        <source>Turn off review before sync</source>
+        <translation>បិទការពិនិត្យមុនធ្វើសមកាលកម្ម</translation>
+    </message>
+    <message>
+        <source>Registrations still waiting for your review: %1. Turning review off does not send them: approve them all now, or leave them waiting here until you approve or return each one.</source>
+        <translation>ការចុះឈ្មោះដែលនៅរង់ចាំការពិនិត្យរបស់អ្នក៖ %1។ ការបិទការពិនិត្យមិនផ្ញើវាទេ៖ សូមអនុម័តវាទាំងអស់ឥឡូវនេះ ឬទុកវាឱ្យរង់ចាំនៅទីនេះ រហូតដល់អ្នកអនុម័ត ឬប្រគល់ត្រឡប់នីមួយៗ។</translation>
+    </message>
+    <message>
+        <source>Approve all %1 and turn off</source>
+        <translation>អនុម័តទាំង %1 ហើយបិទ</translation>
+    </message>
+    <message>
+        <source>Turn off, leave them waiting</source>
+        <translation>បិទ ហើយទុកវាឱ្យរង់ចាំ</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Withdrawn</source>
+        <translation>បានដកចេញ</translation>
+    </message>
+    <message>
+        <source>Correction %1 waiting for your review</source>
+        <translation>ការកែតម្រូវ %1 កំពុងរង់ចាំការពិនិត្យរបស់អ្នក</translation>
+    </message>
+    <message>
+        <source>Correction %1 returned to the teller</source>
+        <translation>ការកែតម្រូវ %1 ត្រូវបានប្រគល់ត្រឡប់ទៅបេឡាករ</translation>
+    </message>
+    <message>
+        <source>Correction %1 sent</source>
+        <translation>បានផ្ញើការកែតម្រូវ %1</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>ត្រូវបានបដិសេធ</translation>
+    </message>
+    <message>
+        <source>Sent back for correction</source>
+        <translation>បញ្ជូនត្រឡប់ដើម្បីកែតម្រូវ</translation>
+    </message>
+    <message>
+        <source>Correction of %1</source>
+        <translation>ការកែតម្រូវនៃ %1</translation>
+    </message>
+    <message>
+        <source>Submitted despite a possible duplicate</source>
+        <translation>បានដាក់ស្នើ ទោះបីជាប្រហែលជាស្ទួនក៏ដោយ</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>លេខយោង</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ម្ចាស់</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>បានដាក់ស្នើ</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>បេឡាករ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>Centre's reason</source>
+        <translation>មូលហេតុរបស់មជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>កំណត់សម្គាល់</translation>
+    </message>
+    <message>
+        <source>Reason for return</source>
+        <translation>មូលហេតុនៃការប្រគល់ត្រឡប់</translation>
     </message>
 </context>
 <context>
@@ -403,7 +1079,7 @@
         <translation>រៀបចំសាខានេះ</translation>
     </message>
     <message>
-        <source>This creates the branch&apos;s encrypted data store on this computer and the first manager account. You will then see a recovery key: print it or save it and keep it in the branch safe.</source>
+        <source>This creates the branch's encrypted data store on this computer and the first manager account. You will then see a recovery key: print it or save it and keep it in the branch safe.</source>
         <translation>ការនេះបង្កើតកន្លែងផ្ទុកទិន្នន័យដែលបានអ៊ិនគ្រីបរបស់សាខានៅលើកុំព្យូទ័រនេះ និងគណនីអ្នកគ្រប់គ្រងដំបូង។ បន្ទាប់មក អ្នកនឹងឃើញសោសង្គ្រោះ៖ សូមបោះពុម្ព ឬរក្សាទុកវា ហើយទុកក្នុងទូដែករបស់សាខា។</translation>
     </message>
     <message>
@@ -415,7 +1091,7 @@
         <translation>ឈ្មោះសាខា</translation>
     </message>
     <message>
-        <source>Manager&apos;s username</source>
+        <source>Manager's username</source>
         <translation>ឈ្មោះអ្នកប្រើរបស់អ្នកគ្រប់គ្រង</translation>
     </message>
     <message>
@@ -524,6 +1200,10 @@
 <context>
     <name>Sync</name>
     <message>
+        <source> (+%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Not connected to the centre</source>
         <translation>មិនទាន់ភ្ជាប់ទៅមជ្ឈមណ្ឌល</translation>
     </message>
@@ -552,6 +1232,26 @@
         <translation>សមកាលកម្មចុងក្រោយ៖ %1</translation>
     </message>
     <message>
+        <source>No batch has been sent yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records of the batch sent %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a batch to see its records.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The branch policy is unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The branch policy was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Sync status</source>
         <translation>ស្ថានភាពធ្វើសមកាលកម្ម</translation>
     </message>
@@ -560,7 +1260,7 @@
         <translation>ភ្ជាប់សាខានេះទៅមជ្ឈមណ្ឌល CAM-IE</translation>
     </message>
     <message>
-        <source>Enter the centre&apos;s address and the one-time enrolment code from the CAM-IE operator. Then compare the key fingerprint shown here with the one the operator reads to you.</source>
+        <source>Enter the centre's address and the one-time enrolment code from the CAM-IE operator. Then compare the key fingerprint shown here with the one the operator reads to you.</source>
         <translation>បញ្ចូលអាសយដ្ឋានមជ្ឈមណ្ឌល និងលេខកូដចុះឈ្មោះប្រើតែម្ដង ដែលទទួលបានពីប្រតិបត្តិករ CAM-IE។ បន្ទាប់មក ប្រៀបធៀបស្នាមម្រាមដៃសោដែលបង្ហាញនៅទីនេះ ជាមួយនឹងស្នាមដែលប្រតិបត្តិករអានប្រាប់អ្នក។</translation>
     </message>
     <message>
@@ -572,11 +1272,11 @@
         <translation>លេខកូដចុះឈ្មោះ</translation>
     </message>
     <message>
-        <source>Centre&apos;s CA certificate (optional)</source>
+        <source>Centre's CA certificate (optional)</source>
         <translation>វិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌល (ស្រេចចិត្ត)</translation>
     </message>
     <message>
-        <source>the computer&apos;s trusted authorities</source>
+        <source>the computer's trusted authorities</source>
         <translation>អាជ្ញាធរដែលកុំព្យូទ័រនេះទុកចិត្ត</translation>
     </message>
     <message>
@@ -596,12 +1296,24 @@
         <translation>មជ្ឈមណ្ឌល</translation>
     </message>
     <message>
-        <source>Centre key fingerprint</source>
-        <translation>ស្នាមម្រាមដៃសោមជ្ឈមណ្ឌល</translation>
+        <source>Key fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key valid until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Oldest record waiting since</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Last successful sync</source>
         <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Next automatic sync</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Last problem</source>
@@ -614,6 +1326,34 @@
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Batch history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Branch policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When the branch is at risk, this page and the status bar say so. Choose when, and whether a manager checks registrations before they are sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A manager reviews each registration before it is sent to the centre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warn after this many days without a sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warn when more registrations than this wait</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save policy</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not connected</source>
@@ -648,19 +1388,27 @@
         <translation>ត្រូវការកែតម្រូវ</translation>
     </message>
     <message>
+        <source>Drafts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held for review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The centre could not be reached. Registrations stay safe here and are sent later.</source>
         <translation>មិនអាចទាក់ទងមជ្ឈមណ្ឌលបានទេ។ ការចុះឈ្មោះនៅមានសុវត្ថិភាពនៅទីនេះ ហើយនឹងត្រូវផ្ញើនៅពេលក្រោយ។</translation>
     </message>
     <message>
-        <source>The centre&apos;s certificate is not trusted. Nothing was sent. Call IT support to check the address.</source>
+        <source>The centre's certificate is not trusted. Nothing was sent. Call IT support to check the address.</source>
         <translation>វិញ្ញាបនបត្ររបស់មជ្ឈមណ្ឌលមិនគួរទុកចិត្តទេ។ គ្មានអ្វីត្រូវបានផ្ញើទេ។ សូមទូរសព្ទទៅផ្នែកគាំទ្រ IT ដើម្បីពិនិត្យអាសយដ្ឋាន។</translation>
     </message>
     <message>
-        <source>The centre&apos;s CA certificate file cannot be read. Choose it again, or call IT support.</source>
+        <source>The centre's CA certificate file cannot be read. Choose it again, or call IT support.</source>
         <translation>មិនអាចអានឯកសារវិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌលបានទេ។ សូមជ្រើសរើសវាម្ដងទៀត ឬទូរសព្ទទៅផ្នែកគាំទ្រ IT។</translation>
     </message>
     <message>
-        <source>The centre&apos;s address must start with https:// (http only for this computer).</source>
+        <source>The centre's address must start with https:// (http only for this computer).</source>
         <translation>អាសយដ្ឋានមជ្ឈមណ្ឌលត្រូវតែចាប់ផ្ដើមដោយ https:// (http សម្រាប់តែកុំព្យូទ័រនេះប៉ុណ្ណោះ)។</translation>
     </message>
     <message>
@@ -684,11 +1432,107 @@
         <translation>(តាំងពី %1)</translation>
     </message>
     <message>
-        <source>Enter the centre&apos;s address and the enrolment code.</source>
+        <source>%1 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No successful sync for %1 days (since %2). Check the internet connection, then press Sync now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 registrations are waiting to be sent (the branch's limit is %2). Sync soon.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The centre's key has expired. Sync now so the branch receives the new key, or call IT support.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The centre's key expires in %1 days (%2). Sync now so the branch receives the new key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk is nearly full: %1 free (%2 %). Free some space or call IT support before registrations cannot be saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not taken by the centre (%1); its records were sent again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 probable duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rejected or to correct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no sync for %1 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>too many waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>centre key expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>centre key expires in %1 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>disk nearly full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the centre's address and the enrolment code.</source>
         <translation>សូមបញ្ចូលអាសយដ្ឋានមជ្ឈមណ្ឌល និងលេខកូដចុះឈ្មោះ។</translation>
     </message>
     <message>
-        <source>Connected. Check that the centre&apos;s key fingerprint is %1.</source>
+        <source>Connected. Check that the centre's key fingerprint is %1.</source>
         <translation>បានភ្ជាប់ហើយ។ សូមពិនិត្យថាស្នាមម្រាមដៃសោរបស់មជ្ឈមណ្ឌលគឺ %1។</translation>
     </message>
     <message>
@@ -711,6 +1555,14 @@
         <translation>ស្ថានភាពធ្វើសមកាលកម្ម</translation>
     </message>
     <message>
+        <source>Rejections and review</source>
+        <translation>ការបដិសេធ និងការពិនិត្យ</translation>
+    </message>
+    <message>
+        <source>Sent back to me</source>
+        <translation>ផ្ញើត្រឡប់មកខ្ញុំវិញ</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>គណនី</translation>
     </message>
@@ -719,16 +1571,8 @@
         <translation>សូចនាករ</translation>
     </message>
     <message>
-        <source>Capturing a registration is not part of this version yet. It will guide you through the owner, the business, the services requested and consent, in Khmer or English, and print a receipt with a QR code.</source>
-        <translation>ការចុះឈ្មោះមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងណែនាំអ្នកតាមព័ត៌មានម្ចាស់ អាជីវកម្ម សេវាដែលស្នើសុំ និងការយល់ព្រម ជាភាសាខ្មែរ ឬអង់គ្លេស ហើយបោះពុម្ពបង្កាន់ដៃដែលមានកូដ QR។</translation>
-    </message>
-    <message>
-        <source>The list of this branch&apos;s registrations is not part of this version yet. It will let you search by reference, ID number, phone or name and see each record&apos;s sync state.</source>
-        <translation>បញ្ជីការចុះឈ្មោះរបស់សាខានេះមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងអនុញ្ញាតឱ្យអ្នកស្វែងរកតាមលេខយោង លេខអត្តសញ្ញាណប័ណ្ណ លេខទូរស័ព្ទ ឬឈ្មោះ ហើយមើលស្ថានភាពធ្វើសមកាលកម្មនៃកំណត់ត្រានីមួយៗ។</translation>
-    </message>
-    <message>
-        <source>Indicators are not part of this version yet. They will show the branch&apos;s registrations by the owner&apos;s sex, activity, premises, location and services requested.</source>
-        <translation>សូចនាករមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងបង្ហាញការចុះឈ្មោះរបស់សាខាតាមភេទរបស់ម្ចាស់ សកម្មភាពអាជីវកម្ម ទីតាំងអាជីវកម្ម ទីកន្លែង និងសេវាដែលបានស្នើសុំ។</translation>
+        <source>Audit log</source>
+        <translation>កំណត់ហេតុសវនកម្ម</translation>
     </message>
 </context>
 </TS>

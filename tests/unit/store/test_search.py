@@ -18,7 +18,6 @@ def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     """Each test runs with both plans: the scan plan is forced by a threshold of one."""
     if request.param == "scan":
         monkeypatch.setattr(search, "_FEW", 1)
-        monkeypatch.setattr(search, "_FEW_WITHOUT_TERM_INDEX", 1)
     return str(request.param)
 
 
