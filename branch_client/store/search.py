@@ -36,8 +36,9 @@ WAITING, IN_FLIGHT, ACCEPTED, DUPLICATE = "waiting", "in_flight", "accepted", "d
 REJECTED, NEEDS_CORRECTION = "rejected", "needs_correction"
 HELD, RETURNED, WITHDRAWN = "held", "returned", "withdrawn"
 STATES = (WAITING, IN_FLIGHT, ACCEPTED, DUPLICATE, REJECTED, NEEDS_CORRECTION, HELD, RETURNED, WITHDRAWN)
-#: States a teller may answer with a correction (a new, linked version).
-CORRECTABLE = (REJECTED, NEEDS_CORRECTION)
+#: States a teller may answer with a correction (a new, linked version): the centre sent it
+#: back, or the branch manager returned it.
+CORRECTABLE = (REJECTED, NEEDS_CORRECTION, RETURNED)
 
 # Below this many candidates, read them from their index and sort them; above, walk the
 # id index. Both plans then cost a few milliseconds on a branch of 120,000 records.
