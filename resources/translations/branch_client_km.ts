@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="km_KH">
 <context>
@@ -55,7 +55,7 @@
         <translation>គណនី</translation>
     </message>
     <message>
-        <source>Each person who uses this computer has their own account. A disabled account can no longer open the branch's data.</source>
+        <source>Each person who uses this computer has their own account. A disabled account can no longer open the branch&apos;s data.</source>
         <translation>អ្នកប្រើកុំព្យូទ័រនេះម្នាក់ៗមានគណនីផ្ទាល់ខ្លួន។ គណនីដែលបានបិទ មិនអាចបើកទិន្នន័យរបស់សាខាបានទៀតទេ។</translation>
     </message>
     <message>
@@ -87,7 +87,7 @@
         <translation>បានបង្កើតគណនី។</translation>
     </message>
     <message>
-        <source>Password changed. Give the new password to the account's owner.</source>
+        <source>Password changed. Give the new password to the account&apos;s owner.</source>
         <translation>បានប្ដូរពាក្យសម្ងាត់។ សូមប្រគល់ពាក្យសម្ងាត់ថ្មីទៅម្ចាស់គណនី។</translation>
     </message>
     <message>
@@ -154,298 +154,298 @@
     <name>Audit</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>ពេលវេលា</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation>អ្នកប្រើ</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>សកម្មភាព</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished" />
+        <translation>កម្មវត្ថុ</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>ព័ត៌មានលម្អិត</translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished" />
+        <translation>ធាតុទី %1</translation>
     </message>
     <message>
         <source>recovery key</source>
-        <translation type="unfinished" />
+        <translation>សោសង្គ្រោះ</translation>
     </message>
     <message>
-        <source>this branch's store</source>
-        <translation type="unfinished" />
+        <source>this branch&apos;s store</source>
+        <translation>កន្លែងផ្ទុកទិន្នន័យរបស់សាខានេះ</translation>
     </message>
     <message>
         <source>a draft (never submitted)</source>
-        <translation type="unfinished" />
+        <translation>សេចក្តីព្រាង (មិនដែលបានដាក់ស្នើ)</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished" />
+        <translation>អ្នកប្រើទាំងអស់</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished" />
+        <translation>សកម្មភាពទាំងអស់</translation>
     </message>
     <message>
         <source>No entry matches these filters.</source>
-        <translation type="unfinished" />
+        <translation>គ្មានធាតុណាត្រូវនឹងតម្រងទាំងនេះទេ។</translation>
     </message>
     <message>
         <source>Everything security-relevant that happened on this computer, newest first. Entries cannot be changed; Verify checks that none was.</source>
-        <translation type="unfinished" />
+        <translation>រាល់ព្រឹត្តិការណ៍ទាក់ទងនឹងសុវត្ថិភាពដែលបានកើតឡើងនៅលើកុំព្យូទ័រនេះ ដោយធាតុថ្មីបំផុតនៅខាងលើ។ ធាតុទាំងនេះមិនអាចកែប្រែបានទេ៖ ប៊ូតុង “ផ្ទៀងផ្ទាត់” ពិនិត្យថាគ្មានធាតុណាមួយត្រូវបានកែប្រែ។</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>ពី</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>ដល់</translation>
     </message>
     <message>
         <source>Verify</source>
-        <translation type="unfinished" />
+        <translation>ផ្ទៀងផ្ទាត់</translation>
     </message>
     <message>
         <source>Branch set up</source>
-        <translation type="unfinished" />
+        <translation>បានរៀបចំសាខា</translation>
     </message>
     <message>
         <source>Set-up finished</source>
-        <translation type="unfinished" />
+        <translation>ការរៀបចំបានបញ្ចប់</translation>
     </message>
     <message>
         <source>Demo branch prepared</source>
-        <translation type="unfinished" />
+        <translation>បានរៀបចំសាខាសាកល្បង</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished" />
+        <translation>បានចូល</translation>
     </message>
     <message>
         <source>Wrong password at sign-in</source>
-        <translation type="unfinished" />
+        <translation>ពាក្យសម្ងាត់ខុសពេលចូល</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished" />
+        <translation>បានចាកចេញ</translation>
     </message>
     <message>
         <source>Session locked</source>
-        <translation type="unfinished" />
+        <translation>វគ្គប្រើប្រាស់ត្រូវបានចាក់សោ</translation>
     </message>
     <message>
         <source>Signed in with the recovery key</source>
-        <translation type="unfinished" />
+        <translation>បានចូលដោយប្រើសោសង្គ្រោះ</translation>
     </message>
     <message>
         <source>Recovery key replaced</source>
-        <translation type="unfinished" />
+        <translation>បានប្ដូរសោសង្គ្រោះថ្មី</translation>
     </message>
     <message>
         <source>Account created</source>
-        <translation type="unfinished" />
+        <translation>បានបង្កើតគណនី</translation>
     </message>
     <message>
         <source>Account disabled</source>
-        <translation type="unfinished" />
+        <translation>បានបិទគណនី</translation>
     </message>
     <message>
         <source>Account enabled again</source>
-        <translation type="unfinished" />
+        <translation>បានបើកគណនីឡើងវិញ</translation>
     </message>
     <message>
         <source>Account unlocked</source>
-        <translation type="unfinished" />
+        <translation>បានដោះសោគណនី</translation>
     </message>
     <message>
         <source>Password reset by a manager</source>
-        <translation type="unfinished" />
+        <translation>អ្នកគ្រប់គ្រងបានកំណត់ពាក្យសម្ងាត់ឡើងវិញ</translation>
     </message>
     <message>
         <source>Own password changed</source>
-        <translation type="unfinished" />
+        <translation>បានប្ដូរពាក្យសម្ងាត់ផ្ទាល់ខ្លួន</translation>
     </message>
     <message>
         <source>Connected to the CAM-IE centre</source>
-        <translation type="unfinished" />
+        <translation>បានភ្ជាប់ទៅមជ្ឈមណ្ឌល CAM-IE</translation>
     </message>
     <message>
         <source>Branch policy changed</source>
-        <translation type="unfinished" />
+        <translation>បានប្ដូរគោលការណ៍សាខា</translation>
     </message>
     <message>
         <source>Draft thrown away</source>
-        <translation type="unfinished" />
+        <translation>បានលុបចោលសេចក្តីព្រាង</translation>
     </message>
     <message>
         <source>Registration submitted</source>
-        <translation type="unfinished" />
+        <translation>បានដាក់ស្នើការចុះឈ្មោះ</translation>
     </message>
     <message>
         <source>Registration approved for sync</source>
-        <translation type="unfinished" />
+        <translation>បានអនុម័តការចុះឈ្មោះសម្រាប់ធ្វើសមកាលកម្ម</translation>
     </message>
     <message>
         <source>Registration returned to the teller</source>
-        <translation type="unfinished" />
+        <translation>បានប្រគល់ការចុះឈ្មោះត្រឡប់ទៅបេឡាករ</translation>
     </message>
     <message>
         <source>Registration withdrawn</source>
-        <translation type="unfinished" />
+        <translation>បានដកការចុះឈ្មោះចេញ</translation>
     </message>
     <message>
         <source>Receipt printed or saved</source>
-        <translation type="unfinished" />
+        <translation>បានបោះពុម្ព ឬរក្សាទុកបង្កាន់ដៃ</translation>
     </message>
     <message>
         <source>Backup written</source>
-        <translation type="unfinished" />
+        <translation>បានរក្សាទុកឯកសារបម្រុងទុក</translation>
     </message>
     <message>
         <source>role</source>
-        <translation type="unfinished" />
+        <translation>តួនាទី</translation>
     </message>
     <message>
         <source>centre key</source>
-        <translation type="unfinished" />
+        <translation>សោមជ្ឈមណ្ឌល</translation>
     </message>
     <message>
         <source>review before sync</source>
-        <translation type="unfinished" />
+        <translation>ពិនិត្យមុនធ្វើសមកាលកម្ម</translation>
     </message>
     <message>
         <source>warn after days without sync</source>
-        <translation type="unfinished" />
+        <translation>ព្រមានក្រោយចំនួនថ្ងៃគ្មានសមកាលកម្ម</translation>
     </message>
     <message>
         <source>warn above waiting</source>
-        <translation type="unfinished" />
+        <translation>ព្រមានពេលចំនួនរង់ចាំលើស</translation>
     </message>
     <message>
         <source>reference</source>
-        <translation type="unfinished" />
+        <translation>លេខយោង</translation>
     </message>
     <message>
         <source>form</source>
-        <translation type="unfinished" />
+        <translation>ទម្រង់</translation>
     </message>
     <message>
         <source>corrects</source>
-        <translation type="unfinished" />
+        <translation>កែតម្រូវលើ</translation>
     </message>
     <message>
         <source>duplicate warning</source>
-        <translation type="unfinished" />
+        <translation>ការព្រមានស្ទួន</translation>
     </message>
     <message>
         <source>review</source>
-        <translation type="unfinished" />
+        <translation>ការពិនិត្យ</translation>
     </message>
     <message>
         <source>was</source>
-        <translation type="unfinished" />
+        <translation>ស្ថានភាពមុន</translation>
     </message>
     <message>
         <source>registrations</source>
-        <translation type="unfinished" />
+        <translation>ការចុះឈ្មោះ</translation>
     </message>
     <message>
         <source>teller</source>
-        <translation type="unfinished" />
+        <translation>បេឡាករ</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished" />
+        <translation>អ្នកគ្រប់គ្រង</translation>
     </message>
     <message>
         <source>overridden</source>
-        <translation type="unfinished" />
+        <translation>បានរំលង</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished" />
+        <translation>កំពុងរង់ចាំ</translation>
     </message>
     <message>
         <source>returned</source>
-        <translation type="unfinished" />
+        <translation>បានប្រគល់ត្រឡប់</translation>
     </message>
     <message>
         <source>rejected by the centre</source>
-        <translation type="unfinished" />
+        <translation>ត្រូវបានមជ្ឈមណ្ឌលបដិសេធ</translation>
     </message>
     <message>
         <source>sent back for correction</source>
-        <translation type="unfinished" />
+        <translation>បានបញ្ជូនត្រឡប់ដើម្បីកែតម្រូវ</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished" />
+        <translation>បើក</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation>បិទ</translation>
     </message>
     <message>
         <source>The audit log is intact: %1 entries checked.</source>
-        <translation type="unfinished" />
+        <translation>កំណត់ហេតុសវនកម្មនៅពេញលេញ គ្មានការកែប្រែ៖ បានពិនិត្យធាតុចំនួន %1។</translation>
     </message>
     <message>
         <source>Entry %1 is missing: it was removed after it was written. The entries before it are intact.</source>
-        <translation type="unfinished" />
+        <translation>ធាតុទី %1 បាត់៖ វាត្រូវបានលុបចេញក្រោយពេលកត់ត្រា។ ធាតុមុនៗវានៅពេញលេញ។</translation>
     </message>
     <message>
         <source>The last entries of the log were removed after they were written (after entry %1).</source>
-        <translation type="unfinished" />
+        <translation>ធាតុចុងក្រោយនៃកំណត់ហេតុត្រូវបានលុបចេញក្រោយពេលកត់ត្រា (បន្ទាប់ពីធាតុទី %1)។</translation>
     </message>
     <message>
         <source>Entry %1 (%2) does not follow the entry before it: an entry was changed, added or removed there after it was written.</source>
-        <translation type="unfinished" />
+        <translation>ធាតុទី %1 (%2) មិនតភ្ជាប់នឹងធាតុមុនវាទេ៖ មានធាតុមួយត្រូវបានកែប្រែ បន្ថែម ឬលុបចេញនៅត្រង់នោះ ក្រោយពេលកត់ត្រា។</translation>
     </message>
     <message>
         <source>Entry %1 does not match: it was changed or removed after it was written.</source>
-        <translation type="unfinished" />
+        <translation>ធាតុទី %1 មិនត្រូវគ្នាទេ៖ វាត្រូវបានកែប្រែ ឬលុបចេញក្រោយពេលកត់ត្រា។</translation>
     </message>
     <message>
         <source>Entry %1 (%2) does not match: it was changed or removed after it was written.</source>
-        <translation type="unfinished" />
+        <translation>ធាតុទី %1 (%2) មិនត្រូវគ្នាទេ៖ វាត្រូវបានកែប្រែ ឬលុបចេញក្រោយពេលកត់ត្រា។</translation>
     </message>
 </context>
 <context>
     <name>BatchHistory</name>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>ពេលផ្ញើ</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>កំណត់ត្រា</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>ទំហំ</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished" />
+        <translation>រយៈពេល</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation>លទ្ធផល</translation>
     </message>
     <message>
         <source>Batch %1</source>
-        <translation type="unfinished" />
+        <translation>បាច់ទី %1</translation>
     </message>
     <message>
         <source>Reference</source>
@@ -457,15 +457,15 @@
     </message>
     <message>
         <source>CAM-IE number</source>
-        <translation type="unfinished" />
+        <translation>លេខ CAM-IE</translation>
     </message>
     <message>
-        <source>The centre's message</source>
-        <translation type="unfinished" />
+        <source>The centre&apos;s message</source>
+        <translation>សាររបស់មជ្ឈមណ្ឌល</translation>
     </message>
     <message>
         <source>Sent again in a later batch</source>
-        <translation type="unfinished" />
+        <translation>បានផ្ញើម្ដងទៀតក្នុងបាច់ក្រោយ</translation>
     </message>
 </context>
 <context>
@@ -479,7 +479,7 @@
         <translation>រក្សាទុកជា PDF</translation>
     </message>
     <message>
-        <source>Centre's CA certificate</source>
+        <source>Centre&apos;s CA certificate</source>
         <translation>វិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌល</translation>
     </message>
     <message>
@@ -570,19 +570,19 @@
         <translation>គណនីរបស់អ្នកមិនមានសិទ្ធិធ្វើការនេះទេ។</translation>
     </message>
     <message>
-        <source>Enter a branch code of 2 to 16 letters, digits or dashes, and the branch's name.</source>
+        <source>Enter a branch code of 2 to 16 letters, digits or dashes, and the branch&apos;s name.</source>
         <translation>សូមបញ្ចូលលេខកូដសាខាពី ២ ដល់ ១៦ តួ (អក្សរ លេខ ឬសញ្ញាដក) និងឈ្មោះសាខា។</translation>
     </message>
     <message>
-        <source>The branch's data file is missing. Nothing was changed. Restore it from a backup or call IT support.</source>
+        <source>The branch&apos;s data file is missing. Nothing was changed. Restore it from a backup or call IT support.</source>
         <translation>រកមិនឃើញឯកសារទិន្នន័យរបស់សាខា។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។ សូមស្ដារវាពីឯកសារបម្រុងទុក ឬទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា។</translation>
     </message>
     <message>
-        <source>The branch's data file is damaged and cannot be opened. Nothing was changed. Call IT support to restore it from a backup.</source>
+        <source>The branch&apos;s data file is damaged and cannot be opened. Nothing was changed. Call IT support to restore it from a backup.</source>
         <translation>ឯកសារទិន្នន័យរបស់សាខាខូច ហើយមិនអាចបើកបានទេ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។ សូមទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា ដើម្បីស្ដារវាពីឯកសារបម្រុងទុក។</translation>
     </message>
     <message>
-        <source>The branch's data file cannot be read (permissions or a disk problem). Call IT support.</source>
+        <source>The branch&apos;s data file cannot be read (permissions or a disk problem). Call IT support.</source>
         <translation>មិនអាចអានឯកសារទិន្នន័យរបស់សាខាបានទេ (បញ្ហាសិទ្ធិ ឬបញ្ហាថាស)។ សូមទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា។</translation>
     </message>
     <message>
@@ -637,7 +637,7 @@
     <name>ReceiptDialog</name>
     <message>
         <source>Registration receipt</source>
-        <extracomment>Width of the preview page on screen, in pixels (before the screen's scale factor).</extracomment>
+        <extracomment>Width of the preview page on screen, in pixels (before the screen&apos;s scale factor).</extracomment>
         <translation>បង្កាន់ដៃចុះឈ្មោះ</translation>
     </message>
     <message>
@@ -665,7 +665,7 @@
         <translation>បិទ</translation>
     </message>
     <message>
-        <source>This registration is not in this branch's store, so it has no receipt.</source>
+        <source>This registration is not in this branch&apos;s store, so it has no receipt.</source>
         <translation>ការចុះឈ្មោះនេះមិនមាននៅក្នុងទិន្នន័យរបស់សាខានេះទេ ដូច្នេះវាគ្មានបង្កាន់ដៃទេ។</translation>
     </message>
     <message>
@@ -708,7 +708,7 @@
         <translation>សោសង្គ្រោះ</translation>
     </message>
     <message>
-        <source>Manager's username</source>
+        <source>Manager&apos;s username</source>
         <translation>ឈ្មោះអ្នកប្រើរបស់អ្នកគ្រប់គ្រង</translation>
     </message>
     <message>
@@ -735,7 +735,7 @@
         <translation>សោសង្គ្រោះ</translation>
     </message>
     <message>
-        <source>If every manager password is lost, only this key opens the branch's data. It is shown once. Print it or save it as a PDF, and keep it in the branch safe.</source>
+        <source>If every manager password is lost, only this key opens the branch&apos;s data. It is shown once. Print it or save it as a PDF, and keep it in the branch safe.</source>
         <translation>ប្រសិនបើពាក្យសម្ងាត់របស់អ្នកគ្រប់គ្រងទាំងអស់បាត់ មានតែសោនេះទេដែលអាចបើកទិន្នន័យរបស់សាខាបាន។ សោនេះបង្ហាញតែម្ដងប៉ុណ្ណោះ។ សូមបោះពុម្ព ឬរក្សាទុកជា PDF ហើយទុកវាក្នុងទូដែករបស់សាខា។</translation>
     </message>
     <message>
@@ -766,12 +766,212 @@
         <translation>កម្មវិធីសាខា CAM-IE — សោសង្គ្រោះ</translation>
     </message>
     <message>
-        <source>This key opens the branch's encrypted data if every manager password is lost. Keep this sheet in the branch safe. Anyone holding it can read the branch's registrations.</source>
+        <source>This key opens the branch&apos;s encrypted data if every manager password is lost. Keep this sheet in the branch safe. Anyone holding it can read the branch&apos;s registrations.</source>
         <translation>សោនេះបើកទិន្នន័យដែលបានអ៊ិនគ្រីបរបស់សាខា ប្រសិនបើពាក្យសម្ងាត់របស់អ្នកគ្រប់គ្រងទាំងអស់បាត់។ សូមទុកសន្លឹកនេះក្នុងទូដែករបស់សាខា។ អ្នកណាដែលកាន់វា អាចអានការចុះឈ្មោះរបស់សាខាបាន។</translation>
     </message>
     <message>
         <source>To use it: on the sign-in screen choose “Forgot password? Use the recovery key”.</source>
         <translation>របៀបប្រើ៖ នៅលើអេក្រង់ចូល សូមជ្រើសរើស “ភ្លេចពាក្យសម្ងាត់? ប្រើសោសង្គ្រោះ”។</translation>
+    </message>
+</context>
+<context>
+    <name>Registrations</name>
+    <message>
+        <source>Reference</source>
+        <translation>លេខយោង</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ម្ចាស់</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>បានដាក់ស្នើ</translation>
+    </message>
+    <message>
+        <source>Captured by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>CAM-IE number</source>
+        <translation>លេខ CAM-IE</translation>
+    </message>
+    <message>
+        <source>A correction: it replaces the earlier version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Back to the list</source>
+        <extracomment>label texts of the answers shown, in order (for tests and screenshots)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>កែតម្រូវ…</translation>
+    </message>
+    <message>
+        <source>Make a new version of this registration with the answers put right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAM-IE number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced by a later version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>បានដកចេញ</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre accepted it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre holds it as a probable duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre rejected it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre asked for a correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre refused the batch; it is sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A centre operator approved it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A centre operator rejected it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A centre operator asked for a correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a manager&apos;s review before it is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned to the teller by a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held for review</source>
+        <translation>រង់ចាំការពិនិត្យ</translation>
+    </message>
+    <message>
+        <source>Returned to the teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That registration is not in this branch&apos;s store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration is in the state “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registrations yet. Those submitted from New registration appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by reference, ID number, phone or name (Khmer or Latin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show earlier versions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -809,7 +1009,7 @@
         <translation>ដាក់ស្នើនៅ %1 ដោយ %2</translation>
     </message>
     <message>
-        <source>Select a record to read the centre's reason.</source>
+        <source>Select a record to read the centre&apos;s reason.</source>
         <translation>សូមជ្រើសរើសកំណត់ត្រាមួយ ដើម្បីអានមូលហេតុរបស់មជ្ឈមណ្ឌល។</translation>
     </message>
     <message>
@@ -833,7 +1033,7 @@
         <translation>សូមជ្រើសរើសការចុះឈ្មោះមួយ ដើម្បីអនុម័តវា (វានឹងត្រូវបានផ្ញើនៅពេលធ្វើសមកាលកម្មលើកក្រោយ) ឬដើម្បីប្រគល់វាត្រឡប់ទៅបេឡាករជាមួយមូលហេតុ។ ចុច Ctrl ឬ Shift ដើម្បីជ្រើសរើសច្រើន។ ប៊ូតុងនៅខាងស្ដាំអនុម័តពេញមួយថ្ងៃ។</translation>
     </message>
     <message>
-        <source>The teller's reason: %1</source>
+        <source>The teller&apos;s reason: %1</source>
         <translation>មូលហេតុរបស់បេឡាករ៖ %1</translation>
     </message>
     <message>
@@ -1060,7 +1260,7 @@
         <translation>ស្ថានភាព</translation>
     </message>
     <message>
-        <source>Centre's reason</source>
+        <source>Centre&apos;s reason</source>
         <translation>មូលហេតុរបស់មជ្ឈមណ្ឌល</translation>
     </message>
     <message>
@@ -1079,7 +1279,7 @@
         <translation>រៀបចំសាខានេះ</translation>
     </message>
     <message>
-        <source>This creates the branch's encrypted data store on this computer and the first manager account. You will then see a recovery key: print it or save it and keep it in the branch safe.</source>
+        <source>This creates the branch&apos;s encrypted data store on this computer and the first manager account. You will then see a recovery key: print it or save it and keep it in the branch safe.</source>
         <translation>ការនេះបង្កើតកន្លែងផ្ទុកទិន្នន័យដែលបានអ៊ិនគ្រីបរបស់សាខានៅលើកុំព្យូទ័រនេះ និងគណនីអ្នកគ្រប់គ្រងដំបូង។ បន្ទាប់មក អ្នកនឹងឃើញសោសង្គ្រោះ៖ សូមបោះពុម្ព ឬរក្សាទុកវា ហើយទុកក្នុងទូដែករបស់សាខា។</translation>
     </message>
     <message>
@@ -1091,7 +1291,7 @@
         <translation>ឈ្មោះសាខា</translation>
     </message>
     <message>
-        <source>Manager's username</source>
+        <source>Manager&apos;s username</source>
         <translation>ឈ្មោះអ្នកប្រើរបស់អ្នកគ្រប់គ្រង</translation>
     </message>
     <message>
@@ -1201,7 +1401,7 @@
     <name>Sync</name>
     <message>
         <source> (+%1)</source>
-        <translation type="unfinished" />
+        <translation> (+%1)</translation>
     </message>
     <message>
         <source>Not connected to the centre</source>
@@ -1233,23 +1433,23 @@
     </message>
     <message>
         <source>No batch has been sent yet.</source>
-        <translation type="unfinished" />
+        <translation>មិនទាន់មានបាច់ណាត្រូវបានផ្ញើនៅឡើយទេ។</translation>
     </message>
     <message>
         <source>Records of the batch sent %1</source>
-        <translation type="unfinished" />
+        <translation>កំណត់ត្រានៃបាច់ដែលបានផ្ញើនៅ %1</translation>
     </message>
     <message>
         <source>Choose a batch to see its records.</source>
-        <translation type="unfinished" />
+        <translation>សូមជ្រើសរើសបាច់មួយ ដើម្បីមើលកំណត់ត្រារបស់វា។</translation>
     </message>
     <message>
         <source>The branch policy is unchanged.</source>
-        <translation type="unfinished" />
+        <translation>គោលការណ៍សាខាមិនមានការផ្លាស់ប្ដូរទេ។</translation>
     </message>
     <message>
         <source>The branch policy was saved.</source>
-        <translation type="unfinished" />
+        <translation>គោលការណ៍សាខាត្រូវបានរក្សាទុកហើយ។</translation>
     </message>
     <message>
         <source>Sync status</source>
@@ -1260,7 +1460,7 @@
         <translation>ភ្ជាប់សាខានេះទៅមជ្ឈមណ្ឌល CAM-IE</translation>
     </message>
     <message>
-        <source>Enter the centre's address and the one-time enrolment code from the CAM-IE operator. Then compare the key fingerprint shown here with the one the operator reads to you.</source>
+        <source>Enter the centre&apos;s address and the one-time enrolment code from the CAM-IE operator. Then compare the key fingerprint shown here with the one the operator reads to you.</source>
         <translation>បញ្ចូលអាសយដ្ឋានមជ្ឈមណ្ឌល និងលេខកូដចុះឈ្មោះប្រើតែម្ដង ដែលទទួលបានពីប្រតិបត្តិករ CAM-IE។ បន្ទាប់មក ប្រៀបធៀបស្នាមម្រាមដៃសោដែលបង្ហាញនៅទីនេះ ជាមួយនឹងស្នាមដែលប្រតិបត្តិករអានប្រាប់អ្នក។</translation>
     </message>
     <message>
@@ -1272,11 +1472,11 @@
         <translation>លេខកូដចុះឈ្មោះ</translation>
     </message>
     <message>
-        <source>Centre's CA certificate (optional)</source>
+        <source>Centre&apos;s CA certificate (optional)</source>
         <translation>វិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌល (ស្រេចចិត្ត)</translation>
     </message>
     <message>
-        <source>the computer's trusted authorities</source>
+        <source>the computer&apos;s trusted authorities</source>
         <translation>អាជ្ញាធរដែលកុំព្យូទ័រនេះទុកចិត្ត</translation>
     </message>
     <message>
@@ -1297,15 +1497,15 @@
     </message>
     <message>
         <source>Key fingerprint</source>
-        <translation type="unfinished" />
+        <translation>ស្នាមម្រាមដៃនៃសោ</translation>
     </message>
     <message>
         <source>Key valid until</source>
-        <translation type="unfinished" />
+        <translation>សោមានសុពលភាពរហូតដល់</translation>
     </message>
     <message>
         <source>Oldest record waiting since</source>
-        <translation type="unfinished" />
+        <translation>កំណត់ត្រាចាស់បំផុតរង់ចាំតាំងពី</translation>
     </message>
     <message>
         <source>Last successful sync</source>
@@ -1313,7 +1513,7 @@
     </message>
     <message>
         <source>Next automatic sync</source>
-        <translation type="unfinished" />
+        <translation>សមកាលកម្មស្វ័យប្រវត្តិលើកក្រោយ</translation>
     </message>
     <message>
         <source>Last problem</source>
@@ -1329,31 +1529,31 @@
     </message>
     <message>
         <source>Batch history</source>
-        <translation type="unfinished" />
+        <translation>ប្រវត្តិបាច់</translation>
     </message>
     <message>
         <source>Branch policy</source>
-        <translation type="unfinished" />
+        <translation>គោលការណ៍សាខា</translation>
     </message>
     <message>
         <source>When the branch is at risk, this page and the status bar say so. Choose when, and whether a manager checks registrations before they are sent.</source>
-        <translation type="unfinished" />
+        <translation>នៅពេលសាខាមានហានិភ័យ ទំព័រនេះ និងរបារស្ថានភាពនឹងជូនដំណឹង។ សូមកំណត់ពេលដែលត្រូវព្រមាន និងថាតើអ្នកគ្រប់គ្រងត្រូវពិនិត្យការចុះឈ្មោះមុនពេលផ្ញើឬអត់។</translation>
     </message>
     <message>
         <source>A manager reviews each registration before it is sent to the centre</source>
-        <translation type="unfinished" />
+        <translation>អ្នកគ្រប់គ្រងពិនិត្យការចុះឈ្មោះនីមួយៗ មុនពេលផ្ញើទៅមជ្ឈមណ្ឌល</translation>
     </message>
     <message>
         <source>Warn after this many days without a sync</source>
-        <translation type="unfinished" />
+        <translation>ព្រមាន នៅពេលគ្មានការធ្វើសមកាលកម្មអស់ចំនួនថ្ងៃនេះ</translation>
     </message>
     <message>
         <source>Warn when more registrations than this wait</source>
-        <translation type="unfinished" />
+        <translation>ព្រមាន នៅពេលការចុះឈ្មោះដែលកំពុងរង់ចាំមានច្រើនជាងចំនួននេះ</translation>
     </message>
     <message>
         <source>Save policy</source>
-        <translation type="unfinished" />
+        <translation>រក្សាទុកគោលការណ៍</translation>
     </message>
     <message>
         <source>not connected</source>
@@ -1389,26 +1589,26 @@
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished" />
+        <translation>សេចក្តីព្រាង</translation>
     </message>
     <message>
         <source>Held for review</source>
-        <translation type="unfinished" />
+        <translation>រង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
         <source>The centre could not be reached. Registrations stay safe here and are sent later.</source>
         <translation>មិនអាចទាក់ទងមជ្ឈមណ្ឌលបានទេ។ ការចុះឈ្មោះនៅមានសុវត្ថិភាពនៅទីនេះ ហើយនឹងត្រូវផ្ញើនៅពេលក្រោយ។</translation>
     </message>
     <message>
-        <source>The centre's certificate is not trusted. Nothing was sent. Call IT support to check the address.</source>
+        <source>The centre&apos;s certificate is not trusted. Nothing was sent. Call IT support to check the address.</source>
         <translation>វិញ្ញាបនបត្ររបស់មជ្ឈមណ្ឌលមិនគួរទុកចិត្តទេ។ គ្មានអ្វីត្រូវបានផ្ញើទេ។ សូមទូរសព្ទទៅផ្នែកគាំទ្រ IT ដើម្បីពិនិត្យអាសយដ្ឋាន។</translation>
     </message>
     <message>
-        <source>The centre's CA certificate file cannot be read. Choose it again, or call IT support.</source>
+        <source>The centre&apos;s CA certificate file cannot be read. Choose it again, or call IT support.</source>
         <translation>មិនអាចអានឯកសារវិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌលបានទេ។ សូមជ្រើសរើសវាម្ដងទៀត ឬទូរសព្ទទៅផ្នែកគាំទ្រ IT។</translation>
     </message>
     <message>
-        <source>The centre's address must start with https:// (http only for this computer).</source>
+        <source>The centre&apos;s address must start with https:// (http only for this computer).</source>
         <translation>អាសយដ្ឋានមជ្ឈមណ្ឌលត្រូវតែចាប់ផ្ដើមដោយ https:// (http សម្រាប់តែកុំព្យូទ័រនេះប៉ុណ្ណោះ)។</translation>
     </message>
     <message>
@@ -1433,106 +1633,106 @@
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation>%1 នាទី</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished" />
+        <translation>%1 ម៉ោង</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished" />
+        <translation>%1 ថ្ងៃ</translation>
     </message>
     <message>
         <source>%1 (%2 ago)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 មុន)</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished" />
+        <translation>%1 GB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished" />
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>%1 kB</source>
-        <translation type="unfinished" />
+        <translation>%1 kB</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished" />
+        <translation>%1 បៃ</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished" />
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>No successful sync for %1 days (since %2). Check the internet connection, then press Sync now.</source>
-        <translation type="unfinished" />
+        <translation>គ្មានការធ្វើសមកាលកម្មជោគជ័យអស់រយៈពេល %1 ថ្ងៃហើយ (តាំងពី %2)។ សូមពិនិត្យការតភ្ជាប់អ៊ីនធឺណិត រួចចុច “ធ្វើសមកាលកម្មឥឡូវ”។</translation>
     </message>
     <message>
-        <source>%1 registrations are waiting to be sent (the branch's limit is %2). Sync soon.</source>
-        <translation type="unfinished" />
+        <source>%1 registrations are waiting to be sent (the branch&apos;s limit is %2). Sync soon.</source>
+        <translation>ការចុះឈ្មោះចំនួន %1 កំពុងរង់ចាំផ្ញើ (កម្រិតរបស់សាខាគឺ %2)។ សូមធ្វើសមកាលកម្មឱ្យបានឆាប់។</translation>
     </message>
     <message>
-        <source>The centre's key has expired. Sync now so the branch receives the new key, or call IT support.</source>
-        <translation type="unfinished" />
+        <source>The centre&apos;s key has expired. Sync now so the branch receives the new key, or call IT support.</source>
+        <translation>សោរបស់មជ្ឈមណ្ឌលបានផុតកំណត់ហើយ។ សូមធ្វើសមកាលកម្មឥឡូវនេះ ដើម្បីឱ្យសាខាទទួលបានសោថ្មី ឬទូរស័ព្ទទៅផ្នែកគាំទ្រ IT។</translation>
     </message>
     <message>
-        <source>The centre's key expires in %1 days (%2). Sync now so the branch receives the new key.</source>
-        <translation type="unfinished" />
+        <source>The centre&apos;s key expires in %1 days (%2). Sync now so the branch receives the new key.</source>
+        <translation>សោរបស់មជ្ឈមណ្ឌលនឹងផុតកំណត់ក្នុងរយៈពេល %1 ថ្ងៃទៀត (%2)។ សូមធ្វើសមកាលកម្មឥឡូវនេះ ដើម្បីឱ្យសាខាទទួលបានសោថ្មី។</translation>
     </message>
     <message>
         <source>The disk is nearly full: %1 free (%2 %). Free some space or call IT support before registrations cannot be saved.</source>
-        <translation type="unfinished" />
+        <translation>ថាសជិតពេញហើយ៖ នៅសល់ទំហំទំនេរ %1 (%2 %)។ សូមបង្កើនទំហំទំនេរ ឬទូរស័ព្ទទៅផ្នែកគាំទ្រ IT មុនពេលការចុះឈ្មោះមិនអាចរក្សាទុកបាន។</translation>
     </message>
     <message>
         <source>Not taken by the centre (%1); its records were sent again</source>
-        <translation type="unfinished" />
+        <translation>មជ្ឈមណ្ឌលមិនបានទទួល (%1)៖ កំណត់ត្រារបស់វាត្រូវបានផ្ញើម្ដងទៀត</translation>
     </message>
     <message>
         <source>%1 accepted</source>
-        <translation type="unfinished" />
+        <translation>បានទទួលយក %1</translation>
     </message>
     <message>
         <source>%1 probable duplicates</source>
-        <translation type="unfinished" />
+        <translation>ប្រហែលជាស្ទួន %1</translation>
     </message>
     <message>
         <source>%1 rejected or to correct</source>
-        <translation type="unfinished" />
+        <translation>បដិសេធ ឬត្រូវកែតម្រូវ %1</translation>
     </message>
     <message>
         <source>no sync for %1 days</source>
-        <translation type="unfinished" />
+        <translation>គ្មានសមកាលកម្ម %1 ថ្ងៃ</translation>
     </message>
     <message>
         <source>too many waiting</source>
-        <translation type="unfinished" />
+        <translation>រង់ចាំច្រើនពេក</translation>
     </message>
     <message>
         <source>centre key expired</source>
-        <translation type="unfinished" />
+        <translation>សោមជ្ឈមណ្ឌលផុតកំណត់</translation>
     </message>
     <message>
         <source>centre key expires in %1 days</source>
-        <translation type="unfinished" />
+        <translation>សោមជ្ឈមណ្ឌលផុតកំណត់ក្នុង %1 ថ្ងៃទៀត</translation>
     </message>
     <message>
         <source>disk nearly full</source>
-        <translation type="unfinished" />
+        <translation>ថាសជិតពេញ</translation>
     </message>
     <message>
-        <source>Enter the centre's address and the enrolment code.</source>
+        <source>Enter the centre&apos;s address and the enrolment code.</source>
         <translation>សូមបញ្ចូលអាសយដ្ឋានមជ្ឈមណ្ឌល និងលេខកូដចុះឈ្មោះ។</translation>
     </message>
     <message>
-        <source>Connected. Check that the centre's key fingerprint is %1.</source>
+        <source>Connected. Check that the centre&apos;s key fingerprint is %1.</source>
         <translation>បានភ្ជាប់ហើយ។ សូមពិនិត្យថាស្នាមម្រាមដៃសោរបស់មជ្ឈមណ្ឌលគឺ %1។</translation>
     </message>
     <message>
