@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,7 +69,9 @@ class Section(QGroupBox):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setMinimumHeight(220)
         self.note = QLabel()
         self.note.setObjectName("chartNote")
@@ -77,8 +79,15 @@ class Section(QGroupBox):
         left.addWidget(chart, 1)
         left.addWidget(self.note)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(self.table, 2)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.table, 1)
+        self.model.modelReset.connect(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Numbers take what they need; the category column the rest (long labels elided)."""
+        header = self.table.horizontalHeader()
+        if self.model.columnCount() > 0:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 class IndicatorsPage(Page):

@@ -7,23 +7,24 @@ line per sex on a date axis. The same colours serve the PDF report.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
-    QDateTimeAxis,
     QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QLocale, QMargins, Qt, QTime, QTimeZone
+from PySide6.QtCore import QDate, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from branch_client.indicators import DAY, FEMALE, MALE, MONTH, OTHER, SEXES, SexCounts
+from branch_client.indicators import FEMALE, MALE, MONTH, OTHER, SEXES, SexCounts
 
 #: Colour-blind-safe (Okabe–Ito): vermilion for women, blue for men, grey for not recorded.
 SEX_COLOURS = {FEMALE: QColor("#D55E00"), MALE: QColor("#0072B2"), OTHER: QColor("#8C8C8C")}
@@ -95,7 +96,9 @@ class SexBarChart(_ChartView):
         series.setBarWidth(0.8)
         self.sets = {}
         shown = [s for s in SEXES if s != OTHER or show_other]
-        for sex in shown:
+        # A horizontal group stacks its sets bottom-up: add them last-first so women's bar is
+        # on top, and reverse the legend so it still reads women, men.
+        for sex in reversed(shown):
             bar_set = QBarSet(sex_names[sex])
             bar_set.setColor(SEX_COLOURS[sex])
             bar_set.setBorderColor(SEX_COLOURS[sex])
@@ -121,6 +124,7 @@ class SexBarChart(_ChartView):
         series.attachAxis(category_axis)
         series.attachAxis(value_axis)
         chart.legend().setVisible(True)
+        chart.legend().setReverseMarkers(True)
         self.setMinimumHeight(90 + max(1, len(rows)) * (14 * len(shown) + 8))
 
     def values(self, sex: str) -> list[int]:
@@ -164,7 +168,6 @@ class TimeChart(_ChartView):
         chart = self.chart()
         self.lines = {}
         shown = [s for s in SEXES if s != OTHER or show_other]
-        times = [_msecs(r.code) for r in rows]
         for sex in shown:
             line = QLineSeries()
             line.setName(sex_names[sex])
@@ -173,20 +176,19 @@ class TimeChart(_ChartView):
             line.setPen(pen)
             line.setColor(SEX_COLOURS[sex])
             line.setPointsVisible(len(rows) <= 40)
-            for t, r in zip(times, rows, strict=True):
-                line.append(t, r.value(sex))
+            for i, r in enumerate(rows):
+                line.append(i, r.value(sex))
             chart.addSeries(line)
             self.lines[sex] = line
-        date_axis = QDateTimeAxis()
-        date_axis.setFormat(_date_format(granularity))
-        date_axis.setLabelsFont(self._font(0.85))
-        date_axis.setTickCount(min(max(len(rows), 2), 8))
-        if rows:
-            first, last = times[0], times[-1]
-            if first == last:
-                first -= 86_400_000
-                last += 86_400_000
-            date_axis.setRange(_datetime(first), _datetime(last))
+        # The x axis is the period's position; labels name every k-th period, on its point.
+        period_axis = QCategoryAxis()
+        period_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        period_axis.setLabelsFont(self._font(0.85))
+        step = max(1, math.ceil(len(rows) / 8))
+        for i in range(0, len(rows), step):
+            period_axis.append(_axis_label(rows[i].code, granularity), i)
+        period_axis.setRange(-0.3, max(len(rows) - 0.7, 0.3))
+        period_axis.setGridLineVisible(False)
         value_axis = QValueAxis()
         value_axis.setRange(0, _nice_max(max((r.value(s) for r in rows for s in shown), default=0)))
         value_axis.setLabelFormat("%d")
@@ -194,10 +196,10 @@ class TimeChart(_ChartView):
         value_axis.setTitleText(value_title)
         value_axis.setTitleFont(self._font(0.85))
         value_axis.setLabelsFont(self._font(0.85))
-        chart.addAxis(date_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(period_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
         for line in self.lines.values():
-            line.attachAxis(date_axis)
+            line.attachAxis(period_axis)
             line.attachAxis(value_axis)
 
     def values(self, sex: str) -> list[int]:
@@ -206,28 +208,16 @@ class TimeChart(_ChartView):
         return [] if line is None else [int(p.y()) for p in line.points()]
 
 
-def _msecs(iso_day: str) -> float:
-    moment = QDateTime.fromString(iso_day, Qt.DateFormat.ISODate)
-    moment.setTime(QTime(0, 0))
-    moment.setTimeZone(QTimeZone.utc())
-    return float(moment.toMSecsSinceEpoch())
-
-
-def _datetime(msecs: float) -> QDateTime:
-    return QDateTime.fromMSecsSinceEpoch(int(msecs), QTimeZone.utc())
-
-
-def _date_format(granularity: str) -> str:
+def _axis_label(iso_day: str, granularity: str) -> str:
+    moment = QDate.fromString(iso_day, Qt.DateFormat.ISODate)
     if granularity == MONTH:
-        return "MMM yyyy"
-    if granularity == DAY:
-        return "d MMM"
-    return "d MMM yy"
+        return QLocale().toString(moment, "MMM yyyy")
+    return QLocale().toString(moment, "d MMM")
 
 
 def period_label(iso_day: str, granularity: str) -> str:
     """A period as people read it, in the UI language: the day, the week's Monday, the month."""
-    moment = QDateTime.fromString(iso_day, Qt.DateFormat.ISODate).date()
+    moment = QDate.fromString(iso_day, Qt.DateFormat.ISODate)
     locale = QLocale()
     if granularity == MONTH:
         return locale.toString(moment, "MMMM yyyy")

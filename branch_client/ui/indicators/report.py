@@ -145,9 +145,9 @@ def paint_report(
         y += 8
 
         canvas.text(0, y, width, 7, sections["over_time"], canvas.font(11, bold=True))
-        y += 7
-        _time_chart(canvas, 0, y, width, 42, data)
-        y += 52
+        y += 10
+        _time_chart(canvas, 0, y, width, 40, data)
+        y += 50
 
         column = (width - 8) / 2
         left_y = right_y = y

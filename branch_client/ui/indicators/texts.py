@@ -30,8 +30,8 @@ def fixed_label(key: str) -> str:
         "no_service": translate("Indicators", "No service requested"),
         "other_sex": translate("Indicators", "Sex not recorded"),
         "not_answered": translate("Indicators", "Not answered"),
-        "workers_female": translate("Indicators", "Women working in the businesses"),
-        "workers_male": translate("Indicators", "Men working in the businesses"),
+        "workers_female": translate("Indicators", "Women workers"),
+        "workers_male": translate("Indicators", "Men workers"),
     }.get(key, key)
 
 
@@ -84,7 +84,7 @@ def csv_headers() -> dict[str, str]:
         "male": translate("Indicators", "Men-owned"),
         "other": translate("Indicators", "Sex not recorded"),
         "total": translate("Indicators", "Total"),
-        "female_share": translate("Indicators", "Women-owned %"),
+        "female_share": translate("Indicators", "% women-owned"),
         "all": translate("Indicators", "All"),
     }
     headers.update({key: section_title(key) for key in ("total", "over_time", *BREAKDOWN_SECTIONS)})
