@@ -125,8 +125,8 @@ def test_every_breakdown_matches_counts_from_the_answers(store: Store, date_rang
         assert _as_dict(result.breakdowns[dimension]) == _tally([(a[dimension], _sex(a)) for _, a in expected])
     services = [(s, _sex(a)) for _, a in expected for s in _services(a)]
     assert _as_dict(result.breakdowns["services"]) == _tally(services)
-    women = Counter()
-    men = Counter()
+    women: Counter[str] = Counter()
+    men: Counter[str] = Counter()
     for _, a in expected:
         women[_sex(a)] += a["workers_female"]
         men[_sex(a)] += a["workers_male"]
