@@ -192,7 +192,7 @@ class Facts:
 
 
 def _counts(column: Sequence[object]) -> list[int]:
-    if all(type(v) is int and v >= 0 for v in column):
+    if all(type(v) is int and v >= 0 for v in set(column)):  # the usual case: few distinct counts
         return list(column)  # type: ignore[arg-type]
     out = []
     for value in column:  # a hand-edited or older record: text, negative, missing
@@ -204,11 +204,9 @@ def _counts(column: Sequence[object]) -> list[int]:
 
 
 def _encode(column: Sequence[object], sex: list[int]) -> tuple[list[int], list[str]]:
-    vocab: dict[str, int] = {}
-    keys = [
-        vocab.setdefault(v if isinstance(v, str) else "", len(vocab)) * 3 + s for v, s in zip(column, sex, strict=True)
-    ]
-    return keys, list(vocab)
+    index = {value: i for i, value in enumerate(dict.fromkeys(column))}  # distinct values, first seen first
+    keys = [index[v] * 3 + s for v, s in zip(column, sex, strict=True)]
+    return keys, [v if isinstance(v, str) else "" for v in index]
 
 
 def read_facts(db: sqlite_utils.Database) -> Facts:

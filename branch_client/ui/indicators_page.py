@@ -68,8 +68,8 @@ class Section(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(40)
+        # Fixed widths: sizing columns to their contents asks every cell of every row.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setMinimumHeight(220)
@@ -82,10 +82,16 @@ class Section(QGroupBox):
         layout.addLayout(left, 1)
         layout.addWidget(self.table, 1)
         self.model.modelReset.connect(self._fit_columns)
+        self.model.headerDataChanged.connect(self._fit_columns)
 
     def _fit_columns(self) -> None:
-        """Numbers take what they need; the category column the rest (long labels elided)."""
+        """Numbers get the width of their heading or of a large number; the category the rest."""
         header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        sample = metrics.horizontalAdvance(QLocale().toString(888888)) + 16
+        for column in range(1, self.model.columnCount()):
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(sample, metrics.horizontalAdvance(heading) + 20))
         if self.model.columnCount() > 0:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
