@@ -80,7 +80,7 @@ class Section(QGroupBox):
         left.addWidget(self.note)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 1, Qt.AlignmentFlag.AlignTop)
         self.model.modelReset.connect(self._fit_columns)
         self.model.headerDataChanged.connect(self._fit_columns)
 
@@ -88,12 +88,24 @@ class Section(QGroupBox):
         """Numbers get the width of their heading or of a large number; the category the rest."""
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
-        sample = metrics.horizontalAdvance(QLocale().toString(888888)) + 16
+        sample = metrics.horizontalAdvance(QLocale().toString(88888)) + 16
         for column in range(1, self.model.columnCount()):
             heading = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             header.resizeSection(column, max(sample, metrics.horizontalAdvance(heading) + 20))
         if self.model.columnCount() > 0:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def fit_table(self) -> None:
+        """A short table takes the room its rows need; a long one the chart's height (it scrolls)."""
+        rows = self.model.rowCount()
+        header = self.table.horizontalHeader()
+        needed = (
+            (header.height() or header.sizeHint().height())
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+            + 4
+        )
+        self.table.setFixedHeight(min(needed, max(220, self.chart.minimumHeight())))
 
 
 class IndicatorsPage(Page):
@@ -348,6 +360,7 @@ class IndicatorsPage(Page):
             data.over_time, data.granularity, names, value_title("over_time"), show_other=show_other
         )
         over_time.note.setText("")
+        over_time.fit_table()
         labels = self.labels()
         for key in BREAKDOWN_SECTIONS:
             section = self.sections[key]
@@ -365,6 +378,7 @@ class IndicatorsPage(Page):
                 if len(rows) > CHART_TOP
                 else ""
             )
+            section.fit_table()
 
     def retranslate(self) -> None:
         self.title.setText(translate("Indicators", "Indicators"))
@@ -474,7 +488,13 @@ class IndicatorsPage(Page):
 
         def export() -> int | None:
             try:
-                return ind.export_register_csv(self.session, path, password, date_range, self.form, ui_language())
+                headings = (
+                    translate("Indicators", "Reference"),
+                    translate("Indicators", "Submitted (Cambodian time)"),
+                )
+                return ind.export_register_csv(
+                    self.session, path, password, date_range, self.form, ui_language(), headings
+                )
             except WrongPassword:
                 return None
 

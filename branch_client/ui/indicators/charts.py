@@ -125,7 +125,7 @@ class SexBarChart(_ChartView):
         series.attachAxis(value_axis)
         chart.legend().setVisible(True)
         chart.legend().setReverseMarkers(True)
-        self.setMinimumHeight(90 + max(1, len(rows)) * (14 * len(shown) + 8))
+        self.setMinimumHeight(max(230, 110 + max(1, len(rows)) * (14 * len(shown) + 8)))
 
     def values(self, sex: str) -> list[int]:
         """The bar heights of `sex`, top category first (what the chart shows)."""

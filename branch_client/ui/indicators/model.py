@@ -66,7 +66,7 @@ class BreakdownModel(QAbstractTableModel):
             MALE: translate("Indicators", "Men-owned"),
             OTHER: translate("Indicators", "Sex not recorded"),
             "total": translate("Indicators", "Total"),
-            "share": translate("Indicators", "% women-owned"),
+            "share": translate("Indicators", "% women"),
         }[columns[section]]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
