@@ -226,20 +226,26 @@ class IndicatorsPage(Page):
         self.refresh()
 
     def refresh(self, *, force: bool = False) -> None:
-        """Re-read the registrations (when the store changed, or `force`) and redraw."""
+        """Re-read the registrations (when the store changed, or `force`) and redraw;
+        nothing to do when neither the store nor the preset's dates changed."""
         version = ind.data_version(self.session.db)
-        if force or self.facts is None or version != self._facts_version:
-            ok, facts = attempt(lambda: ind.read_facts(self.session.db), self.message.setText)
-            if not ok or facts is None:
-                return
-            self.facts = facts
-            self._facts_version = ind.data_version(self.session.db)
-            if self.preset != ind.CUSTOM:
-                self.date_range = ind.preset_range(self.preset, self._today())
-            if not self._granularity_chosen:
-                self.granularity = ind.default_granularity(self.date_range, facts)
-                self._select(self.granularity_combo, self.granularity)
-            self._show_range_in_edits()
+        date_range = self.date_range if self.preset == ind.CUSTOM else ind.preset_range(self.preset, self._today())
+        if not force and self.facts is not None and version == self._facts_version:
+            if date_range != self.date_range or self.indicators is None:
+                self.date_range = date_range
+                self._show_range_in_edits()
+                self._update()
+            return
+        ok, facts = attempt(lambda: ind.read_facts(self.session.db), self.message.setText)
+        if not ok or facts is None:
+            return
+        self.facts = facts
+        self._facts_version = ind.data_version(self.session.db)
+        self.date_range = date_range
+        if not self._granularity_chosen:
+            self.granularity = ind.default_granularity(self.date_range, facts)
+            self._select(self.granularity_combo, self.granularity)
+        self._show_range_in_edits()
         self._update()
 
     def set_preset(self, preset: str) -> None:
