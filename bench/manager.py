@@ -12,8 +12,9 @@ the sync state (no pass is run), a `Workspace` is shown offscreen, then
   with the store; the figures CSV is listed too).
 
 Also shown: the read alone, a second open, a change of range, and the same first open
-with `indicators.INDICATOR_INDEX_SQL` (the index a schema migration would add) to show
-what it would buy. Goal: each page ≤ 500 ms.
+with `indicators.INDICATOR_INDEX_SQL` (the index a schema migration would add) and the
+gazetteer's names already read (as a warm-up off the GUI thread at sign-in would) to show
+what those would buy. Goal: each page ≤ 500 ms.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def main(argv: list[str]) -> int:
         spread_over_a_year(branch)
         plain = run_child("bench.manager", branch, "measure", args.lang, str(root / "exports"))
         index_s = add_indicator_index(branch)
-        indexed = run_child("bench.manager", branch, "measure", args.lang, str(root / "exports"))
+        indexed = run_child("bench.manager", branch, "measure", args.lang, str(root / "exports"), "warm")
 
     def verdict(ms: object) -> str:
         return "met" if float(ms) <= GOAL_MS else "MISSED"  # type: ignore[arg-type]
@@ -111,7 +112,7 @@ def main(argv: list[str]) -> int:
                 f"{indexed['read_facts_ms']} ({indexed['read_facts_cpu_ms']})",
             ],
             [
-                "with the indicator index: open indicators page, ms (CPU ms)",
+                "with the index and the gazetteer read at sign-in: open indicators page, ms (CPU ms)",
                 f"{indexed['indicators_page_open_ms']} ({indexed['indicators_page_open_cpu_ms']})",
             ],
             ["load average while measuring (1 min)", round(os.getloadavg()[0], 1)],
@@ -129,8 +130,9 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path) -> dict[str, object]:
-    """In a fresh process: sign in, show the workspace, time the pages and the exports."""
+def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path, *, warm: bool = False) -> dict[str, object]:
+    """In a fresh process: sign in, show the workspace, time the pages and the exports.
+    `warm`: the gazetteer's names were read before (as if warmed off the GUI thread at sign-in)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -149,6 +151,10 @@ def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path) -> dict[str, 
     assert isinstance(app, QApplication)
     register_khmer_font(app)
     Translator(app).set_language(lang)
+    if warm:
+        from forms import geo
+
+        geo._gazetteer()
     directory = BranchDirectory.claim(data_dir)
     session = directory.unlock(*MANAGER)
     figures: dict[str, object] = {}
@@ -263,6 +269,7 @@ def _ms(started: float) -> float:
 if __name__ == "__main__":
     if len(sys.argv) >= 5 and sys.argv[2] == "measure":
         key = bytes.fromhex(sys.stdin.readline().strip())
-        print(json.dumps(_measure(Path(sys.argv[1]), key, sys.argv[3], Path(sys.argv[4]))))
+        warm = len(sys.argv) > 5 and sys.argv[5] == "warm"
+        print(json.dumps(_measure(Path(sys.argv[1]), key, sys.argv[3], Path(sys.argv[4]), warm=warm)))
     else:
         sys.exit(main(sys.argv[1:]))
