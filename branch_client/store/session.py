@@ -253,6 +253,28 @@ class Session:
             raise WrongPassword("current password is wrong") from None
         self._set_password(self.account, new_password, action="password_changed", activate=False)
 
+    def verify_password(self, password: str) -> bool:
+        """Whether `password` opens this account's key slot: a manager proves it is still
+        them before exporting personal data. A wrong one counts like a failed sign-in
+        (five lock the account: `AccountLocked`), so an unattended session cannot be used
+        to guess it."""
+        slot = self._slots.slots.get(self.account.id)
+        if slot is None or slot.kdf is None:
+            return False
+        now = self._clock()
+        slot.raise_if_locked(now)
+        try:
+            unwrap_with_password(slot.wrapped, password, slot.kdf, slot.associated_data(self._slots.store_id))
+        except SlotDoesNotOpen:
+            slot.record_failure(now)
+            self._slots.save()
+            slot.raise_if_locked(now)
+            return False
+        if slot.failed_count:
+            slot.record_success()
+            self._slots.save()
+        return True
+
     def unlock_account(self, account_id: str) -> None:
         """Clear an account's failed-login lock before the five minutes are up."""
         target = self._target(account_id)

@@ -1,0 +1,275 @@
+"""Manager pages on a full branch: open the sync status page and the indicators page, export.
+
+A branch store with 120,000 generated registrations (submitted over the last year) is
+signed into by the manager in a fresh process, as the app does: a `SyncController` reads
+the sync state (no pass is run), a `Workspace` is shown offscreen, then
+
+- `sync_page_open_ms`: `Workspace.open("sync")` until the page is painted;
+- `indicators_page_open_ms`: `Workspace.open("indicators")` until the page and every
+  chart on it (also those scrolled out of view) are painted: the first open, which reads
+  the store and the gazetteer's names;
+- `export_csv_s`: the register CSV of every counted registration (the export that grows
+  with the store; the figures CSV is listed too).
+
+Also shown: the read alone, a second open, a change of range, and the same first open
+with `indicators.INDICATOR_INDEX_SQL` (the index a schema migration would add) and the
+gazetteer's names already read (as a warm-up off the GUI thread at sign-in would) to show
+what those would buy. Goal: each page ≤ 500 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.report import print_json, print_table
+from bench.sync_fixture import MANAGER, BenchBranch, centre_process, make_branch_in_child, run_child
+
+GOAL_MS = 500.0
+RECORDS = 120_000
+YEAR_S = 365 * 86_400
+
+
+def spread_over_a_year(branch: BenchBranch) -> None:
+    """Give the registrations submission times spread over the last 365 days (one UPDATE)."""
+    from branch_client.store.database import connect
+
+    db = connect(branch.data_dir / "branch.db", branch.key)
+    try:
+        db.conn.execute("BEGIN")
+        db.conn.execute(
+            "UPDATE registrations SET submitted_at ="
+            " strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-' || ((rowid * 7919) % ?) || ' seconds')",
+            [YEAR_S],
+        )
+        db.conn.execute("COMMIT")
+    finally:
+        db.conn.close()
+
+
+def add_indicator_index(branch: BenchBranch) -> float:
+    """The index a migration would add (see `indicators.INDICATOR_INDEX_SQL`); seconds to build."""
+    from branch_client.indicators import INDICATOR_INDEX_SQL
+    from branch_client.store.database import connect
+
+    db = connect(branch.data_dir / "branch.db", branch.key)
+    try:
+        started = time.perf_counter()
+        db.conn.execute(INDICATOR_INDEX_SQL)
+        return time.perf_counter() - started
+    finally:
+        db.conn.close()
+
+
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench manager", description=__doc__.splitlines()[0])
+    p.add_argument("--records", type=int, default=RECORDS, help="registrations in the branch store")
+    p.add_argument("--seed", type=int, default=4, help="seed of the generated registrations")
+    p.add_argument("--lang", choices=("en", "km"), default="en", help="UI language of the measured process")
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        centre_db = root / "centre" / "centre.db"
+        with centre_process(centre_db) as url:
+            branch = make_branch_in_child(root / "manager", args.records, url, centre_db, seed=args.seed)
+        spread_over_a_year(branch)
+        plain = run_child("bench.manager", branch, "measure", args.lang, str(root / "exports"))
+        index_s = add_indicator_index(branch)
+        indexed = run_child("bench.manager", branch, "measure", args.lang, str(root / "exports"), "warm")
+
+    def verdict(ms: object) -> str:
+        return "met" if float(ms) <= GOAL_MS else "MISSED"  # type: ignore[arg-type]
+
+    print_table(
+        ["measure", "value"],
+        [
+            ["registrations in the store", args.records],
+            ["registrations counted", plain["counted"]],
+            ["sync state read (worker thread), ms", plain["snapshot_ms"]],
+            ["open sync status page, ms", plain["sync_page_open_ms"]],
+            ["  CPU time of it, ms", plain["sync_page_open_cpu_ms"]],
+            [f"goal ≤ {GOAL_MS:g} ms", verdict(plain["sync_page_open_ms"])],
+            ["open indicators page (first, all charts drawn), ms", plain["indicators_page_open_ms"]],
+            [f"goal ≤ {GOAL_MS:g} ms", verdict(plain["indicators_page_open_ms"])],
+            ["  CPU time of it, ms", plain["indicators_page_open_cpu_ms"]],
+            ["  of which: reading the store, ms (CPU ms)", f"{plain['read_facts_ms']} ({plain['read_facts_cpu_ms']})"],
+            ["  of which: counting (this year), ms", plain["compute_ms"]],
+            ["  of which: gazetteer names (cold, own process), ms", plain["labels_ms"]],
+            ["open indicators page again, ms", plain["indicators_reopen_ms"]],
+            ["change range to this month and redraw, ms", plain["range_change_ms"]],
+            ["export figures CSV, s", plain["export_figures_csv_s"]],
+            ["export register CSV (all records), s", plain["export_csv_s"]],
+            ["  CPU time of it, s", plain["export_csv_cpu_s"]],
+            ["with the indicator index: build it, s", round(index_s, 2)],
+            [
+                "with the indicator index: reading the store, ms (CPU ms)",
+                f"{indexed['read_facts_ms']} ({indexed['read_facts_cpu_ms']})",
+            ],
+            [
+                "with the index and the gazetteer read at sign-in: open indicators page, ms (CPU ms)",
+                f"{indexed['indicators_page_open_ms']} ({indexed['indicators_page_open_cpu_ms']})",
+            ],
+            ["load average while measuring (1 min)", round(os.getloadavg()[0], 1)],
+        ],
+    )
+    print_json(
+        {
+            "sync_page_open_ms": plain["sync_page_open_ms"],
+            "indicators_page_open_ms": plain["indicators_page_open_ms"],
+            "indicators_page_open_ms_with_index": indexed["indicators_page_open_ms"],
+            "export_csv_s": plain["export_csv_s"],
+            "records": args.records,
+        }
+    )
+    return 0
+
+
+def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path, *, warm: bool = False) -> dict[str, object]:
+    """In a fresh process: sign in, show the workspace, time the pages and the exports.
+    `warm`: the gazetteer's names were read before (as if warmed off the GUI thread at sign-in)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from branch_client import indicators as ind
+    from branch_client.fonts import register_khmer_font
+    from branch_client.i18n import Translator
+    from branch_client.store import BranchDirectory
+    from branch_client.sync_service import snapshot
+    from branch_client.sync_worker import SyncController
+    from branch_client.ui.indicators_page import IndicatorsPage
+    from branch_client.ui.workspace import Workspace
+    from forms import load_form
+
+    del key  # the manager signs in with the password, as in the app
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    register_khmer_font(app)
+    Translator(app).set_language(lang)
+    if warm:
+        from forms import geo
+
+        geo._gazetteer()
+    directory = BranchDirectory.claim(data_dir)
+    session = directory.unlock(*MANAGER)
+    figures: dict[str, object] = {}
+    try:
+        started = time.perf_counter()
+        snapshot(session.db)
+        figures["snapshot_ms"] = _ms(started)
+        sync = SyncController(directory.db_path, session.key, interval_ms=3_600_000)
+        sync.refresh()  # what sign-in starts (without a pass to the centre)
+        deadline = time.perf_counter() + 120
+        while sync.snapshot is None and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.005)
+        workspace = Workspace(session, sync)
+        workspace.resize(1280, 900)
+        workspace.show()
+        app.processEvents()
+
+        started, cpu = time.perf_counter(), time.process_time()
+        sync_page = workspace.open("sync")
+        app.processEvents()
+        sync_page.grab()
+        figures["sync_page_open_ms"] = _ms(started)
+        figures["sync_page_open_cpu_ms"] = _cpu_ms(cpu)
+
+        started, cpu = time.perf_counter(), time.process_time()
+        page = workspace.open("indicators")
+        assert isinstance(page, IndicatorsPage)
+        app.processEvents()
+        page.grab()
+        _body(page).grab()  # every chart, also those below the fold
+        figures["indicators_page_open_ms"] = _ms(started)
+        figures["indicators_page_open_cpu_ms"] = _cpu_ms(cpu)
+        assert page.indicators is not None
+        figures["counted"] = len(page.facts or ())
+
+        started, cpu = time.perf_counter(), time.process_time()
+        facts = ind.read_facts(session.db)
+        figures["read_facts_ms"] = _ms(started)
+        figures["read_facts_cpu_ms"] = _cpu_ms(cpu)
+        started = time.perf_counter()
+        data = ind.compute(facts, page.date_range, page.granularity, orders=ind.form_orders(load_form()))
+        figures["compute_ms"] = _ms(started)
+        labels = page.labels()
+        figures["labels_ms"] = _cold_gazetteer_ms()
+
+        workspace.open("accounts")
+        app.processEvents()
+        started = time.perf_counter()
+        workspace.open("indicators")
+        app.processEvents()
+        page.grab()
+        _body(page).grab()
+        figures["indicators_reopen_ms"] = _ms(started)
+
+        started = time.perf_counter()
+        page.set_preset(ind.THIS_MONTH)
+        app.processEvents()
+        _body(page).grab()
+        figures["range_change_ms"] = _ms(started)
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        from branch_client.ui.indicators.texts import csv_headers
+
+        started = time.perf_counter()
+        ind.export_aggregates_csv(session, out_dir / "figures.csv", data, labels, csv_headers())
+        figures["export_figures_csv_s"] = round(time.perf_counter() - started, 3)
+        started, cpu = time.perf_counter(), time.process_time()
+        rows = ind.export_register_csv(
+            session, out_dir / "register.csv", MANAGER[1], ind.DateRange(), load_form(), lang
+        )
+        figures["export_csv_s"] = round(time.perf_counter() - started, 3)
+        figures["export_csv_cpu_s"] = round(time.process_time() - cpu, 3)
+        figures["register_rows"] = rows
+        sync.shutdown(wait_ms=5_000)
+        workspace.close()
+    finally:
+        session.close()
+        directory.release()
+    return figures
+
+
+_GAZETTEER = (
+    "import time; t = time.perf_counter(); from forms import geo; geo._gazetteer();"
+    " print((time.perf_counter() - t) * 1000)"
+)
+
+
+def _cold_gazetteer_ms() -> float:
+    """Reading the gazetteer's names in a fresh process (the first page that shows places pays it)."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", _GAZETTEER], capture_output=True, text=True, check=True)
+    return round(float(done.stdout), 1)
+
+
+def _body(page: object) -> Any:
+    """The scrolled widget holding every section of the indicators page."""
+    return page.scroll_area.widget()  # type: ignore[attr-defined]
+
+
+def _cpu_ms(started: float) -> float:
+    """CPU milliseconds of this process since `started` (all its threads): less sensitive
+    than the wall clock to other programs sharing the machine."""
+    return round((time.process_time() - started) * 1000, 1)
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 5 and sys.argv[2] == "measure":
+        key = bytes.fromhex(sys.stdin.readline().strip())
+        warm = len(sys.argv) > 5 and sys.argv[5] == "warm"
+        print(json.dumps(_measure(Path(sys.argv[1]), key, sys.argv[3], Path(sys.argv[4]), warm=warm)))
+    else:
+        sys.exit(main(sys.argv[1:]))
