@@ -203,6 +203,14 @@ def _capture(db: sqlite_utils.Database) -> None:
         ALTER TABLE registrations ADD COLUMN withdrawn_reason TEXT;
         CREATE INDEX registrations_withdrawn ON registrations (withdrawn_at) WHERE withdrawn_at IS NOT NULL;
         ALTER TABLE registrations ADD COLUMN receipt_printed_at TEXT;
+
+        -- The indicators read these values from the index alone, instead of decrypting
+        -- and parsing every registration (branch_client/indicators.py FACT_COLUMNS).
+        CREATE INDEX registrations_indicators ON registrations (
+            date(submitted_at, '+7 hours'), answers ->> 'sex', answers ->> 'activity',
+            answers ->> 'premises', answers ->> 'province', answers ->> 'district',
+            answers ->> 'services', answers ->> 'workers_female', answers ->> 'workers_male', id
+        ) WHERE withdrawn_at IS NULL;
         """
     )
     _index_existing_registrations(db)

@@ -280,3 +280,20 @@ def test_wrong_passwords_count_like_failed_sign_ins(manager_session: Session) ->
         manager_session.verify_password("wrong-password")
     with pytest.raises(AccountLocked):  # locked: even the right one waits
         manager_session.verify_password(MANAGER[1])
+
+
+def test_the_store_has_the_index_the_indicators_read_from(manager_session: Session) -> None:
+    from branch_client.indicators import INDICATOR_INDEX_SQL
+
+    sql = manager_session.db.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'registrations_indicators'"
+    ).fetchone()[0]
+    assert " ".join(sql.split()).replace("( ", "(").replace(" )", ")") == INDICATOR_INDEX_SQL
+    plan = " ".join(
+        str(r[-1])
+        for r in manager_session.db.execute(
+            "EXPLAIN QUERY PLAN SELECT " + ", ".join(ind.FACT_COLUMNS) + " FROM registrations r"
+            " WHERE r.withdrawn_at IS NULL ORDER BY 1"
+        )
+    )
+    assert "USING INDEX registrations_indicators" in plan
