@@ -151,6 +151,121 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>Required</source>
+        <translation>ត្រូវបំពេញ</translation>
+    </message>
+    <message>
+        <source>CAM-IE centre: %1</source>
+        <translation>មជ្ឈមណ្ឌល CAM-IE៖ %1</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ឆ្នាំ-ខែ-ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Type to search…</source>
+        <translation>វាយដើម្បីស្វែងរក…</translation>
+    </message>
+    <message>
+        <source>Read the answers back to the owner. To change one, go back to its page (Page Up) or choose Edit.</source>
+        <translation>សូមអានចម្លើយឱ្យម្ចាស់អាជីវកម្មស្តាប់ម្តងទៀត។ ដើម្បីកែចម្លើយណាមួយ សូមត្រឡប់ទៅទំព័ររបស់វា (Page Up) ឬចុច កែ។</translation>
+    </message>
+    <message>
+        <source>The registration cannot be submitted yet. Fix these answers:</source>
+        <translation>មិនទាន់អាចបញ្ជូនការចុះឈ្មោះនេះបានទេ។ សូមកែចម្លើយទាំងនេះ៖</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>កែ</translation>
+    </message>
+    <message>
+        <source>Submit registration</source>
+        <translation>បញ្ជូនការចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>បន្ទាប់</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>ពិនិត្យ</translation>
+    </message>
+    <message>
+        <source>New registration</source>
+        <translation>ចុះឈ្មោះថ្មី</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ថយក្រោយ</translation>
+    </message>
+    <message>
+        <source>Save and close</source>
+        <translation>រក្សាទុក ហើយបិទ</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>រក្សាទុកសេចក្តីព្រាង</translation>
+    </message>
+    <message>
+        <source>%p % complete</source>
+        <translation>បំពេញបាន %p %</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>ទំព័រមុន (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>ទំព័របន្ទាប់ (Page Down)</translation>
+    </message>
+    <message>
+        <source>This draft is no longer there.</source>
+        <translation>សេចក្តីព្រាងនេះលែងមានទៀតហើយ។</translation>
+    </message>
+    <message>
+        <source>This draft was made with a form this version of the app does not have.</source>
+        <translation>សេចក្តីព្រាងនេះត្រូវបានធ្វើដោយទម្រង់ដែលកំណែកម្មវិធីនេះមិនមាន។</translation>
+    </message>
+    <message>
+        <source>This registration is not in this branch&apos;s store.</source>
+        <translation>ការចុះឈ្មោះនេះមិនមាននៅក្នុងទិន្នន័យរបស់សាខានេះទេ។</translation>
+    </message>
+    <message>
+        <source>Correction of %1</source>
+        <translation>ការកែតម្រូវ %1</translation>
+    </message>
+    <message>
+        <source>The CAM-IE centre sent this registration back. Its notes are shown beside the answers.</source>
+        <translation>មជ្ឈមណ្ឌល CAM-IE បានបញ្ជូនការចុះឈ្មោះនេះមកវិញ។ កំណត់សម្គាល់របស់វាបង្ហាញនៅក្បែរចម្លើយ។</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1.</source>
+        <translation>បានរក្សាទុកសេចក្តីព្រាងនៅម៉ោង %1។</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>មិនអាចរក្សាទុកសេចក្តីព្រាងបានទេ៖ %1</translation>
+    </message>
+    <message>
+        <source>without a name yet</source>
+        <translation>មិនទាន់មានឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Discard the draft (%1)? What was typed in it will be lost.</source>
+        <translation>បោះបង់សេចក្តីព្រាង (%1)? អ្វីដែលបានវាយក្នុងនោះនឹងបាត់។</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>បោះបង់សេចក្តីព្រាង</translation>
+    </message>
+    <message>
+        <source>Some answers need attention: they are marked in red.</source>
+        <translation>ចម្លើយខ្លះត្រូវពិនិត្យ៖ វាត្រូវបានសម្គាល់ជាពណ៌ក្រហម។</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>CAM-IE Branch Client</source>
@@ -211,6 +326,117 @@
     <message>
         <source>Current password</source>
         <translation>ពាក្យសម្ងាត់បច្ចុប្បន្ន</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <source>just now</source>
+        <extracomment>The draft&apos;s completeness, 0..1, for the progress bar drawn in its column.</extracomment>
+        <translation>អម្បាញ់មិញ</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 នាទីមុន</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 ម៉ោងមុន</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ម្ចាស់អាជីវកម្ម</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ប្រភេទ</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>កែចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>បំពេញបាន</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(មិនទាន់មានឈ្មោះ)</translation>
+    </message>
+    <message>
+        <source>Correction of %1</source>
+        <translation>ការកែតម្រូវ %1</translation>
+    </message>
+    <message>
+        <source>New registration</source>
+        <translation>ចុះឈ្មោះថ្មី</translation>
+    </message>
+    <message>
+        <source>Started %1; last change %2</source>
+        <translation>ចាប់ផ្តើម %1; កែចុងក្រោយ %2</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>Same ID number</source>
+        <translation>លេខអត្តសញ្ញាណដូចគ្នា</translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation>លេខទូរស័ព្ទដូចគ្នា</translation>
+    </message>
+    <message>
+        <source>Same name and date of birth</source>
+        <translation>ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>អាចជាការចុះឈ្មោះស្ទួន</translation>
+    </message>
+    <message>
+        <source>This owner may already be registered at this branch</source>
+        <translation>ម្ចាស់អាជីវកម្មនេះប្រហែលជាបានចុះឈ្មោះនៅសាខានេះរួចហើយ</translation>
+    </message>
+    <message>
+        <source>Check with the owner. If it is the same business, open the registration instead of making a second one. If it is a different business, or a different person, say why and submit.</source>
+        <translation>សូមសួរម្ចាស់អាជីវកម្ម។ បើជាអាជីវកម្មដដែល សូមបើកការចុះឈ្មោះនោះ ជំនួសឱ្យការធ្វើមួយទៀត។ បើជាអាជីវកម្មផ្សេង ឬមនុស្សផ្សេង សូមសរសេរមូលហេតុ ហើយបញ្ជូន។</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>លេខយោង</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ម្ចាស់អាជីវកម្ម</translation>
+    </message>
+    <message>
+        <source>What matches</source>
+        <translation>អ្វីដែលដូចគ្នា</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>បានបញ្ជូន</translation>
+    </message>
+    <message>
+        <source>Open the selected registration</source>
+        <translation>បើកការចុះឈ្មោះដែលបានជ្រើស</translation>
+    </message>
+    <message>
+        <source>Why register anyway? (required)</source>
+        <translation>ហេតុអ្វីនៅតែចុះឈ្មោះ? (ត្រូវបំពេញ)</translation>
+    </message>
+    <message>
+        <source>For example: a second business of the same owner, at another market.</source>
+        <translation>ឧទាហរណ៍៖ អាជីវកម្មទីពីររបស់ម្ចាស់ដដែល នៅផ្សារមួយទៀត។</translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation>នៅតែបញ្ជូន</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>ត្រឡប់ក្រោយ</translation>
     </message>
 </context>
 <context>
@@ -511,6 +737,37 @@
     </message>
 </context>
 <context>
+    <name>StartView</name>
+    <message>
+        <source>New registration</source>
+        <translation>ចុះឈ្មោះថ្មី</translation>
+    </message>
+    <message>
+        <source>Register a business with its owner present. Every change is saved as a draft as you type; an unfinished registration waits here.</source>
+        <translation>ចុះឈ្មោះអាជីវកម្មដោយមានម្ចាស់នៅទីនេះ។ រាល់ការផ្លាស់ប្តូរត្រូវបានរក្សាទុកជាសេចក្តីព្រាងពេលអ្នកវាយ ការចុះឈ្មោះដែលមិនទាន់ចប់រង់ចាំនៅទីនេះ។</translation>
+    </message>
+    <message>
+        <source>Start a new registration</source>
+        <translation>ចាប់ផ្តើមចុះឈ្មោះថ្មី</translation>
+    </message>
+    <message>
+        <source>Your drafts</source>
+        <translation>សេចក្តីព្រាងរបស់អ្នក</translation>
+    </message>
+    <message>
+        <source>No drafts: every registration you started has been submitted or discarded.</source>
+        <translation>គ្មានសេចក្តីព្រាងទេ៖ រាល់ការចុះឈ្មោះដែលអ្នកបានចាប់ផ្តើម ត្រូវបានបញ្ជូន ឬបោះបង់រួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>បន្ត</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>បោះបង់…</translation>
+    </message>
+</context>
+<context>
     <name>StartupErrorPage</name>
     <message>
         <source>The Branch Client cannot start</source>
@@ -519,6 +776,33 @@
     <message>
         <source>Quit</source>
         <translation>បិទកម្មវិធី</translation>
+    </message>
+</context>
+<context>
+    <name>SubmittedView</name>
+    <message>
+        <source>Registration submitted</source>
+        <translation>បានបញ្ជូនការចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation>លេខយោង</translation>
+    </message>
+    <message>
+        <source>It waits for a manager&apos;s review, then goes to CAM-IE with the next sync. Give the owner the receipt.</source>
+        <translation>វារង់ចាំអ្នកគ្រប់គ្រងពិនិត្យ បន្ទាប់មកទៅ CAM-IE នៅពេលធ្វើសមកាលកម្មលើកក្រោយ។ សូមឱ្យបង្កាន់ដៃដល់ម្ចាស់អាជីវកម្ម។</translation>
+    </message>
+    <message>
+        <source>It goes to CAM-IE with the next sync, even if this computer is offline now. Give the owner the receipt.</source>
+        <translation>វានឹងទៅ CAM-IE នៅពេលធ្វើសមកាលកម្មលើកក្រោយ ទោះបីកុំព្យូទ័រនេះគ្មានអ៊ីនធឺណិតឥឡូវក៏ដោយ។ សូមឱ្យបង្កាន់ដៃដល់ម្ចាស់អាជីវកម្ម។</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>បោះពុម្ពបង្កាន់ដៃ…</translation>
+    </message>
+    <message>
+        <source>New registration</source>
+        <translation>ចុះឈ្មោះថ្មី</translation>
     </message>
 </context>
 <context>
@@ -719,16 +1003,12 @@
         <translation>សូចនាករ</translation>
     </message>
     <message>
-        <source>Capturing a registration is not part of this version yet. It will guide you through the owner, the business, the services requested and consent, in Khmer or English, and print a receipt with a QR code.</source>
-        <translation>ការចុះឈ្មោះមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងណែនាំអ្នកតាមព័ត៌មានម្ចាស់ អាជីវកម្ម សេវាដែលស្នើសុំ និងការយល់ព្រម ជាភាសាខ្មែរ ឬអង់គ្លេស ហើយបោះពុម្ពបង្កាន់ដៃដែលមានកូដ QR។</translation>
+        <source>Audit log</source>
+        <translation>កំណត់ហេតុសវនកម្ម</translation>
     </message>
     <message>
-        <source>The list of this branch&apos;s registrations is not part of this version yet. It will let you search by reference, ID number, phone or name and see each record&apos;s sync state.</source>
-        <translation>បញ្ជីការចុះឈ្មោះរបស់សាខានេះមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងអនុញ្ញាតឱ្យអ្នកស្វែងរកតាមលេខយោង លេខអត្តសញ្ញាណប័ណ្ណ លេខទូរស័ព្ទ ឬឈ្មោះ ហើយមើលស្ថានភាពធ្វើសមកាលកម្មនៃកំណត់ត្រានីមួយៗ។</translation>
-    </message>
-    <message>
-        <source>Indicators are not part of this version yet. They will show the branch&apos;s registrations by the owner&apos;s sex, activity, premises, location and services requested.</source>
-        <translation>សូចនាករមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។ វានឹងបង្ហាញការចុះឈ្មោះរបស់សាខាតាមភេទរបស់ម្ចាស់ សកម្មភាពអាជីវកម្ម ទីតាំងអាជីវកម្ម ទីកន្លែង និងសេវាដែលបានស្នើសុំ។</translation>
+        <source>Rejections and review</source>
+        <translation>ការបដិសេធ និងការពិនិត្យ</translation>
     </message>
 </context>
 </TS>

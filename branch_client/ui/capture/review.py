@@ -23,6 +23,8 @@ from branch_client.i18n import translate
 from forms import Form, Row
 from forms.wizard import Wizard, is_empty
 
+LABEL_WIDTH = 260
+
 
 def display_value(form: Form, row: Row, value: object, lang: str) -> str:
     """An answer as the review shows it: labels for choices, grouped digits, a readable phone."""
@@ -145,13 +147,13 @@ class ReviewView(QWidget):
             grid.setHorizontalSpacing(18)
             grid.setVerticalSpacing(6)
             grid.setColumnStretch(1, 1)
-            grid.setColumnMinimumWidth(0, 200)
+            grid.setColumnMinimumWidth(0, LABEL_WIDTH)  # the same in every section
             for line, row in enumerate(rows):
                 label = QLabel(row.label(lang))
                 label.setObjectName("reviewLabel")
                 label.setWordWrap(True)
                 label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                label.setMaximumWidth(300)
+                label.setFixedWidth(LABEL_WIDTH)
                 if row.name in errors:
                     raw = wizard.answers.get(row.name)
                     shown = display_value(form, row, raw, lang) if raw is not None else ""

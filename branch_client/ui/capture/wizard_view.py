@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -86,6 +87,8 @@ class WizardView(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.status = QLabel()
         self.status.setObjectName("saveStatus")
+        self.status.setWordWrap(True)  # a long message never widens the page
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.next_button = QPushButton()
         self.next_button.setObjectName("primaryButton")
         self.next_button.setAutoDefault(True)
