@@ -16,9 +16,11 @@ own copy of the key until then, so a flush after the session closed still writes
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import threading
+import weakref
 from pathlib import Path
 
 import sqlite_utils
@@ -139,7 +141,12 @@ class DraftSaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._hand_over)
-        self._thread.start()
+        _open_savers.add(self)
+
+    def _start(self) -> None:
+        """The thread starts with the first change: a page that saves nothing costs no thread."""
+        if not self._thread.isRunning() and not self._handover.closed:
+            self._thread.start()
 
     @property
     def closed(self) -> bool:
@@ -152,6 +159,7 @@ class DraftSaver(QObject):
             log.warning("a draft change came after the saver closed; it is not saved")
             return
         self._waiting[draft.id] = draft
+        self._start()
         if not self._timer.isActive():
             self._timer.start()
 
@@ -189,6 +197,8 @@ class DraftSaver(QObject):
         """Write every pending change now and wait until it is written; False on timeout or failure."""
         if self._handover.closed:
             return not self.has_pending()
+        if not self._thread.isRunning():
+            return not self._waiting  # nothing was ever scheduled
         generation = self._hand_over()
         handover = self._handover
         with handover.lock:
@@ -203,6 +213,7 @@ class DraftSaver(QObject):
         self._stop_timer()
         with self._handover.lock:
             self._handover.closed = True
+        _open_savers.discard(self)
         if self._thread.isRunning():
             self._stop.emit()
             if not self._thread.wait(int(timeout_s * 1000)):
@@ -210,6 +221,18 @@ class DraftSaver(QObject):
                 _retired.append((self._thread, self._writer))
                 return False
         return ok
+
+
+# Savers not closed yet. At exit each is closed (its last change written, its thread ended)
+# in case nothing closed it before: a QThread must not outlive the interpreter.
+_open_savers: weakref.WeakSet[DraftSaver] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_savers() -> None:
+    for saver in list(_open_savers):
+        with contextlib.suppress(RuntimeError):  # its Qt objects are already gone
+            saver.close(timeout_s=5.0)
 
 
 # Saver threads that did not end in time, kept referenced: a QThread must not be destroyed

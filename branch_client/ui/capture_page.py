@@ -351,7 +351,8 @@ class CapturePage(Page):
 
     def discard(self, draft_id: str) -> bool:
         """Throw a draft away after the teller confirms."""
-        draft = next((d for d in self.session.drafts() if d.id == draft_id), None)
+        _, mine = attempt(self.session.drafts, self.start_view.message.setText)
+        draft = next((d for d in mine or [] if d.id == draft_id), None)
         who = draft.owner_name if draft is not None and draft.owner_name else translate("Capture", "without a name yet")
         question = translate("Capture", "Discard the draft (%1)? What was typed in it will be lost.").replace("%1", who)
         if not dialogs.ask_confirmation(self, translate("Capture", "Discard draft"), question):

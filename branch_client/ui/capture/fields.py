@@ -177,7 +177,7 @@ class FieldWidget(QFrame):
         kind = event.type()
         if kind == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
             if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
-                QTimer.singleShot(0, self._maybe_left)
+                QTimer.singleShot(0, self, self._maybe_left)  # not called if the field is gone
         elif (
             kind == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
