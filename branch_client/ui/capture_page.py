@@ -113,7 +113,7 @@ class CapturePage(Page):
         self.start_view.discard_requested.connect(self.discard)
         self.wizard_view = WizardView()
         self.wizard_view.answer_changed.connect(self._changed)
-        self.wizard_view.page_changed.connect(self._changed)
+        self.wizard_view.page_changed.connect(self._page_changed)
         self.wizard_view.save_requested.connect(self.save_now)
         self.wizard_view.close_requested.connect(self.close_wizard)
         self.wizard_view.submit_requested.connect(self.submit)
@@ -294,8 +294,11 @@ class CapturePage(Page):
         )
 
     def _changed(self, *_args: object) -> None:
-        self._save_started = True
+        self._save_started = True  # a new record becomes a draft with its first answer
         self._schedule()
+
+    def _page_changed(self, *_args: object) -> None:
+        self._schedule()  # the page is remembered, once there is a draft
 
     def _schedule(self) -> None:
         draft = self.current_draft()
