@@ -292,6 +292,7 @@ class AppController(QObject):
         self._stop_sync()
         self.window.set_signed_in(None)
         if self.workspace is not None:
+            self.workspace.close_drafts()  # the last second of typing, before the key is dropped
             self.window.remove_screen(self.workspace)
             self.workspace = None
         if self.session is not None:

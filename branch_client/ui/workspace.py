@@ -123,6 +123,8 @@ class Workspace(Page):
 
             capture = CapturePage(self.session)
             capture.submitted.connect(self._after_submit)
+            capture.open_requested.connect(self.show_record)
+            capture.receipt_requested.connect(self.show_receipt)
             return capture
         if entry.key == "registrations":
             from branch_client.ui.registrations_page import RegistrationsPage
@@ -148,6 +150,13 @@ class Workspace(Page):
 
             return AuditPage(self.session)
         raise KeyError(entry.key)
+
+    def close_drafts(self) -> None:
+        """Write the draft being typed and stop its saver: the session is about to close."""
+        capture = self.pages.get("capture")
+        close = getattr(capture, "close_drafts", None)
+        if callable(close):
+            close()
 
     def _after_submit(self, record_id: str) -> None:
         """A registration went in: the counts change, and the sync worker may send it now."""

@@ -1,0 +1,407 @@
+"""The wizard on screen: one page per group of the form, then the review.
+
+It displays a `forms.wizard.Wizard` and passes what the teller does back to it; the
+capture page saves drafts and submits. Keyboard first: Tab / Shift+Tab between questions,
+Enter for the next question (the next page after the last), Page Down / Page Up between
+pages, Ctrl+S to save now, Ctrl+Enter to submit from the review.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branch_client.i18n import translate
+from branch_client.ui.capture.fields import ButtonsField, FieldWidget, SearchField, make_field
+from branch_client.ui.capture.review import ReviewView
+from forms.wizard import Wizard
+
+CONTENT_WIDTH = 680
+
+
+class WizardView(QWidget):
+    """Header (title, steps, completeness), the pages, and the navigation buttons.
+
+    Signals:
+        answer_changed(str): the teller changed this answer (the wizard holds it already).
+        page_changed(int): another page is shown.
+        submit_requested(): Submit on the review.
+        save_requested(): Ctrl+S or “Save draft”.
+        close_requested(): back to the start view (the draft is kept).
+    """
+
+    answer_changed = Signal(str)
+    page_changed = Signal(int)
+    submit_requested = Signal()
+    save_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wizard: Wizard | None = None
+        self.fields: dict[str, FieldWidget] = {}
+        self.page_widgets: list[QScrollArea] = []
+        self.step_buttons: list[QToolButton] = []
+        self._banner = ""
+        self._heading = ""
+
+        self.title = QLabel()
+        self.title.setObjectName("wizardTitle")
+        self.title.setWordWrap(True)
+        self.banner = QLabel()
+        self.banner.setObjectName("remarkText")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("completeness")
+        self.progress.setRange(0, 100)
+        self.progress.setFixedWidth(160)
+        self.progress.setTextVisible(True)
+        self.steps = QHBoxLayout()
+        self.steps.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.review = ReviewView()
+        self.review.edit_requested.connect(self._edit)
+
+        self.back_button = QPushButton()
+        self.back_button.setAutoDefault(True)
+        self.back_button.clicked.connect(self.go_back)
+        self.close_button = QPushButton()
+        self.close_button.setAutoDefault(True)
+        self.close_button.clicked.connect(self.close_requested)
+        self.save_button = QPushButton()
+        self.save_button.setAutoDefault(True)
+        self.save_button.clicked.connect(self.save_requested)
+        self.status = QLabel()
+        self.status.setObjectName("saveStatus")
+        self.status.setWordWrap(True)  # a long message never widens the page
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("primaryButton")
+        self.next_button.setAutoDefault(True)
+        self.next_button.clicked.connect(self._next_clicked)
+
+        header = QFrame()
+        header.setObjectName("wizardHeader")
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
+        steps_row = QHBoxLayout()
+        steps_row.addLayout(self.steps)
+        steps_row.addStretch(1)
+        head = QVBoxLayout(header)
+        head.setContentsMargins(24, 14, 24, 8)
+        head.setSpacing(8)
+        head.addLayout(top)
+        head.addLayout(steps_row)
+        head.addWidget(self.banner)
+        footer = QFrame()
+        footer.setObjectName("wizardFooter")
+        nav = QHBoxLayout(footer)
+        nav.setContentsMargins(24, 8, 24, 8)
+        nav.addWidget(self.close_button)
+        nav.addWidget(self.save_button)
+        nav.addWidget(self.status, 1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(footer)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.shortcuts = {
+            "next": QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.go_next, context),
+            "back": QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.go_back, context),
+            "save": QShortcut(QKeySequence.StandardKey.Save, self, self.save_requested.emit, context),
+            "submit": QShortcut(QKeySequence("Ctrl+Return"), self, self._submit_shortcut, context),
+            "submit_keypad": QShortcut(QKeySequence("Ctrl+Enter"), self, self._submit_shortcut, context),
+        }
+        self.retranslate()
+
+    # ------------------------------------------------------------------ building
+    def load(self, wizard: Wizard, *, heading: str = "", banner: str = "") -> None:
+        """Show `wizard` (a new or resumed record): one page per form page, then the review."""
+        self.clear()
+        self.wizard = wizard
+        self._heading = heading
+        self._banner = banner
+        lang = wizard.lang
+        form = wizard.form
+        for index, page in enumerate(form.pages):
+            content = QWidget()
+            content.setObjectName("wizardPage")
+            column = QVBoxLayout(content)
+            column.setContentsMargins(24, 16, 24, 24)
+            column.setSpacing(6)
+            page_title = QLabel(page.label(lang))
+            page_title.setObjectName("pageTitle")
+            page_title.setWordWrap(True)
+            column.addWidget(page_title)
+            for row in page.rows:
+                if not (row.takes_answer or row.type == "note") or row.read_only:
+                    continue
+                field = make_field(row, lang, form.choices(row.name, wizard.answers) if row.list_name else ())
+                field.set_value(wizard.answer(row.name))
+                field.changed.connect(self._field_changed)
+                field.left.connect(self._field_left)
+                field.advance.connect(self._field_advance)
+                column.addWidget(field)
+                self.fields[row.name] = field
+            column.addStretch(1)
+            outer = QWidget()
+            outer.setObjectName("pageOuter")
+            centred = QHBoxLayout(outer)
+            centred.setContentsMargins(0, 0, 0, 0)
+            content.setMaximumWidth(CONTENT_WIDTH)
+            centred.addWidget(content, 3)
+            centred.addStretch(1)
+            scroll = QScrollArea()
+            scroll.setObjectName(f"page_{page.name}")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(outer)
+            self.stack.addWidget(scroll)
+            self.page_widgets.append(scroll)
+            step = QToolButton()
+            step.setObjectName("stepButton")
+            step.setCheckable(True)
+            step.setAutoRaise(True)
+            step.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            step.setCursor(Qt.CursorShape.PointingHandCursor)
+            step.clicked.connect(lambda _checked=False, i=index: self.show_page(i))
+            self.steps.addWidget(step)
+            self.step_buttons.append(step)
+        self.stack.addWidget(self.review)
+        review_step = QToolButton()
+        review_step.setObjectName("stepButton")
+        review_step.setCheckable(True)
+        review_step.setAutoRaise(True)
+        review_step.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        review_step.clicked.connect(lambda _checked=False: self.show_page(wizard.review_page))
+        self.steps.addWidget(review_step)
+        self.step_buttons.append(review_step)
+        self.refresh()
+        self.retranslate()
+        self.show_page(wizard.page, focus=True)
+
+    def clear(self) -> None:
+        """Forget the current record's widgets."""
+        self.wizard = None
+        self.fields = {}
+        for scroll in self.page_widgets:
+            self.stack.removeWidget(scroll)
+            scroll.hide()
+            scroll.deleteLater()
+        self.page_widgets = []
+        self.stack.removeWidget(self.review)
+        for step in self.step_buttons:
+            self.steps.removeWidget(step)
+            step.hide()
+            step.deleteLater()
+        self.step_buttons = []
+
+    # ------------------------------------------------------------------ what the teller does
+    def _field_changed(self, name: str, value: object) -> None:
+        wizard = self.wizard
+        if wizard is None:
+            return
+        if wizard.set_answer(name, value):
+            self.refresh()
+            self.answer_changed.emit(name)
+
+    def _field_left(self, name: str) -> None:
+        wizard = self.wizard
+        if wizard is None or name not in wizard.form.fields or wizard.form.fields[name].type == "note":
+            return
+        wizard.touch(name)
+        field = self.fields.get(name)
+        if field is not None:
+            field.set_error(wizard.error(name))
+
+    def _field_advance(self, name: str) -> None:
+        """Enter: the next question that is shown on this page, else the next page."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        names = [row.name for row in wizard.visible_fields() if row.takes_answer]
+        if name in names and names.index(name) + 1 < len(names):
+            self.focus_field(names[names.index(name) + 1])
+        else:
+            self.go_next()
+
+    def go_next(self) -> None:
+        """The next page that applies (the review after the last); Submit on the review."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        if wizard.on_review:
+            return
+        target = wizard.next_page()
+        if target is not None:
+            self.show_page(target, focus=True)
+
+    def go_back(self) -> None:
+        """The previous page that applies."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        target = wizard.previous_page()
+        if target is not None:
+            self.show_page(target, focus=True)
+
+    def _submit_shortcut(self) -> None:
+        if self.wizard is not None and self.wizard.on_review:
+            self.submit_requested.emit()
+
+    def _next_clicked(self) -> None:
+        if self.wizard is not None and self.wizard.on_review:
+            self.submit_requested.emit()
+        else:
+            self.go_next()
+
+    def _edit(self, page: int, name: str) -> None:
+        self.show_page(page, focus=not name)
+        if name:
+            self.focus_field(name)
+
+    # ------------------------------------------------------------------ display
+    def show_page(self, page: int, *, focus: bool = True) -> None:
+        """Show `page` (the review is `wizard.review_page`) and put focus on its first question."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        previous = wizard.page
+        wizard.go_to(page)
+        if wizard.on_review:
+            self.review.show_wizard(wizard, banner=self._banner)
+            self.stack.setCurrentWidget(self.review)
+        else:
+            self.stack.setCurrentWidget(self.page_widgets[wizard.page])
+        self._update_navigation()
+        if focus:
+            if wizard.on_review:
+                self.next_button.setFocus()
+            else:
+                shown = [row.name for row in wizard.visible_fields() if row.takes_answer]
+                first_error = next((n for n in shown if wizard.error(n)), None)
+                if first_error or shown:
+                    self.focus_field(first_error or shown[0])
+        if wizard.page != previous:
+            self.page_changed.emit(wizard.page)
+
+    def focus_field(self, name: str) -> None:
+        """Show the page of `name`, scroll to it and put the cursor in it."""
+        wizard = self.wizard
+        field = self.fields.get(name)
+        if wizard is None or field is None:
+            return
+        page = wizard.page_of(name)
+        if page is not None and page != wizard.page:
+            self.show_page(page, focus=False)
+        target = field.focus_widget()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+        scroll = self.page_widgets[wizard.page] if not wizard.on_review else None
+        if scroll is not None:
+            scroll.ensureWidgetVisible(field, 0, 40)
+
+    def refresh(self) -> None:
+        """Relevance, filtered options, values dropped by the cascade, messages, completeness."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        relevant = wizard.relevance()
+        errors = wizard.errors()
+        for name, field in self.fields.items():
+            field.setVisible(relevant.get(name, False))
+            row = field.row
+            if row.choice_filter is not None:
+                field.set_choices(wizard.form.choices(name, wizard.answers))
+            if isinstance(field, SearchField | ButtonsField) and field.value() != wizard.answer(name):
+                field.set_value(wizard.answer(name))
+            field.set_error(errors.get(name))
+            field.set_remark(wizard.remark(name))
+        self.progress.setValue(round(wizard.completeness * 100))
+        self._update_navigation()
+
+    def _update_navigation(self) -> None:
+        wizard = self.wizard
+        if wizard is None:
+            return
+        for index, step in enumerate(self.step_buttons):
+            step.setChecked(index == wizard.page)
+            # Only the current step shows its name, so seven steps fit beside the navigation
+            # in either language; the others show it as a tooltip.
+            name = self._step_name(index)
+            step.setText(f"{index + 1}.  {name}" if index == wizard.page else str(index + 1))
+            step.setToolTip(name)
+            step.setEnabled(wizard.page_applies(index))
+            has_error = index < wizard.review_page and bool(wizard.page_errors(index))
+            if bool(step.property("problem")) != has_error:
+                step.setProperty("problem", has_error)
+                step.style().unpolish(step)
+                step.style().polish(step)
+        self.back_button.setEnabled(wizard.previous_page() is not None)
+        self.next_button.setText(
+            translate("Capture", "Submit registration") if wizard.on_review else translate("Capture", "Next") + "  ›"
+        )
+
+    def _step_name(self, index: int) -> str:
+        wizard = self.wizard
+        if wizard is None:
+            return ""
+        if index < len(wizard.pages):
+            return wizard.pages[index].label(wizard.lang)
+        return translate("Capture", "Review")
+
+    def set_status(self, text: str, *, problem: bool = False) -> None:
+        """The line beside the buttons: when the draft was saved, or why it was not."""
+        self.status.setText(text)
+        self.status.setProperty("problem", problem)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def set_heading(self, heading: str, banner: str = "") -> None:
+        """The title above the steps, and a note under them (a correction's reason)."""
+        self._heading, self._banner = heading, banner
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        wizard = self.wizard
+        self.title.setText(self._heading or translate("Capture", "New registration"))
+        self.banner.setText(self._banner)
+        self.banner.setVisible(bool(self._banner))
+        self.back_button.setText("‹  " + translate("Capture", "Back"))
+        self.close_button.setText(translate("Capture", "Save and close"))
+        self.save_button.setText(translate("Capture", "Save draft") + "  (Ctrl+S)")
+        self.progress.setFormat(translate("Capture", "%p % complete"))
+        self.back_button.setToolTip(translate("Capture", "Previous page (Page Up)"))
+        self.next_button.setToolTip(translate("Capture", "Next page (Page Down)"))
+        if wizard is None:
+            return
+        lang = wizard.lang
+        for field in self.fields.values():
+            field.retranslate(lang)
+        for index, scroll in enumerate(self.page_widgets):
+            title = scroll.findChild(QLabel, "pageTitle")
+            if title is not None:
+                title.setText(wizard.pages[index].label(lang))
+        self.refresh()
+        if wizard.on_review:
+            self.review.show_wizard(wizard, banner=self._banner)
