@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from branch_client.app import make_application  # noqa: E402
 from branch_client.controller import AppController  # noqa: E402
@@ -114,20 +114,151 @@ def main() -> None:
             controller.login_page.recovery_requested.emit()
             grab(controller, "04-recovery", language)
             controller.sign_in("teller", DEMO_ACCOUNTS["teller"][0])
-            grab(controller, "05-teller-workspace", language)
+            teller_screens(controller, language)
             controller.sign_out()
             controller.sign_in("manager", DEMO_ACCOUNTS["manager"][0])
-            assert controller.workspace is not None
-            controller.workspace.open("accounts")
-            grab(controller, "06-manager-accounts", language)
-            sync = controller.sync
-            assert sync is not None
-            wait_until(lambda s=sync: s.snapshot is not None and not s.running and s.last_result is not None)
-            controller.workspace.open("sync")
-            grab(controller, "07-manager-sync", language)
+            manager_screens(controller, language)
             controller.window.close()
             controller.shutdown()
             centre.stop()
+
+
+def grab_widget(widget: QWidget, name: str, language: str) -> None:
+    """A dialog or a window of its own."""
+    app = QApplication.instance()
+    assert app is not None
+    app.processEvents()
+    path = OUT / f"{name}-{language}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT))
+
+
+def teller_screens(controller: AppController, language: str) -> None:
+    """Capture, its receipt, the duplicate warning and the registrations list, as a teller sees them."""
+    from branch_client.ui.capture_page import CapturePage
+    from branch_client.ui.receipt_dialog import ReceiptDialog
+    from branch_client.ui.registrations_page import RegistrationsPage
+    from tests.ui.capture.helpers import fill
+
+    workspace = controller.workspace
+    assert workspace is not None
+    session = workspace.session
+    capture = workspace.open("capture")
+    assert isinstance(capture, CapturePage)
+    # A draft left from earlier, so the start view has something to resume.
+    draft_answers = next(iter(generate_registrations(1, seed=301)))
+    capture.new_registration()
+    fill(capture, {k: draft_answers[k] for k in ("family_name_km", "given_name_km", "family_name_latin", "sex")})
+    capture.save_now()
+    capture.flush()
+    capture.close_wizard()
+    capture.show_start()
+    grab(controller, "05-teller-capture-start", language)
+
+    answers = next(iter(generate_registrations(1, seed=302)))
+    capture.new_registration()
+    fill(capture, answers)
+    assert capture.wizard is not None
+    capture.wizard_view.show_page(0)
+    grab(controller, "08-capture-owner", language)
+    address = next(i for i, page in enumerate(capture.wizard.pages) if page.name == "address")
+    capture.wizard_view.show_page(address)
+    grab(controller, "09-capture-address", language)
+    capture.wizard_view.show_page(capture.wizard.review_page)
+    grab(controller, "10-capture-review", language)
+    capture.submit()
+    wait_until(lambda: bool(capture.last_reference))
+    grab(controller, "11-capture-submitted", language)
+    record_id = session.db.execute(
+        "SELECT id FROM registrations WHERE reference = ?", [capture.last_reference]
+    ).fetchone()[0]
+    for number, layout in (("12", "a4"), ("13", "thermal")):
+        dialog = ReceiptDialog(session, record_id, controller.window, layout=layout)
+        dialog.resize(760, 900)
+        dialog.show()
+        grab_widget(dialog, f"{number}-receipt-{layout}", language)
+        dialog.close()
+        dialog.deleteLater()
+
+    # The same phone as the registration just made: the duplicate warning.
+    again = {**next(iter(generate_registrations(1, seed=303))), "phone": answers["phone"]}
+    capture.new_registration()
+    fill(capture, again)
+    capture.submit()
+    wait_until(lambda: capture.duplicate_dialog is not None)
+    assert capture.duplicate_dialog is not None
+    grab_widget(capture.duplicate_dialog, "14-duplicate-warning", language)
+    capture.duplicate_dialog.reject()
+    capture.close_wizard()
+
+    registrations = workspace.open("registrations")
+    assert isinstance(registrations, RegistrationsPage)
+    grab(controller, "15-registrations", language)
+    registrations.search_edit.setText(str(answers["family_name_latin"])[:3])
+    registrations.apply_filter()
+    grab(controller, "16-registrations-search", language)
+    registrations.search_edit.setText("")
+    registrations.apply_filter()
+    registrations.show_record(record_id)
+    grab(controller, "17-registration-record", language)
+    registrations.show_list()
+
+
+def manager_screens(controller: AppController, language: str) -> None:
+    """Accounts, sync status with its history and a warning, rejections, review, indicators, audit."""
+    import dataclasses
+    from datetime import UTC, datetime, timedelta
+
+    from sync.outbox import Outbox
+
+    workspace = controller.workspace
+    assert workspace is not None
+    session = workspace.session
+    workspace.open("accounts")
+    grab(controller, "06-manager-accounts", language)
+    sync = controller.sync
+    assert sync is not None
+    wait_until(lambda s=sync: s.snapshot is not None and not s.running and s.last_result is not None)
+    workspace.open("sync")
+    grab(controller, "07-manager-sync", language)
+
+    Outbox(session.db.conn).set_setting("last_success_at", (datetime.now(UTC) - timedelta(days=3, hours=2)).isoformat())
+    sync.refresh()
+    page = workspace.open("sync")
+    wait_until(lambda p=page: bool(p.warning_texts()))
+    if page.batches is not None and page.batches.rowCount():
+        page.select_batch(page.batches.rowCount() - 1)  # the first batch: it holds the rejected record
+    grab(controller, "18-manager-sync-history", language)
+
+    session.set_policy(dataclasses.replace(session.policy, review_before_sync=True))
+    form = load_form()
+    held = []
+    for answers in generate_registrations(4, seed=311):
+        held.append(uuid7_str())
+        session.submit_registration(
+            NewRegistration(
+                record_id=held[-1],
+                form_id=form.form_id,
+                form_version=form.version,
+                answers=answers,
+                captured_at="2026-11-24T10:00:00+07:00",
+                hold_for_review=True,
+            )
+        )
+    session.return_to_teller([held[0]], "The phone number is the neighbour's; ask the owner for her own.")
+    rejections = workspace.open("rejections")
+    rejections.sent_back.table.selectRow(0)
+    grab(controller, "19-manager-rejections", language)
+    rejections.tabs.setCurrentWidget(rejections.pending)
+    rejections.pending.table.selectRow(0)
+    grab(controller, "20-manager-review", language)
+
+    workspace.open("indicators")
+    grab(controller, "21-manager-indicators", language)
+    audit_page = workspace.open("audit")
+    audit_page.verify()
+    wait_until(lambda a=audit_page: bool(a.verdict.text()))
+    grab(controller, "22-manager-audit", language)
 
 
 if __name__ == "__main__":
