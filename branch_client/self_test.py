@@ -321,38 +321,25 @@ def steps() -> list[Step]:
 
 
 def render_form_offscreen(form: Form, lang: str) -> list[QImage]:
-    """Each page of `form` drawn to an image, without a window.
+    """Each page of `form` drawn to an image, without a window, by the teller's own wizard
+    (the same widgets, address lists and validation a registration goes through)."""
+    from PySide6.QtWidgets import QApplication
 
-    Until the capture wizard is merged this lays out the page's questions with plain
-    widgets (a label and an input each); switch it to the wizard's pages then.
-    """
-    from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+    from branch_client.ui.capture.wizard_view import WizardView
+    from forms.wizard import Wizard
 
+    wizard = Wizard(form, lang=lang)
+    view = WizardView()
+    view.resize(1000, 1400)
+    view.load(wizard, heading=form.title(lang))
     images = []
-    for page in form.pages:
-        widget = QWidget()
-        layout = QFormLayout(widget)
-        title = QLabel(page.label(lang))
-        title.setObjectName("title")
-        layout.addRow(title)
-        for row in page.rows:
-            if not row.takes_answer:
-                continue
-            editor: QWidget
-            if row.type.startswith("select"):
-                combo = QComboBox()
-                for choice in form.choices(row.name, {}, lang)[:50]:
-                    combo.addItem(choice.label(lang), choice.name)
-                editor = combo
-            elif row.type == "date":
-                editor = QDateEdit()
-            else:
-                editor = QLineEdit()
-                editor.setPlaceholderText(row.hint(lang))
-            layout.addRow(row.label(lang), editor)
-        widget.resize(widget.sizeHint().expandedTo(widget.minimumSizeHint()))
-        images.append(widget.grab().toImage())
-        widget.deleteLater()
+    try:
+        for index in range(len(wizard.pages)):
+            view.show_page(index, focus=False)
+            QApplication.processEvents()
+            images.append(view.grab().toImage())
+    finally:
+        view.deleteLater()
     return images
 
 
