@@ -840,140 +840,140 @@
     <name>Indicators</name>
     <message>
         <source>Confirm it is you</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជាក់អត្តសញ្ញាណរបស់អ្នក</translation>
     </message>
     <message>
         <source>Your password</source>
-        <translation type="unfinished"></translation>
+        <translation>ពាក្យសម្ងាត់របស់អ្នក</translation>
     </message>
     <message>
         <source>Women-owned</source>
         <extracomment>Qt.UserRole on a count cell: the number itself (display text is locale-formatted).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>មានម្ចាស់ជាស្ត្រី</translation>
     </message>
     <message>
         <source>Men-owned</source>
-        <translation type="unfinished"></translation>
+        <translation>មានម្ចាស់ជាបុរស</translation>
     </message>
     <message>
         <source>Sex not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនបានកត់ត្រាភេទ</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>សរុប</translation>
     </message>
     <message>
         <source>% women</source>
-        <translation type="unfinished"></translation>
+        <translation>% ស្ត្រី</translation>
     </message>
     <message>
         <source>Indicators — %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>សូចនាករ — %1 (%2)</translation>
     </message>
     <message>
         <source>Period: %1 · made on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>រយៈពេល៖ %1 · បង្កើតនៅ %2</translation>
     </message>
     <message>
         <source>of the businesses registered are owned by women</source>
-        <translation type="unfinished"></translation>
+        <translation>នៃអាជីវកម្មដែលបានចុះឈ្មោះ មានម្ចាស់ជាស្ត្រី</translation>
     </message>
     <message>
         <source>%1 women-owned and %2 men-owned of %3 registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>ក្នុងចំណោមការចុះឈ្មោះចំនួន %3 មាន %1 ដែលមានម្ចាស់ជាស្ត្រី និង %2 ដែលមានម្ចាស់ជាបុរស។</translation>
     </message>
     <message>
         <source>Sex not recorded: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនបានកត់ត្រាភេទ៖ %1។</translation>
     </message>
     <message>
         <source>Each business counts once, in its latest version; withdrawn registrations are not counted. Breakdowns show the %1 largest; the CSV export has all.</source>
-        <translation type="unfinished"></translation>
+        <translation>អាជីវកម្មនីមួយៗត្រូវបានរាប់តែម្ដង តាមកំណែចុងក្រោយរបស់វា។ ការចុះឈ្មោះដែលបានដកចេញ មិនត្រូវបានរាប់ទេ។ ការបែងចែកលម្អិតបង្ហាញតែ %1 ធំជាងគេ ឯឯកសារ CSV ដែលនាំចេញមានទាំងអស់។</translation>
     </message>
     <message>
         <source>No service requested</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនបានស្នើសុំសេវា</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនបានឆ្លើយ</translation>
     </message>
     <message>
         <source>Women workers</source>
-        <translation type="unfinished"></translation>
+        <translation>កម្មករស្ត្រី</translation>
     </message>
     <message>
         <source>Men workers</source>
-        <translation type="unfinished"></translation>
+        <translation>កម្មករបុរស</translation>
     </message>
     <message>
         <source>All registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះឈ្មោះទាំងអស់</translation>
     </message>
     <message>
         <source>Registrations over time</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះឈ្មោះតាមពេលវេលា</translation>
     </message>
     <message>
         <source>By main activity</source>
-        <translation type="unfinished"></translation>
+        <translation>តាមសកម្មភាពចម្បង</translation>
     </message>
     <message>
         <source>By premises</source>
-        <translation type="unfinished"></translation>
+        <translation>តាមទីតាំងអាជីវកម្ម</translation>
     </message>
     <message>
         <source>By province</source>
-        <translation type="unfinished"></translation>
+        <translation>តាមរាជធានី/ខេត្ត</translation>
     </message>
     <message>
         <source>By district</source>
-        <translation type="unfinished"></translation>
+        <translation>តាមស្រុក/ខណ្ឌ</translation>
     </message>
     <message>
         <source>Services requested</source>
-        <translation type="unfinished"></translation>
+        <translation>សេវាដែលបានស្នើសុំ</translation>
     </message>
     <message>
         <source>Workers by sex, by the owner&apos;s sex</source>
-        <translation type="unfinished"></translation>
+        <translation>កម្មករតាមភេទ បែងចែកតាមភេទរបស់ម្ចាស់</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃ</translation>
     </message>
     <message>
         <source>Week starting</source>
-        <translation type="unfinished"></translation>
+        <translation>សប្ដាហ៍ចាប់ពី</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ</translation>
     </message>
     <message>
         <source>Main activity</source>
-        <translation type="unfinished"></translation>
+        <translation>សកម្មភាពចម្បង</translation>
     </message>
     <message>
         <source>Premises</source>
-        <translation type="unfinished"></translation>
+        <translation>ទីតាំងអាជីវកម្ម</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished"></translation>
+        <translation>រាជធានី/ខេត្ត</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្រុក/ខណ្ឌ</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>សេវា</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>កម្មករ</translation>
     </message>
     <message>
         <source>Registrations</source>
@@ -981,36 +981,36 @@
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>សូចនាករ</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>លេខកូដ</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រភេទ</translation>
     </message>
     <message>
         <source>% women-owned</source>
-        <translation type="unfinished"></translation>
+        <translation>% មានម្ចាស់ជាស្ត្រី</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>ទាំងអស់</translation>
     </message>
     <message>
         <source>The start date is after the end date.</source>
         <extracomment>Breakdowns with more categories than this chart only the largest (the table has all).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>កាលបរិច្ឆេទចាប់ផ្ដើមនៅក្រោយកាលបរិច្ឆេទបញ្ចប់។</translation>
     </message>
     <message>
         <source>No registrations in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្មានការចុះឈ្មោះក្នុងរយៈពេលនេះទេ។</translation>
     </message>
     <message>
         <source>The chart shows the %1 largest; the table lists all %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>គំនូសតាងបង្ហាញតែ %1 ធំជាងគេ ឯតារាងរាយបញ្ជីទាំង %2។</translation>
     </message>
     <message>
         <source>Indicators</source>
@@ -1018,11 +1018,11 @@
     </message>
     <message>
         <source>Registrations of this branch by the owner&apos;s sex, as the national M&amp;E framework asks. Each business counts once, in its latest version; withdrawn registrations are not counted. Days are Cambodian days.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះឈ្មោះរបស់សាខានេះ តាមភេទរបស់ម្ចាស់ ដូចដែលក្របខ័ណ្ឌ M&amp;E ជាតិតម្រូវ។ អាជីវកម្មនីមួយៗត្រូវបានរាប់តែម្ដង តាមកំណែចុងក្រោយរបស់វា។ ការចុះឈ្មោះដែលបានដកចេញ មិនត្រូវបានរាប់ទេ។ ថ្ងៃគិតតាមម៉ោងកម្ពុជា។</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>រយៈពេល</translation>
     </message>
     <message>
         <source>From</source>
@@ -1034,71 +1034,71 @@
     </message>
     <message>
         <source>Over time by</source>
-        <translation type="unfinished"></translation>
+        <translation>តាមពេលវេលា គិតជា</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែនេះ</translation>
     </message>
     <message>
         <source>Last 3 months</source>
-        <translation type="unfinished"></translation>
+        <translation>៣ ខែចុងក្រោយ</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished"></translation>
+        <translation>ឆ្នាំនេះ</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្រប់ពេលវេលា</translation>
     </message>
     <message>
         <source>Chosen dates</source>
-        <translation type="unfinished"></translation>
+        <translation>កាលបរិច្ឆេទដែលបានជ្រើសរើស</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>សប្ដាហ៍</translation>
     </message>
     <message>
         <source>Export figures (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញតួលេខ (CSV)…</translation>
     </message>
     <message>
         <source>Report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍ (PDF)…</translation>
     </message>
     <message>
         <source>Export register with personal data…</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញបញ្ជីចុះឈ្មោះដែលមានទិន្នន័យផ្ទាល់ខ្លួន…</translation>
     </message>
     <message>
         <source>Export figures</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញតួលេខ</translation>
     </message>
     <message>
         <source>Figures saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>តួលេខត្រូវបានរក្សាទុកក្នុង %1។</translation>
     </message>
     <message>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុករបាយការណ៍</translation>
     </message>
     <message>
         <source>Report saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍ត្រូវបានរក្សាទុកក្នុង %1។</translation>
     </message>
     <message>
         <source>The report could not be written there. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនអាចរក្សាទុករបាយការណ៍នៅទីនោះបានទេ។ សូមជ្រើសរើសថតផ្សេង។</translation>
     </message>
     <message>
         <source>The register holds the owners&apos; names, ID numbers and phone numbers. Type your password to export it, and keep the file safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជីចុះឈ្មោះមានឈ្មោះ លេខអត្តសញ្ញាណប័ណ្ណ និងលេខទូរស័ព្ទរបស់ម្ចាស់អាជីវកម្ម។ សូមវាយពាក្យសម្ងាត់របស់អ្នក ដើម្បីនាំចេញវា ហើយរក្សាឯកសារនេះឱ្យមានសុវត្ថិភាព។</translation>
     </message>
     <message>
         <source>Export register</source>
-        <translation type="unfinished"></translation>
+        <translation>នាំចេញបញ្ជីចុះឈ្មោះ</translation>
     </message>
     <message>
         <source>Reference</source>
@@ -1106,15 +1106,15 @@
     </message>
     <message>
         <source>Submitted (Cambodian time)</source>
-        <translation type="unfinished"></translation>
+        <translation>បានដាក់ស្នើ (ម៉ោងកម្ពុជា)</translation>
     </message>
     <message>
         <source>The password is not correct. Nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>ពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។ គ្មានអ្វីត្រូវបាននាំចេញទេ។</translation>
     </message>
     <message>
         <source>%1 registrations saved to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះឈ្មោះចំនួន %1 ត្រូវបានរក្សាទុកក្នុង %2។</translation>
     </message>
 </context>
 <context>
@@ -1293,7 +1293,7 @@
     </message>
     <message>
         <source>Business</source>
-        <translation type="unfinished"></translation>
+        <translation>អាជីវកម្ម</translation>
     </message>
     <message>
         <source>Submitted</source>
@@ -1301,7 +1301,7 @@
     </message>
     <message>
         <source>Captured by</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ចូលដោយ</translation>
     </message>
     <message>
         <source>State</source>
@@ -1313,12 +1313,12 @@
     </message>
     <message>
         <source>A correction: it replaces the earlier version.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការកែតម្រូវ៖ វាជំនួសកំណែមុន។</translation>
     </message>
     <message>
         <source>← Back to the list</source>
         <extracomment>label texts of the answers shown, in order (for tests and screenshots)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>← ត្រឡប់ទៅបញ្ជី</translation>
     </message>
     <message>
         <source>Print receipt…</source>
@@ -1330,43 +1330,43 @@
     </message>
     <message>
         <source>Make a new version of this registration with the answers put right.</source>
-        <translation type="unfinished"></translation>
+        <translation>បង្កើតកំណែថ្មីនៃការចុះឈ្មោះនេះ ដោយកែចម្លើយឱ្យត្រឹមត្រូវ។</translation>
     </message>
     <message>
         <source>State: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្ថានភាព៖ %1</translation>
     </message>
     <message>
         <source>CAM-IE number: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>លេខ CAM-IE៖ %1</translation>
     </message>
     <message>
         <source>replaced by a later version</source>
-        <translation type="unfinished"></translation>
+        <translation>ត្រូវបានជំនួសដោយកំណែក្រោយ</translation>
     </message>
     <message>
         <source>The centre says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>មជ្ឈមណ្ឌលប្រាប់ថា៖ %1</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>ចម្លើយ</translation>
     </message>
     <message>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះឈ្មោះ</translation>
     </message>
     <message>
         <source>Form version</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណែទម្រង់</translation>
     </message>
     <message>
         <source>Receipt printed</source>
-        <translation type="unfinished"></translation>
+        <translation>បានបោះពុម្ពបង្កាន់ដៃ</translation>
     </message>
     <message>
         <source>Manager&apos;s note</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណត់សម្គាល់របស់អ្នកគ្រប់គ្រង</translation>
     </message>
     <message>
         <source>Withdrawn</source>
@@ -1374,71 +1374,71 @@
     </message>
     <message>
         <source>Reason for withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>មូលហេតុនៃការដកចេញ</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណែ</translation>
     </message>
     <message>
         <source>this one</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណែនេះ</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណែទី %1</translation>
     </message>
     <message>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រវត្តិធ្វើសមកាលកម្ម</translation>
     </message>
     <message>
         <source>Sent to the centre</source>
-        <translation type="unfinished"></translation>
+        <translation>បានផ្ញើទៅមជ្ឈមណ្ឌល</translation>
     </message>
     <message>
         <source>The centre accepted it</source>
-        <translation type="unfinished"></translation>
+        <translation>មជ្ឈមណ្ឌលបានទទួលយក</translation>
     </message>
     <message>
         <source>The centre holds it as a probable duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>មជ្ឈមណ្ឌលរក្សាវាទុក ដោយសារប្រហែលជាស្ទួន</translation>
     </message>
     <message>
         <source>The centre rejected it</source>
-        <translation type="unfinished"></translation>
+        <translation>មជ្ឈមណ្ឌលបានបដិសេធ</translation>
     </message>
     <message>
         <source>The centre asked for a correction</source>
-        <translation type="unfinished"></translation>
+        <translation>មជ្ឈមណ្ឌលបានស្នើឱ្យកែតម្រូវ</translation>
     </message>
     <message>
         <source>The centre refused the batch; it is sent again</source>
-        <translation type="unfinished"></translation>
+        <translation>មជ្ឈមណ្ឌលបានបដិសេធបាច់នេះ ដូច្នេះវាត្រូវបានផ្ញើម្ដងទៀត</translation>
     </message>
     <message>
         <source>A centre operator approved it</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រតិបត្តិករមជ្ឈមណ្ឌលបានអនុម័ត</translation>
     </message>
     <message>
         <source>A centre operator rejected it</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រតិបត្តិករមជ្ឈមណ្ឌលបានបដិសេធ</translation>
     </message>
     <message>
         <source>A centre operator asked for a correction</source>
-        <translation type="unfinished"></translation>
+        <translation>ប្រតិបត្តិករមជ្ឈមណ្ឌលបានស្នើឱ្យកែតម្រូវ</translation>
     </message>
     <message>
         <source>Waiting for a manager&apos;s review before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>រង់ចាំអ្នកគ្រប់គ្រងពិនិត្យ មុនពេលផ្ញើ</translation>
     </message>
     <message>
         <source>Returned to the teller by a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>អ្នកគ្រប់គ្រងបានប្រគល់ត្រឡប់ទៅបេឡាករ</translation>
     </message>
     <message>
         <source>Waiting to be sent at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>រង់ចាំផ្ញើនៅពេលធ្វើសមកាលកម្មលើកក្រោយ</translation>
     </message>
     <message>
         <source>Held for review</source>
@@ -1446,39 +1446,39 @@
     </message>
     <message>
         <source>Returned to the teller</source>
-        <translation type="unfinished"></translation>
+        <translation>បានប្រគល់ត្រឡប់ទៅបេឡាករ</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណែទី %1</translation>
     </message>
     <message>
         <source>That registration is not in this branch&apos;s store.</source>
-        <translation type="unfinished"></translation>
+        <translation>ការចុះឈ្មោះនោះមិនមាននៅក្នុងទិន្នន័យរបស់សាខានេះទេ។</translation>
     </message>
     <message>
         <source>No registration matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្មានការចុះឈ្មោះណាត្រូវនឹង “%1” ទេ។</translation>
     </message>
     <message>
         <source>No registration is in the state “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្មានការចុះឈ្មោះណាមានស្ថានភាព “%1” ទេ។</translation>
     </message>
     <message>
         <source>No registrations yet. Those submitted from New registration appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនទាន់មានការចុះឈ្មោះនៅឡើយទេ។ ការចុះឈ្មោះដែលបានដាក់ស្នើពីទំព័រ “ចុះឈ្មោះថ្មី” នឹងបង្ហាញនៅទីនេះ។</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>គ្រប់ស្ថានភាព</translation>
     </message>
     <message>
         <source>Search by reference, ID number, phone or name (Khmer or Latin)</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្វែងរកតាមលេខយោង លេខអត្តសញ្ញាណប័ណ្ណ លេខទូរស័ព្ទ ឬឈ្មោះ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
     </message>
     <message>
         <source>Show earlier versions</source>
-        <translation type="unfinished"></translation>
+        <translation>បង្ហាញកំណែមុនៗ</translation>
     </message>
 </context>
 <context>
