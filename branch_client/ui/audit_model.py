@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from branch_client.i18n import translate
 from branch_client.store import audit
@@ -19,6 +19,7 @@ from branch_client.store.audit import AuditEntry
 from branch_client.store.database import translate_errors
 from branch_client.store.slots import RECOVERY_SLOT_ID
 from branch_client.ui import audit_text, sync_text
+from branch_client.ui.paged_model import PagedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -34,18 +35,15 @@ class AuditFilter:
     until: datetime | None = None
 
 
-class AuditLogModel(QAbstractTableModel):
+class AuditLogModel(PagedTableModel[AuditEntry]):
     """Time (local), user, action in plain words, subject, details; one row per entry."""
 
     COLUMNS = 5
     PAGE = 200
 
     def __init__(self, db: sqlite_utils.Database, *, page: int = PAGE) -> None:
-        super().__init__()
+        super().__init__(page)
         self._db = db
-        self._page = page
-        self._rows: list[AuditEntry] = []
-        self._exhausted = True
         self.filter = AuditFilter()
         self._usernames: dict[str, str] = {}
         self._references: dict[str, str] = {}
@@ -59,16 +57,18 @@ class AuditLogModel(QAbstractTableModel):
         """Read the first page again (new entries, changed usernames)."""
         with translate_errors():
             usernames = dict(self._db.execute("SELECT id, username FROM accounts").fetchall())
-            rows = self._read(None)
-        self.beginResetModel()
-        self._usernames = usernames
-        self._references = {}
-        self._rows = rows
-        self._remember_references(rows)
-        self._exhausted = len(rows) < self._page
-        self.endResetModel()
+            rows = self._entries(None)
+            references = self._references_of(rows, usernames)
+        with self._resetting(rows):
+            self._usernames = usernames
+            self._references = references
 
-    def _read(self, before_seq: int | None) -> list[AuditEntry]:
+    def _read(self, after: AuditEntry | None) -> list[AuditEntry]:
+        rows = self._entries(None if after is None else after.seq)
+        self._references.update(self._references_of(rows, self._usernames))
+        return rows
+
+    def _entries(self, before_seq: int | None) -> list[AuditEntry]:
         f = self.filter
         return audit.page(
             self._db,
@@ -77,13 +77,15 @@ class AuditLogModel(QAbstractTableModel):
             action=f.action,
             since=f.since,
             until=f.until,
-            limit=self._page,
+            limit=self._page_size,
         )
 
-    def _remember_references(self, rows: list[AuditEntry]) -> None:
-        wanted = {e.subject for e in rows if e.subject and e.subject not in self._usernames}
+    def _references_of(self, rows: list[AuditEntry], usernames: dict[str, str]) -> dict[str, str]:
+        """The references of the registrations `rows` name (as subject or superseded version)."""
+        wanted = {e.subject for e in rows if e.subject and e.subject not in usernames}
         wanted |= {e.details.split('"supersedes":"', 1)[1][:36] for e in rows if '"supersedes":"' in e.details}
         ids = sorted(wanted)
+        references: dict[str, str] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -91,33 +93,12 @@ class AuditLogModel(QAbstractTableModel):
                 f"SELECT id, reference FROM registrations WHERE id IN ({marks})",  # noqa: S608 - placeholders only
                 chunk,
             ):
-                self._references[record_id] = reference
+                references[record_id] = reference
+        return references
 
     def entry_at(self, row: int) -> AuditEntry:
         """The entry shown on `row`."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802 - Qt's API
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802 - Qt's API
-        if parent.isValid() or self._exhausted or not self._rows:
-            return
-        with translate_errors():
-            more = self._read(self._rows[-1].seq)
-            self._remember_references(more)
-        self._exhausted = len(more) < self._page
-        if more:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
+        return self.row_at(row)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
@@ -182,9 +163,3 @@ class AuditLogModel(QAbstractTableModel):
 
     def _resolve(self, value: str) -> str | None:
         return self._usernames.get(value) or self._references.get(value)
-
-    def retranslate(self) -> None:
-        """Tell views every header and cell may read differently now."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1))

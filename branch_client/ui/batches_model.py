@@ -9,6 +9,7 @@ from branch_client import sync_history
 from branch_client.i18n import translate
 from branch_client.sync_history import BatchRecord, BatchRow
 from branch_client.ui import sync_text
+from branch_client.ui.paged_model import PagedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -16,7 +17,7 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class BatchHistoryModel(QAbstractTableModel):
+class BatchHistoryModel(PagedTableModel[BatchRow]):
     """Time, records, size, duration and result of each batch, newest first.
 
     Rows are read a page at a time (`canFetchMore`/`fetchMore`): views ask for more as the
@@ -27,28 +28,23 @@ class BatchHistoryModel(QAbstractTableModel):
     PAGE = 200
 
     def __init__(self, db: sqlite_utils.Database, *, page: int = PAGE) -> None:
-        super().__init__()
+        super().__init__(page)
         self._db = db
-        self._page = page
-        self._rows: list[BatchRow] = []
-        self._exhausted = True
         self._version: tuple[int, int, int] | None = None
 
-    def refresh(self, *, force: bool = False) -> bool:
+    def refresh(self, *, force: bool = False) -> bool:  # type: ignore[override]  # also says whether it reloaded
         """Reload the first page if the batches changed (or `force`); True if it reloaded."""
         version = sync_history.batches_version(self._db)
         if not force and version == self._version:
             return False
-        self.beginResetModel()
-        self._version = version
-        self._rows = sync_history.batches(self._db, limit=self._page)
-        self._exhausted = len(self._rows) < self._page
-        self.endResetModel()
+        rows = self._read(None)
+        with self._resetting(rows):
+            self._version = version
         return True
 
-    def row_at(self, row: int) -> BatchRow:
-        """The batch shown on `row`."""
-        return self._rows[row]
+    def _read(self, after: BatchRow | None) -> list[BatchRow]:
+        before = None if after is None else after.sequence
+        return sync_history.batches(self._db, before_sequence=before, limit=self._page_size)
 
     def row_of(self, batch_id: str) -> int | None:
         """The row showing `batch_id` among those loaded, or None."""
@@ -56,26 +52,6 @@ class BatchHistoryModel(QAbstractTableModel):
             if batch.batch_id == batch_id:
                 return row
         return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802 - Qt's API
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802 - Qt's API
-        if parent.isValid() or self._exhausted or not self._rows:
-            return
-        more = sync_history.batches(self._db, before_sequence=self._rows[-1].sequence, limit=self._page)
-        self._exhausted = len(more) < self._page
-        if more:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
@@ -115,12 +91,6 @@ class BatchHistoryModel(QAbstractTableModel):
                 batch.state, batch.accepted, batch.duplicates, batch.rejected, batch.error_code
             )
         return None
-
-    def retranslate(self) -> None:
-        """Tell views every header and cell may read differently now."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1))
 
 
 class BatchRecordsModel(QAbstractTableModel):

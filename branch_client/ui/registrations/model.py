@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from branch_client.i18n import translate
 from branch_client.store import search
-from branch_client.store.database import translate_errors
 from branch_client.store.errors import KnownError
 from branch_client.store.search import ListFilter, ListRow
+from branch_client.ui.paged_model import PagedTableModel
 from branch_client.ui.registrations import text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -29,7 +29,7 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class RegistrationListModel(QAbstractTableModel):
+class RegistrationListModel(PagedTableModel[ListRow]):
     """Reference, owner, business, submitted, captured by, state, CAM-IE number; one row per
     registration. `conn` is the store's DB-API connection (read only here).
 
@@ -42,13 +42,10 @@ class RegistrationListModel(QAbstractTableModel):
     load_failed = Signal(object)
 
     def __init__(self, conn: Any, page_size: int = search.PAGE_SIZE) -> None:
-        super().__init__()
+        super().__init__(page_size)
         self._conn = conn
-        self._page_size = page_size
         self._filter = ListFilter()
-        self._rows: list[ListRow] = []
         self._loaded = False
-        self._exhausted = True
 
     @property
     def filter(self) -> ListFilter:
@@ -63,20 +60,17 @@ class RegistrationListModel(QAbstractTableModel):
     def set_filter(self, where: ListFilter) -> None:
         """Show `where`: the rows held are dropped and its first page is read."""
         rows = search.page(self._conn, where, limit=self._page_size)
-        self.beginResetModel()
-        self._filter = where
-        self._rows = rows
-        self._loaded = True
-        self._exhausted = len(rows) < self._page_size
-        self.endResetModel()
+        with self._resetting(rows):
+            self._filter = where
+            self._loaded = True
 
     def refresh(self) -> None:
         """Read the first page again (after a submit, a sync pass, or coming back to the page)."""
         self.set_filter(self._filter)
 
-    def row_at(self, row: int) -> ListRow:
-        """The registration shown on `row`."""
-        return self._rows[row]
+    def _read(self, after: ListRow | None) -> list[ListRow]:
+        before = None if after is None else after.record_id
+        return search.page(self._conn, self._filter, before=before, limit=self._page_size)
 
     def row_of(self, record_id: str) -> int:
         """The row showing `record_id` among those loaded, or -1."""
@@ -87,33 +81,13 @@ class RegistrationListModel(QAbstractTableModel):
 
     # --- Qt's model API --------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt's API
-        return not parent.isValid() and self._loaded and not self._exhausted
-
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt's API
-        if not self.canFetchMore(parent):
-            return
-        before = self._rows[-1].record_id if self._rows else None
         try:
-            with translate_errors():
-                rows = search.page(self._conn, self._filter, before=before, limit=self._page_size)
+            super().fetchMore(parent)
         except KnownError as exc:  # the view called us: tell the page, and stop asking
             log.warning("reading more registrations failed: %s", exc.code)
             self._exhausted = True
             self.load_failed.emit(exc)
-            return
-        self._exhausted = len(rows) < self._page_size
-        if not rows:
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -158,9 +132,3 @@ class RegistrationListModel(QAbstractTableModel):
         if column == CAM_IE_NUMBER:
             return row.cam_ie_number or ""
         return None
-
-    def retranslate(self) -> None:
-        """Tell views every header and cell may read differently now."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1))

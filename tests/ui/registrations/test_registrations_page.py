@@ -4,10 +4,12 @@ you type, the state filter, the record view and its buttons."""
 from __future__ import annotations
 
 import pytest
+import sqlcipher3
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from branch_client.store import search
+from branch_client.store.errors import StoreCorrupt
 from branch_client.store.search import ListFilter
 from branch_client.ui.registrations.model import RECORD_ID_ROLE, STATE, RegistrationListModel
 from branch_client.ui.registrations_page import RegistrationsPage
@@ -49,6 +51,23 @@ def test_model_loads_lazily_a_page_at_a_time(store: Store, qtmodeltester: ModelT
     assert model.rowCount() == 0
     assert not model.canFetchMore()
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_store_failing_while_scrolling_is_reported_and_the_rows_held_stay(
+    store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = RegistrationListModel(store.session.db.conn, page_size=7)
+    model.set_filter(ListFilter())
+
+    def damaged(*_args: object, **_kwargs: object) -> list[object]:  # the disk went bad under the store
+        raise sqlcipher3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(search, "page", damaged)
+    with qtbot.wait_signal(model.load_failed, timeout=1_000) as failed:
+        model.fetchMore()
+    assert isinstance(failed.args[0], StoreCorrupt)
+    assert model.rowCount() == 7
+    assert not model.canFetchMore()  # the view stops asking
 
 
 def test_the_page_shows_the_first_screenful_and_says_plainly_when_nothing_matches(
