@@ -10,16 +10,15 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from branch_client.store import BranchDirectory, NewRegistration, Session
+from branch_client.store import BranchDirectory, Session
 from branch_client.ui.rejections import dialogs
 from branch_client.ui.rejections.models import RECORD_ID_ROLE
 from branch_client.ui.rejections.record_list import RecordList
 from branch_client.ui.rejections_page import RejectionsPage
 from central.runner import RunningCentre, start_centre
 from forms import load_form
-from sync.ids import uuid7_str
 from tests.conftest import MANAGER
-from tests.sync.helpers import enrolled_branch, run_pass, sample_answers, submit
+from tests.sync.helpers import enrolled_branch, run_pass, sample_answers, submit, submit_new
 
 
 @pytest.fixture
@@ -51,19 +50,7 @@ def centre_holds(centre: RunningCentre) -> set[str]:
 
 def submit_one(session: Session, answers: dict[str, Any], *, hold: bool = False, supersedes: str | None = None) -> str:
     """What the capture wizard does on *Submit* (held for review when the policy is on)."""
-    form = load_form()
-    record_id = uuid7_str()
-    session.submit_registration(
-        NewRegistration(
-            record_id=record_id,
-            form_id=form.form_id,
-            form_version=form.version,
-            answers=answers,
-            captured_at="2026-11-24T09:00:00+07:00",
-            supersedes=supersedes,
-            hold_for_review=hold,
-        )
-    )
+    [record_id] = submit_new(session, [answers], hold=hold, supersedes=supersedes)
     return record_id
 
 

@@ -43,8 +43,25 @@ def sample_answers(n: int, seed: int = 0) -> list[dict[str, Any]]:
     return list(generate_registrations(n, seed=seed))
 
 
-def submit(session: Session, answers: list[dict[str, Any]], *, prefix: str = "R") -> list[str]:
-    """Submit each answer set as a registration; returns the record ids in order."""
+CAPTURED_AT = "2026-11-24T09:00:00+07:00"
+
+
+def submit_new(
+    session: Session,
+    answers: list[dict[str, Any]],
+    *,
+    prefix: str | None = None,
+    supersedes: str | None = None,
+    hold: bool = False,
+    captured_at: str = CAPTURED_AT,
+    submitted_at: str | None = None,
+) -> list[str]:
+    """Submit each answer set as `session`'s account, the way capture does; returns the record ids in order.
+
+    The store gives each its reference, unless `prefix` asks for `prefix-000000`, `prefix-000001`…
+    `supersedes` makes each a correction of that record, `hold` holds it for review, and
+    `submitted_at` backdates the submission (the store stamps "now").
+    """
     form = load_form()
     ids = []
     for i, answer in enumerate(answers):
@@ -52,15 +69,24 @@ def submit(session: Session, answers: list[dict[str, Any]], *, prefix: str = "R"
         session.submit_registration(
             NewRegistration(
                 record_id=record_id,
-                reference=f"{prefix}-{i:06d}",
+                reference="" if prefix is None else f"{prefix}-{i:06d}",
                 form_id=form.form_id,
                 form_version=form.version,
                 answers=answer,
-                captured_at="2026-11-24T09:00:00+07:00",
+                captured_at=captured_at,
+                supersedes=supersedes,
+                hold_for_review=hold,
             )
         )
+        if submitted_at is not None:
+            session.db.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?", [submitted_at, record_id])
         ids.append(record_id)
     return ids
+
+
+def submit(session: Session, answers: list[dict[str, Any]], *, prefix: str = "R") -> list[str]:
+    """Submit each answer set as a registration numbered `prefix-000000`…; returns the record ids in order."""
+    return submit_new(session, answers, prefix=prefix)
 
 
 def run_pass(

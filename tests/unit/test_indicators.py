@@ -13,12 +13,11 @@ from typing import Any
 import pytest
 
 from branch_client import indicators as ind
-from branch_client.store import NewRegistration, Session, audit
+from branch_client.store import Session, audit
 from branch_client.store.errors import AccountLocked, WrongPassword
 from forms import load_form
-from sync.ids import uuid7_str
 from tests.conftest import MANAGER
-from tests.sync.helpers import sample_answers, submit
+from tests.sync.helpers import sample_answers, submit, submit_new
 
 FIRST_DAY = datetime.date(2025, 12, 1)
 
@@ -54,21 +53,15 @@ def store(manager_session: Session) -> Store:
     for i, (record_id, day) in enumerate(zip(ids, days, strict=True)):
         conn.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?", [_stamp(day, i), record_id])
     # Record 0 is corrected (the correction changes the owner's sex and activity); record 1 withdrawn.
-    form = load_form()
     correction = dict(answers[0], sex="male" if answers[0]["sex"] == "female" else "female", activity="isic_9602")
-    correction_id = uuid7_str()
-    manager_session.submit_registration(
-        NewRegistration(
-            record_id=correction_id,
-            form_id=form.form_id,
-            form_version=form.version,
-            answers=correction,
-            captured_at="2026-01-05T09:00:00+07:00",
-            supersedes=ids[0],
-        )
-    )
     correction_day = datetime.date(2026, 1, 5)
-    conn.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?", [_stamp(correction_day, 1), correction_id])
+    submit_new(
+        manager_session,
+        [correction],
+        supersedes=ids[0],
+        captured_at="2026-01-05T09:00:00+07:00",
+        submitted_at=_stamp(correction_day, 1),
+    )
     conn.execute("UPDATE registrations SET withdrawn_at = '2026-02-01T00:00:00+00:00' WHERE id = ?", [ids[1]])
     counted = [(days[i], answers[i]) for i in range(2, len(ids))] + [(correction_day, correction)]
     return Store(manager_session, counted, ids[0], ids[1])

@@ -10,11 +10,9 @@ from typing import Any
 
 import pytest
 
-from branch_client.store import BranchDirectory, NewRegistration, Session
+from branch_client.store import BranchDirectory, Session
 from central.runner import RunningCentre, start_centre
-from forms import load_form
-from sync.ids import uuid7_str
-from tests.sync.helpers import enrolled_branch, sample_answers
+from tests.sync.helpers import enrolled_branch, sample_answers, submit_new
 
 
 @dataclass
@@ -27,26 +25,6 @@ class Store:
     ids: list[str]
     answers: dict[str, dict[str, Any]]  # record id -> answers as submitted
     references: dict[str, str]  # record id -> reference given
-
-
-def submit_new(session: Session, answers: list[dict[str, Any]], *, supersedes: str | None = None) -> list[str]:
-    """Submit each answer set the way capture does (the store gives the reference)."""
-    form = load_form()
-    ids = []
-    for answer in answers:
-        record_id = uuid7_str()
-        session.submit_registration(
-            NewRegistration(
-                record_id=record_id,
-                form_id=form.form_id,
-                form_version=form.version,
-                answers=answer,
-                captured_at="2026-11-24T09:00:00+07:00",
-                supersedes=supersedes,
-            )
-        )
-        ids.append(record_id)
-    return ids
 
 
 @pytest.fixture

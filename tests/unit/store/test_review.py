@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from branch_client.store import BranchDirectory, NewRegistration, RecoveryKey, Session, audit, review
+from branch_client.store import BranchDirectory, RecoveryKey, Session, audit, review
 from branch_client.store.errors import PermissionDenied
 from forms import load_form
 from forms.samples import generate_registrations
-from sync.ids import uuid7_str
 from tests.conftest import MANAGER, TELLER
+from tests.sync.helpers import submit_new
 
 FORM = load_form()
 
@@ -28,20 +28,7 @@ def submit_one(
     session: Session, seed: int, *, hold: bool = False, supersedes: str | None = None, submitted_at: str | None = None
 ) -> str:
     """Submit a registration as `session`'s account; returns its record id."""
-    record_id = uuid7_str()
-    session.submit_registration(
-        NewRegistration(
-            record_id=record_id,
-            form_id=FORM.form_id,
-            form_version=FORM.version,
-            answers=answers(seed),
-            captured_at="2026-11-24T09:00:00+07:00",
-            supersedes=supersedes,
-            hold_for_review=hold,
-        )
-    )
-    if submitted_at is not None:
-        session.db.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?", [submitted_at, record_id])
+    [record_id] = submit_new(session, [answers(seed)], hold=hold, supersedes=supersedes, submitted_at=submitted_at)
     return record_id
 
 

@@ -9,8 +9,7 @@ import pytest
 
 from branch_client.store import Session, search
 from branch_client.store.search import ListFilter
-from tests.sync.helpers import sample_answers
-from tests.ui.registrations.conftest import submit_new
+from tests.sync.helpers import sample_answers, submit_new
 
 
 @pytest.fixture(params=["candidates", "scan"])
