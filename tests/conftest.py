@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
@@ -53,3 +54,11 @@ def manager_session(branch: tuple[BranchDirectory, RecoveryKey]) -> Iterator[Ses
     session = branch[0].unlock(*MANAGER)
     yield session
     session.close()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_after_each_test() -> Iterator[None]:
+    """Collect reference cycles at the end of each test, not at a random allocation in a
+    later one: a Qt wrapper left in a cycle is then freed beside the test that made it."""
+    yield
+    gc.collect()

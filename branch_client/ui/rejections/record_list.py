@@ -25,6 +25,9 @@ class RecordList(QWidget):
     def __init__(self, model: RecordsModel, *, multi: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        # The model (and its proxy, its child) belong to this widget: freed with it by Qt,
+        # never later by Python's garbage collector while the view still points at them.
+        model.setParent(self)
         self.proxy = sorted_view(model)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
