@@ -5,13 +5,14 @@ What is counted: the latest version of each registration (one replaced by a corr
 i.e. named in another row's `supersedes`, is not) that was not withdrawn. Days are
 Cambodian days (UTC+7), whatever the PC's clock zone.
 
-How it stays quick on 120,000 registrations: one SQL pass pulls the few answers the
-indicators need out of each record's JSON (`FACT_COLUMNS`) into plain Python columns,
-sorted by day (`read_facts`); every date range and period is then a slice of those
-columns counted with `collections.Counter` (`compute`), so changing the range does not
-touch the store again. Migration 0003 keeps an index on exactly those expressions
-(`registrations_indicators`, the same text as `INDICATOR_INDEX_SQL`): SQLite reads the
-values from the index instead of decrypting and parsing every record (about 4x faster).
+How it stays quick on 120,000 registrations: migration 0003 keeps an index on the few
+answers the indicators need (`FACT_COLUMNS`; `registrations_indicators`, the same text as
+`INDICATOR_INDEX_SQL`), so SQLite reads them from the index instead of decrypting and
+parsing every record. One query groups them by Cambodian day and owner's sex in index
+order (`read_facts`: a few hundred rows, each day's answers joined in one string, not
+120,000 Python rows); a date range is a slice of those days, whose answers are split and
+counted with `collections.Counter` at C speed (`compute`), so changing the range does not
+touch the store again.
 
 Exports: the aggregates as CSV (`write_aggregates_csv`, audited `indicators_exported`),
 and the record-level register with names, ID numbers and phones (`export_register_csv`),
@@ -22,12 +23,9 @@ details carry counts and dates, never PII.
 from __future__ import annotations
 
 import bisect
-import collections
 import csv
 import datetime
-import itertools
 import json
-import operator
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -166,37 +164,79 @@ def periods_between(start: str, end: str, granularity: str) -> list[str]:
 
 
 SEX_INDEX = {FEMALE: 0, MALE: 1, OTHER: 2}
+#: Joins one group's answers in `group_concat` (a control character no code contains; a
+#: group whose answers do hold it is counted one record at a time instead).
+SEPARATOR = "\x1f"
+
+_DAY, _SEX = FACT_COLUMNS[0], FACT_COLUMNS[1]
+_ANSWERS = FACT_COLUMNS[2:7]  # DIMENSIONS' columns
+_WOMEN, _MEN = FACT_COLUMNS[7:9]
+
+#: One row per Cambodian day and owner's sex answer, in day order. Grouped by the index's
+#: first two columns, SQLite streams the covering index without sorting; each group's
+#: answers come back joined by SEPARATOR (Python splits and counts only the days asked
+#: for); a missing answer counts as "". A group with an answer holding SEPARATOR, or
+#: workers that are not whole numbers ≥ 0 (a real or text makes `sum` a real; `min`
+#: shows a negative), is read again record by record (`_exact_group`).
+_GROUPS_SQL = (
+    f"SELECT {_DAY}, {_SEX}, count(*), sum({_WOMEN}), sum({_MEN}), min({_WOMEN}), min({_MEN}), "  # noqa: S608
+    + ", ".join(f"group_concat(ifnull({expr}, ''), char(31))" for expr in _ANSWERS)
+    + f" FROM registrations r WHERE {_LATEST} GROUP BY 1, 2 ORDER BY 1, 2"
+)
+#: The records of one group, for a group `_GROUPS_SQL` cannot count exactly.
+_GROUP_RECORDS_SQL = (
+    f"SELECT {', '.join(FACT_COLUMNS[2:])} FROM registrations r"  # noqa: S608
+    f" WHERE {_LATEST} AND {_DAY} IS ? AND {_SEX} IS ?"
+)
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    """The counted registrations of one Cambodian day whose owners' sex answer is the same."""
+
+    day: str  # ISO date ("" when unknown)
+    sex: int  # SEX_INDEX: 0 female, 1 male, 2 other/missing
+    count: int
+    workers_female: int  # summed
+    workers_male: int
+    #: Per dimension (DIMENSIONS order) the answers joined by SEPARATOR, one per record;
+    #: or, when an answer holds SEPARATOR, the counts of each answer (`exact`).
+    joined: tuple[str, ...] = ()
+    exact: tuple[Counter[str], ...] = ()
 
 
 @dataclass
 class Facts:
-    """What the indicators need from every counted registration, as columns sorted by day.
+    """What the indicators need from the counted registrations: counts per Cambodian day and
+    owner's sex (`groups`, in day order), each with its records' answers still to count.
 
-    Each dimension's column holds `category number * 3 + sex number` (`SEXES` order), so
-    counting a range is one `Counter` over small integers; `vocab[dimension]` turns the
-    category numbers back into codes. Dimension "day" is the Cambodian date.
+    A few hundred groups a year, whatever the number of registrations: a date range is a
+    slice of them (`span`), and counting it splits and counts only their answers.
     """
 
-    days: list[str] = field(default_factory=list)  # Cambodian date (ISO), sorted
-    sex: list[int] = field(default_factory=list)  # 0 female, 1 male, 2 other/missing
-    keys: dict[str, list[int]] = field(default_factory=dict)
-    vocab: dict[str, list[str]] = field(default_factory=dict)
-    workers_female: list[int] = field(default_factory=list)
-    workers_male: list[int] = field(default_factory=list)
+    groups: list[DayGroup] = field(default_factory=list)
+    _group_days: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._group_days = [g.day for g in self.groups]
 
     def __len__(self) -> int:
-        return len(self.days)
+        return sum(g.count for g in self.groups)
+
+    @property
+    def days(self) -> list[str]:
+        """The Cambodian days (ISO) with counted registrations, sorted."""
+        return list(dict.fromkeys(self._group_days))
 
     def span(self, date_range: DateRange) -> tuple[int, int]:
-        """The [lo, hi) positions of the records inside `date_range`."""
-        lo = 0 if date_range.start is None else bisect.bisect_left(self.days, date_range.start.isoformat())
-        hi = len(self.days) if date_range.end is None else bisect.bisect_right(self.days, date_range.end.isoformat())
+        """The [lo, hi) positions of the groups inside `date_range`."""
+        days = self._group_days
+        lo = 0 if date_range.start is None else bisect.bisect_left(days, date_range.start.isoformat())
+        hi = len(days) if date_range.end is None else bisect.bisect_right(days, date_range.end.isoformat())
         return lo, max(lo, hi)
 
 
 def _counts(column: Sequence[object]) -> list[int]:
-    if all(type(v) is int and v >= 0 for v in set(column)):  # the usual case: few distinct counts
-        return list(column)  # type: ignore[arg-type]
     out = []
     for value in column:  # a hand-edited or older record: text, negative, missing
         try:
@@ -206,33 +246,40 @@ def _counts(column: Sequence[object]) -> list[int]:
     return out
 
 
-def _encode(column: Sequence[object], sex: list[int]) -> tuple[list[int], list[str]]:
-    # map() over dict lookups and int additions runs in C: 120,000 records in a few ms.
-    distinct = list(dict.fromkeys(column))  # first seen first
-    times_three = {value: i * 3 for i, value in enumerate(distinct)}
-    keys = list(map(operator.add, map(times_three.__getitem__, column), sex))
-    return keys, [v if isinstance(v, str) else "" for v in distinct]
+def _answer(value: object) -> str:
+    """A dimension's answer as counted: as text (as `group_concat` gives it), missing → ""."""
+    return "" if value is None else value if isinstance(value, str) else str(value)
+
+
+def _exact_group(db: sqlite_utils.Database, day: object, sex: object, group: DayGroup) -> DayGroup:
+    """`group` counted record by record (see `_GROUPS_SQL` for when)."""
+    rows = db.conn.execute(_GROUP_RECORDS_SQL, [day, sex]).fetchall()
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 7
+    exact = tuple(Counter(map(_answer, column)) for column in columns[:5])
+    women, men = sum(_counts(columns[5])), sum(_counts(columns[6]))
+    return DayGroup(group.day, group.sex, len(rows), women, men, exact=exact)
+
+
+def _whole(total: object, least: object) -> bool:
+    return isinstance(total, int | None) and (least is None or (isinstance(least, int) and least >= 0))
 
 
 def read_facts(db: sqlite_utils.Database) -> Facts:
-    """One pass over the registrations counted (latest versions, not withdrawn)."""
-    sql = f"SELECT {', '.join(FACT_COLUMNS)} FROM registrations r WHERE {_LATEST} ORDER BY 1"  # noqa: S608
+    """The registrations counted (latest versions, not withdrawn), grouped by day and sex."""
+    groups = []
     with translate_errors():
-        rows = db.conn.execute(sql).fetchall()
-    facts = Facts()
-    if not rows:
-        return facts
-    columns = list(zip(*rows, strict=True))
-    del rows
-    days = columns[0]
-    facts.days = list(days) if None not in days else [d if isinstance(d, str) else "" for d in days]
-    sex_index = collections.defaultdict(lambda: 2, SEX_INDEX)
-    facts.sex = list(map(sex_index.__getitem__, columns[1]))
-    for name, column in zip(("day", *DIMENSIONS), (columns[0], *columns[2:7]), strict=True):
-        facts.keys[name], facts.vocab[name] = _encode(column, facts.sex)
-    facts.workers_female = _counts(columns[7])
-    facts.workers_male = _counts(columns[8])
-    return facts
+        for day, sex, count, women, men, least_women, least_men, *joined in db.conn.execute(_GROUPS_SQL):
+            group = DayGroup(
+                day if isinstance(day, str) else "", SEX_INDEX.get(sex, 2), count, women or 0, men or 0, tuple(joined)
+            )
+            if (
+                not _whole(women, least_women)
+                or not _whole(men, least_men)
+                or any(j is None or j.count(SEPARATOR) != count - 1 for j in joined)
+            ):
+                group = _exact_group(db, day, sex, group)
+            groups.append(group)
+    return Facts(groups)
 
 
 def data_version(db: sqlite_utils.Database) -> tuple[int, int]:
@@ -307,20 +354,25 @@ def _rows(counts: Mapping[str, list[int]], order: Sequence[str] | None = None) -
     return tuple(rows)
 
 
-def _tally(facts: Facts, dimension: str, lo: int, hi: int) -> dict[str, list[int]]:
-    """category code → [female, male, other] over records lo..hi."""
-    vocab = facts.vocab[dimension]
+def _tally(groups: Sequence[DayGroup], dimension: int) -> dict[str, list[int]]:
+    """category code → [female, male, other] over `groups` (one sex at a time, each sex's
+    answers split and counted in one go: C speed, whatever the number of days)."""
     out: dict[str, list[int]] = {}
-    for key, n in Counter(facts.keys[dimension][lo:hi]).items():
-        category, sex = divmod(key, 3)
-        out.setdefault(vocab[category], [0, 0, 0])[sex] += n
+    for sex in range(3):
+        joined = [g.joined[dimension] for g in groups if g.sex == sex and not g.exact]
+        counts: Counter[str] = Counter(SEPARATOR.join(joined).split(SEPARATOR)) if joined else Counter()
+        for g in groups:
+            if g.sex == sex and g.exact:
+                counts.update(g.exact[dimension])
+        for code, n in counts.items():
+            out.setdefault(code, [0, 0, 0])[sex] += n
     return out
 
 
 def compute(
     facts: Facts, date_range: DateRange, granularity: str, *, orders: Mapping[str, Sequence[str]] | None = None
 ) -> Indicators:
-    """The indicators over the records of `facts` inside `date_range`.
+    """The indicators over the registrations of `facts` inside `date_range`.
 
     `orders` gives a dimension's categories in the order to list them (the form's order
     for premises and services); without one a breakdown is listed largest first.
@@ -329,39 +381,34 @@ def compute(
         raise ValueError(f"unknown granularity {granularity!r}")
     orders = orders or {}
     lo, hi = facts.span(date_range)
-    by_sex = Counter(facts.sex[lo:hi])
-    total = SexCounts("", by_sex[0], by_sex[1], by_sex[2])
-
+    groups = facts.groups[lo:hi]
+    by_sex, women, men = [0, 0, 0], [0, 0, 0], [0, 0, 0]
     per_period: dict[str, list[int]] = {}
-    for day, counts in (_tally(facts, "day", lo, hi) if hi > lo else {}).items():
-        period = per_period.setdefault(period_start(day, granularity), [0, 0, 0])
-        for i in range(3):
-            period[i] += counts[i]
+    for g in groups:
+        by_sex[g.sex] += g.count
+        women[g.sex] += g.workers_female
+        men[g.sex] += g.workers_male
+        per_period.setdefault(period_start(g.day, granularity), [0, 0, 0])[g.sex] += g.count
+    total = SexCounts("", *by_sex)
+
     over_time: tuple[SexCounts, ...] = ()
-    first = date_range.start.isoformat() if date_range.start else (facts.days[lo] if hi > lo else None)
-    last = date_range.end.isoformat() if date_range.end else (facts.days[hi - 1] if hi > lo else None)
+    first = date_range.start.isoformat() if date_range.start else (groups[0].day if groups else None)
+    last = date_range.end.isoformat() if date_range.end else (groups[-1].day if groups else None)
     if first and last and first <= last:
         over_time = tuple(
             SexCounts(p, *per_period.get(p, (0, 0, 0))) for p in periods_between(first, last, granularity)
         )
 
     breakdowns: dict[str, tuple[SexCounts, ...]] = {}
-    for dimension in ("activity", "premises", "province", "district"):
-        breakdowns[dimension] = _rows(_tally(facts, dimension, lo, hi) if hi > lo else {}, orders.get(dimension))
+    for i, dimension in enumerate(DIMENSIONS[:4]):  # activity, premises, province, district
+        breakdowns[dimension] = _rows(_tally(groups, i), orders.get(dimension))
     services: dict[str, list[int]] = {}
-    for stored, counts in (_tally(facts, "services", lo, hi) if hi > lo else {}).items():
+    for stored, counts in _tally(groups, DIMENSIONS.index("services")).items():
         for code in dict.fromkeys(service_codes(stored) or (NO_SERVICE,)):
             row = services.setdefault(code, [0, 0, 0])
             for i in range(3):
                 row[i] += counts[i]
     breakdowns["services"] = _rows(services, [*orders.get("services", ()), NO_SERVICE])
-
-    sex = facts.sex[lo:hi]
-    women, men = [0, 0, 0], [0, 0, 0]
-    for i in range(3):
-        chosen = [s == i for s in sex]
-        women[i] = sum(itertools.compress(facts.workers_female[lo:hi], chosen))
-        men[i] = sum(itertools.compress(facts.workers_male[lo:hi], chosen))
     workers = (SexCounts("workers_female", *women), SexCounts("workers_male", *men))
     return Indicators(date_range, granularity, total, over_time, breakdowns, workers)
 
