@@ -1,18 +1,8 @@
 """The branch's M&E indicators: registrations counted by the owner's sex, over time and by
 activity, premises, province, district and services requested; workers by sex. No Qt here.
 
-What is counted: the latest version of each registration (one replaced by a correction,
-i.e. named in another row's `supersedes`, is not) that was not withdrawn. Days are
-Cambodian days (UTC+7), whatever the PC's clock zone.
-
-How it stays quick on 120,000 registrations: migration 0003 keeps an index on the few
-answers the indicators need (`FACT_COLUMNS`; `registrations_indicators`, the same text as
-`INDICATOR_INDEX_SQL`), so SQLite reads them from the index instead of decrypting and
-parsing every record. One query groups them by Cambodian day and owner's sex in index
-order (`read_facts`: a few hundred rows, each day's answers joined in one string, not
-120,000 Python rows); a date range is a slice of those days, whose answers are split and
-counted with `collections.Counter` at C speed (`compute`), so changing the range does not
-touch the store again.
+What is counted, and how the store is read quickly: `branch_client.indicator_facts`
+(`read_facts`); `compute` turns a date range of those facts into the figures.
 
 Exports: the aggregates as CSV (`write_aggregates_csv`, audited `indicators_exported`),
 and the record-level register with names, ID numbers and phones (`export_register_csv`),
@@ -22,19 +12,18 @@ details carry counts and dates, never PII.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime
 import json
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from branch_client import indicator_facts
 from branch_client.store import audit
 from branch_client.store.database import translate_errors
 from branch_client.store.errors import WrongPassword
@@ -43,12 +32,20 @@ if TYPE_CHECKING:
     from branch_client.store.session import Session
     from forms import Choice, Form
 
+# The store is read, and a range counted, in `indicator_facts`; its names serve from here too.
+FEMALE, MALE, OTHER, SEXES = indicator_facts.FEMALE, indicator_facts.MALE, indicator_facts.OTHER, indicator_facts.SEXES
+DIMENSIONS = indicator_facts.DIMENSIONS
+FACT_COLUMNS = indicator_facts.FACT_COLUMNS
+INDICATOR_INDEX_SQL = indicator_facts.INDICATOR_INDEX_SQL
+SEPARATOR = indicator_facts.SEPARATOR
+LATEST_SQL = indicator_facts.LATEST_SQL
+Facts = indicator_facts.Facts
+read_facts = indicator_facts.read_facts
+data_version = indicator_facts.data_version
+
 #: Cambodia's offset from UTC (no daylight saving).
 CAMBODIA_OFFSET = datetime.timedelta(hours=7)
 CAMBODIA = datetime.timezone(CAMBODIA_OFFSET, "ICT")
-
-FEMALE, MALE, OTHER = "female", "male", "other"
-SEXES = (FEMALE, MALE, OTHER)  # OTHER: the answer is missing or not one of the form's choices
 
 DAY, WEEK, MONTH = "day", "week", "month"
 GRANULARITIES = (DAY, WEEK, MONTH)
@@ -56,32 +53,7 @@ GRANULARITIES = (DAY, WEEK, MONTH)
 THIS_MONTH, LAST_3_MONTHS, THIS_YEAR, ALL_TIME, CUSTOM = "this_month", "last_3_months", "this_year", "all", "custom"
 PRESETS = (THIS_MONTH, LAST_3_MONTHS, THIS_YEAR, ALL_TIME)
 
-#: The dimensions (besides time) every registration is counted by; each is a form field.
-DIMENSIONS = ("activity", "premises", "province", "district", "services")
 NO_SERVICE = ""  # the services row of registrations that asked for none
-
-_LATEST = (
-    "r.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = r.id)"  # not replaced
-)
-#: The expressions read from each registration, in `Facts` column order.
-FACT_COLUMNS = (
-    "date(r.submitted_at, '+7 hours')",
-    "r.answers ->> 'sex'",
-    "r.answers ->> 'activity'",
-    "r.answers ->> 'premises'",
-    "r.answers ->> 'province'",
-    "r.answers ->> 'district'",
-    "r.answers ->> 'services'",
-    "r.answers ->> 'workers_female'",
-    "r.answers ->> 'workers_male'",
-)
-#: The index migration 0003 creates (its SQL is written out there, so the migration never
-#: changes); a test checks that the two agree.
-INDICATOR_INDEX_SQL = (
-    "CREATE INDEX registrations_indicators ON registrations ("
-    + ", ".join(c.replace("r.", "") for c in FACT_COLUMNS)
-    + ", id) WHERE withdrawn_at IS NULL"
-)
 
 
 # --------------------------------------------------------------------------- dates
@@ -160,132 +132,7 @@ def periods_between(start: str, end: str, granularity: str) -> list[str]:
     return out
 
 
-# --------------------------------------------------------------------------- facts
-
-
-SEX_INDEX = {FEMALE: 0, MALE: 1, OTHER: 2}
-#: Joins one group's answers in `group_concat` (a control character no code contains; a
-#: group whose answers do hold it is counted one record at a time instead).
-SEPARATOR = "\x1f"
-
-_DAY, _SEX = FACT_COLUMNS[0], FACT_COLUMNS[1]
-_ANSWERS = FACT_COLUMNS[2:7]  # DIMENSIONS' columns
-_WOMEN, _MEN = FACT_COLUMNS[7:9]
-
-#: One row per Cambodian day and owner's sex answer, in day order. Grouped by the index's
-#: first two columns, SQLite streams the covering index without sorting; each group's
-#: answers come back joined by SEPARATOR (Python splits and counts only the days asked
-#: for); a missing answer counts as "". A group with an answer holding SEPARATOR, or
-#: workers that are not whole numbers ≥ 0 (a real or text makes `sum` a real; `min`
-#: shows a negative), is read again record by record (`_exact_group`).
-_GROUPS_SQL = (
-    f"SELECT {_DAY}, {_SEX}, count(*), sum({_WOMEN}), sum({_MEN}), min({_WOMEN}), min({_MEN}), "  # noqa: S608
-    + ", ".join(f"group_concat(ifnull({expr}, ''), char(31))" for expr in _ANSWERS)
-    + f" FROM registrations r WHERE {_LATEST} GROUP BY 1, 2 ORDER BY 1, 2"
-)
-#: The records of one group, for a group `_GROUPS_SQL` cannot count exactly.
-_GROUP_RECORDS_SQL = (
-    f"SELECT {', '.join(FACT_COLUMNS[2:])} FROM registrations r"  # noqa: S608
-    f" WHERE {_LATEST} AND {_DAY} IS ? AND {_SEX} IS ?"
-)
-
-
-@dataclass(frozen=True)
-class DayGroup:
-    """The counted registrations of one Cambodian day whose owners' sex answer is the same."""
-
-    day: str  # ISO date ("" when unknown)
-    sex: int  # SEX_INDEX: 0 female, 1 male, 2 other/missing
-    count: int
-    workers_female: int  # summed
-    workers_male: int
-    #: Per dimension (DIMENSIONS order) the answers joined by SEPARATOR, one per record;
-    #: or, when an answer holds SEPARATOR, the counts of each answer (`exact`).
-    joined: tuple[str, ...] = ()
-    exact: tuple[Counter[str], ...] = ()
-
-
-@dataclass
-class Facts:
-    """What the indicators need from the counted registrations: counts per Cambodian day and
-    owner's sex (`groups`, in day order), each with its records' answers still to count.
-
-    A few hundred groups a year, whatever the number of registrations: a date range is a
-    slice of them (`span`), and counting it splits and counts only their answers.
-    """
-
-    groups: list[DayGroup] = field(default_factory=list)
-    _group_days: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._group_days = [g.day for g in self.groups]
-
-    def __len__(self) -> int:
-        return sum(g.count for g in self.groups)
-
-    @property
-    def days(self) -> list[str]:
-        """The Cambodian days (ISO) with counted registrations, sorted."""
-        return list(dict.fromkeys(self._group_days))
-
-    def span(self, date_range: DateRange) -> tuple[int, int]:
-        """The [lo, hi) positions of the groups inside `date_range`."""
-        days = self._group_days
-        lo = 0 if date_range.start is None else bisect.bisect_left(days, date_range.start.isoformat())
-        hi = len(days) if date_range.end is None else bisect.bisect_right(days, date_range.end.isoformat())
-        return lo, max(lo, hi)
-
-
-def _counts(column: Sequence[object]) -> list[int]:
-    out = []
-    for value in column:  # a hand-edited or older record: text, negative, missing
-        try:
-            out.append(max(0, int(str(value))) if value is not None and not isinstance(value, bool) else 0)
-        except ValueError:
-            out.append(0)
-    return out
-
-
-def _answer(value: object) -> str:
-    """A dimension's answer as counted: as text (as `group_concat` gives it), missing → ""."""
-    return "" if value is None else value if isinstance(value, str) else str(value)
-
-
-def _exact_group(db: sqlite_utils.Database, day: object, sex: object, group: DayGroup) -> DayGroup:
-    """`group` counted record by record (see `_GROUPS_SQL` for when)."""
-    rows = db.conn.execute(_GROUP_RECORDS_SQL, [day, sex]).fetchall()
-    columns = list(zip(*rows, strict=True)) if rows else [()] * 7
-    exact = tuple(Counter(map(_answer, column)) for column in columns[:5])
-    women, men = sum(_counts(columns[5])), sum(_counts(columns[6]))
-    return DayGroup(group.day, group.sex, len(rows), women, men, exact=exact)
-
-
-def _whole(total: object, least: object) -> bool:
-    return isinstance(total, int | None) and (least is None or (isinstance(least, int) and least >= 0))
-
-
-def read_facts(db: sqlite_utils.Database) -> Facts:
-    """The registrations counted (latest versions, not withdrawn), grouped by day and sex."""
-    groups = []
-    with translate_errors():
-        for day, sex, count, women, men, least_women, least_men, *joined in db.conn.execute(_GROUPS_SQL):
-            group = DayGroup(
-                day if isinstance(day, str) else "", SEX_INDEX.get(sex, 2), count, women or 0, men or 0, tuple(joined)
-            )
-            if (
-                not _whole(women, least_women)
-                or not _whole(men, least_men)
-                or any(j is None or j.count(SEPARATOR) != count - 1 for j in joined)
-            ):
-                group = _exact_group(db, day, sex, group)
-            groups.append(group)
-    return Facts(groups)
-
-
-def data_version(db: sqlite_utils.Database) -> tuple[int, int]:
-    """Changes since the connection opened and by other connections: equal means unchanged."""
-    row = db.conn.execute("PRAGMA data_version").fetchone()
-    return int(db.conn.total_changes), int(row[0])
+# --------------------------------------------------------------------------- aggregates
 
 
 def service_codes(stored: str) -> tuple[str, ...]:
@@ -299,9 +146,6 @@ def service_codes(stored: str) -> tuple[str, ...]:
             return ()
         return tuple(str(v) for v in value) if isinstance(value, list) else ()
     return tuple(stored.split())
-
-
-# --------------------------------------------------------------------------- aggregates
 
 
 @dataclass(frozen=True)
@@ -354,21 +198,6 @@ def _rows(counts: Mapping[str, list[int]], order: Sequence[str] | None = None) -
     return tuple(rows)
 
 
-def _tally(groups: Sequence[DayGroup], dimension: int) -> dict[str, list[int]]:
-    """category code → [female, male, other] over `groups` (one sex at a time, each sex's
-    answers split and counted in one go: C speed, whatever the number of days)."""
-    out: dict[str, list[int]] = {}
-    for sex in range(3):
-        joined = [g.joined[dimension] for g in groups if g.sex == sex and not g.exact]
-        counts: Counter[str] = Counter(SEPARATOR.join(joined).split(SEPARATOR)) if joined else Counter()
-        for g in groups:
-            if g.sex == sex and g.exact:
-                counts.update(g.exact[dimension])
-        for code, n in counts.items():
-            out.setdefault(code, [0, 0, 0])[sex] += n
-    return out
-
-
 def compute(
     facts: Facts, date_range: DateRange, granularity: str, *, orders: Mapping[str, Sequence[str]] | None = None
 ) -> Indicators:
@@ -399,11 +228,12 @@ def compute(
             SexCounts(p, *per_period.get(p, (0, 0, 0))) for p in periods_between(first, last, granularity)
         )
 
+    tallies = facts.tally(lo, hi)
     breakdowns: dict[str, tuple[SexCounts, ...]] = {}
-    for i, dimension in enumerate(DIMENSIONS[:4]):  # activity, premises, province, district
-        breakdowns[dimension] = _rows(_tally(groups, i), orders.get(dimension))
+    for dimension in ("activity", "premises", "province", "district"):
+        breakdowns[dimension] = _rows(tallies[dimension], orders.get(dimension))
     services: dict[str, list[int]] = {}
-    for stored, counts in _tally(groups, DIMENSIONS.index("services")).items():
+    for stored, counts in tallies["services"].items():
         for code in dict.fromkeys(service_codes(stored) or (NO_SERVICE,)):
             row = services.setdefault(code, [0, 0, 0])
             for i in range(3):
@@ -556,7 +386,7 @@ def register_rows(
         *headings,
         *(form.fields[name].label(lang) if name in form.fields else name for name in REGISTER_FIELDS),
     ]
-    where, params = [_LATEST], []
+    where, params = [LATEST_SQL], []
     if date_range.start:
         where.append("date(r.submitted_at, '+7 hours') >= ?")
         params.append(date_range.start.isoformat())
