@@ -113,7 +113,7 @@ class Facts:
     order: a few hundred a year, whatever the number of registrations."""
 
     groups: list[DayGroup] = field(default_factory=list)
-    _group_days: list[str] = field(default_factory=list)
+    _group_days: list[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._group_days = [g.day for g in self.groups]
