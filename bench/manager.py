@@ -2,19 +2,21 @@
 
 A branch store with 120,000 generated registrations (submitted over the last year) is
 signed into by the manager in a fresh process, as the app does: a `SyncController` reads
-the sync state (no pass is run), a `Workspace` is shown offscreen, then
+the sync state (no pass is run), the gazetteer's names are read (the app warms them on a
+thread at sign-in, `controller._warm_forms`; their cold cost is shown apart), a
+`Workspace` is shown offscreen, then
 
 - `sync_page_open_ms`: `Workspace.open("sync")` until the page is painted;
 - `indicators_page_open_ms`: `Workspace.open("indicators")` until the page and every
-  chart on it (also those scrolled out of view) are painted: the first open, which reads
-  the store and the gazetteer's names;
+  chart on it (also those scrolled out of view) are painted: the first open, which makes
+  the page, reads the store (through the index migration 0003 keeps,
+  `registrations_indicators`) and counts this year;
+- `indicators_range_change_ms`: the range changed to this month and every chart redrawn;
 - `export_csv_s`: the register CSV of every counted registration (the export that grows
   with the store; the figures CSV is listed too).
 
-Also shown: the read alone, a second open, a change of range, and the same first open
-with `indicators.INDICATOR_INDEX_SQL` (the index a schema migration would add) and the
-gazetteer's names already read (as a warm-up off the GUI thread at sign-in would) to show
-what those would buy. Goal: each page ≤ 500 ms.
+Also shown: the read and the counting alone, a second open, a change to all time. Goal:
+each page ≤ 500 ms, a range change ≤ 200 ms.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from bench.report import print_json, print_table
 from bench.sync_fixture import MANAGER, BenchBranch, centre_process, make_branch_in_child, run_child
 
 GOAL_MS = 500.0
+RANGE_GOAL_MS = 200.0
 RECORDS = 120_000
 YEAR_S = 365 * 86_400
 
@@ -53,20 +56,6 @@ def spread_over_a_year(branch: BenchBranch) -> None:
         db.conn.close()
 
 
-def add_indicator_index(branch: BenchBranch) -> float:
-    """The index a migration would add (see `indicators.INDICATOR_INDEX_SQL`); seconds to build."""
-    from branch_client.indicators import INDICATOR_INDEX_SQL
-    from branch_client.store.database import connect
-
-    db = connect(branch.data_dir / "branch.db", branch.key)
-    try:
-        started = time.perf_counter()
-        db.conn.execute(INDICATOR_INDEX_SQL)
-        return time.perf_counter() - started
-    finally:
-        db.conn.close()
-
-
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python -m bench manager", description=__doc__.splitlines()[0])
     p.add_argument("--records", type=int, default=RECORDS, help="registrations in the branch store")
@@ -79,60 +68,51 @@ def main(argv: list[str]) -> int:
         with centre_process(centre_db) as url:
             branch = make_branch_in_child(root / "manager", args.records, url, centre_db, seed=args.seed)
         spread_over_a_year(branch)
-        plain = run_child("bench.manager", branch, "measure", args.lang, str(root / "exports"))
-        index_s = add_indicator_index(branch)
-        indexed = run_child("bench.manager", branch, "measure", args.lang, str(root / "exports"), "warm")
+        run = run_child("bench.manager", branch, "measure", args.lang, str(root / "exports"))
 
-    def verdict(ms: object) -> str:
-        return "met" if float(ms) <= GOAL_MS else "MISSED"  # type: ignore[arg-type]
+    def verdict(ms: object, goal: float = GOAL_MS) -> str:
+        return "met" if float(ms) <= goal else "MISSED"  # type: ignore[arg-type]
 
     print_table(
         ["measure", "value"],
         [
             ["registrations in the store", args.records],
-            ["registrations counted", plain["counted"]],
-            ["sync state read (worker thread), ms", plain["snapshot_ms"]],
-            ["open sync status page, ms", plain["sync_page_open_ms"]],
-            ["  CPU time of it, ms", plain["sync_page_open_cpu_ms"]],
-            [f"goal ≤ {GOAL_MS:g} ms", verdict(plain["sync_page_open_ms"])],
-            ["open indicators page (first, all charts drawn), ms", plain["indicators_page_open_ms"]],
-            [f"goal ≤ {GOAL_MS:g} ms", verdict(plain["indicators_page_open_ms"])],
-            ["  CPU time of it, ms", plain["indicators_page_open_cpu_ms"]],
-            ["  of which: reading the store, ms (CPU ms)", f"{plain['read_facts_ms']} ({plain['read_facts_cpu_ms']})"],
-            ["  of which: counting (this year), ms", plain["compute_ms"]],
-            ["  of which: gazetteer names (cold, own process), ms", plain["labels_ms"]],
-            ["open indicators page again, ms", plain["indicators_reopen_ms"]],
-            ["change range to this month and redraw, ms", plain["range_change_ms"]],
-            ["export figures CSV, s", plain["export_figures_csv_s"]],
-            ["export register CSV (all records), s", plain["export_csv_s"]],
-            ["  CPU time of it, s", plain["export_csv_cpu_s"]],
-            ["with the indicator index: build it, s", round(index_s, 2)],
-            [
-                "with the indicator index: reading the store, ms (CPU ms)",
-                f"{indexed['read_facts_ms']} ({indexed['read_facts_cpu_ms']})",
-            ],
-            [
-                "with the index and the gazetteer read at sign-in: open indicators page, ms (CPU ms)",
-                f"{indexed['indicators_page_open_ms']} ({indexed['indicators_page_open_cpu_ms']})",
-            ],
+            ["registrations counted", run["counted"]],
+            ["sync state read (worker thread), ms", run["snapshot_ms"]],
+            ["open sync status page, ms", run["sync_page_open_ms"]],
+            ["  CPU time of it, ms", run["sync_page_open_cpu_ms"]],
+            [f"goal ≤ {GOAL_MS:g} ms", verdict(run["sync_page_open_ms"])],
+            ["gazetteer names read before (as at sign-in, off the GUI thread)", "yes"],
+            ["open indicators page (first, all charts drawn), ms", run["indicators_page_open_ms"]],
+            [f"goal ≤ {GOAL_MS:g} ms", verdict(run["indicators_page_open_ms"])],
+            ["  CPU time of it, ms", run["indicators_page_open_cpu_ms"]],
+            ["  of which: reading the store, ms (CPU ms)", f"{run['read_facts_ms']} ({run['read_facts_cpu_ms']})"],
+            ["  of which: counting (this year), ms", run["compute_ms"]],
+            ["  not in it: gazetteer names (cold, own process), ms", run["labels_ms"]],
+            ["open indicators page again, ms", run["indicators_reopen_ms"]],
+            ["change range to this month and redraw, ms", run["range_change_ms"]],
+            [f"goal ≤ {RANGE_GOAL_MS:g} ms", verdict(run["range_change_ms"], RANGE_GOAL_MS)],
+            ["change range to all time and redraw, ms", run["range_all_ms"]],
+            ["export figures CSV, s", run["export_figures_csv_s"]],
+            ["export register CSV (all records), s", run["export_csv_s"]],
+            ["  CPU time of it, s", run["export_csv_cpu_s"]],
             ["load average while measuring (1 min)", round(os.getloadavg()[0], 1)],
         ],
     )
     print_json(
         {
-            "sync_page_open_ms": plain["sync_page_open_ms"],
-            "indicators_page_open_ms": plain["indicators_page_open_ms"],
-            "indicators_page_open_ms_with_index": indexed["indicators_page_open_ms"],
-            "export_csv_s": plain["export_csv_s"],
+            "sync_page_open_ms": run["sync_page_open_ms"],
+            "indicators_page_open_ms": run["indicators_page_open_ms"],
+            "indicators_range_change_ms": run["range_change_ms"],
+            "export_csv_s": run["export_csv_s"],
             "records": args.records,
         }
     )
     return 0
 
 
-def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path, *, warm: bool = False) -> dict[str, object]:
-    """In a fresh process: sign in, show the workspace, time the pages and the exports.
-    `warm`: the gazetteer's names were read before (as if warmed off the GUI thread at sign-in)."""
+def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path) -> dict[str, object]:
+    """In a fresh process: sign in, show the workspace, time the pages and the exports."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -151,10 +131,9 @@ def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path, *, warm: bool
     assert isinstance(app, QApplication)
     register_khmer_font(app)
     Translator(app).set_language(lang)
-    if warm:
-        from forms import geo
+    from forms import geo
 
-        geo._gazetteer()
+    geo._gazetteer()  # what sign-in warms on a thread (controller._warm_forms)
     directory = BranchDirectory.claim(data_dir)
     session = directory.unlock(*MANAGER)
     figures: dict[str, object] = {}
@@ -183,7 +162,7 @@ def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path, *, warm: bool
         started, cpu = time.perf_counter(), time.process_time()
         page = workspace.open("indicators")
         assert isinstance(page, IndicatorsPage)
-        app.processEvents()
+        _settle(app, page)
         page.grab()
         _body(page).grab()  # every chart, also those below the fold
         figures["indicators_page_open_ms"] = _ms(started)
@@ -205,16 +184,22 @@ def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path, *, warm: bool
         app.processEvents()
         started = time.perf_counter()
         workspace.open("indicators")
-        app.processEvents()
+        _settle(app, page)
         page.grab()
         _body(page).grab()
         figures["indicators_reopen_ms"] = _ms(started)
 
         started = time.perf_counter()
         page.set_preset(ind.THIS_MONTH)
-        app.processEvents()
+        _settle(app, page)
         _body(page).grab()
         figures["range_change_ms"] = _ms(started)
+
+        started = time.perf_counter()
+        page.set_preset(ind.ALL_TIME)
+        _settle(app, page)
+        _body(page).grab()
+        figures["range_all_ms"] = _ms(started)
 
         out_dir.mkdir(parents=True, exist_ok=True)
         from branch_client.ui.indicators.texts import csv_headers
@@ -251,6 +236,17 @@ def _cold_gazetteer_ms() -> float:
     return round(float(done.stdout), 1)
 
 
+def _settle(app: Any, page: object) -> None:
+    """Run the event loop until the page's layout is final: the charts' new heights reach
+    the scrolled body an event or two later, and a grab before that paints squeezed
+    charts (what the manager sees is the final layout)."""
+    body = _body(page)
+    for _ in range(10):
+        app.processEvents()
+        if body.height() >= body.minimumSizeHint().height():
+            return
+
+
 def _body(page: object) -> Any:
     """The scrolled widget holding every section of the indicators page."""
     return page.scroll_area.widget()  # type: ignore[attr-defined]
@@ -269,7 +265,6 @@ def _ms(started: float) -> float:
 if __name__ == "__main__":
     if len(sys.argv) >= 5 and sys.argv[2] == "measure":
         key = bytes.fromhex(sys.stdin.readline().strip())
-        warm = len(sys.argv) > 5 and sys.argv[5] == "warm"
-        print(json.dumps(_measure(Path(sys.argv[1]), key, sys.argv[3], Path(sys.argv[4]), warm=warm)))
+        print(json.dumps(_measure(Path(sys.argv[1]), key, sys.argv[3], Path(sys.argv[4]))))
     else:
         sys.exit(main(sys.argv[1:]))

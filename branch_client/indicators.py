@@ -1,17 +1,8 @@
 """The branch's M&E indicators: registrations counted by the owner's sex, over time and by
 activity, premises, province, district and services requested; workers by sex. No Qt here.
 
-What is counted: the latest version of each registration (one replaced by a correction,
-i.e. named in another row's `supersedes`, is not) that was not withdrawn. Days are
-Cambodian days (UTC+7), whatever the PC's clock zone.
-
-How it stays quick on 120,000 registrations: one SQL pass pulls the few answers the
-indicators need out of each record's JSON (`FACT_COLUMNS`) into plain Python columns,
-sorted by day (`read_facts`); every date range and period is then a slice of those
-columns counted with `collections.Counter` (`compute`), so changing the range does not
-touch the store again. Migration 0003 keeps an index on exactly those expressions
-(`registrations_indicators`, the same text as `INDICATOR_INDEX_SQL`): SQLite reads the
-values from the index instead of decrypting and parsing every record (about 4x faster).
+What is counted, and how the store is read quickly: `branch_client.indicator_facts`
+(`read_facts`); `compute` turns a date range of those facts into the figures.
 
 Exports: the aggregates as CSV (`write_aggregates_csv`, audited `indicators_exported`),
 and the record-level register with names, ID numbers and phones (`export_register_csv`),
@@ -21,22 +12,18 @@ details carry counts and dates, never PII.
 
 from __future__ import annotations
 
-import bisect
-import collections
 import csv
 import datetime
-import itertools
 import json
-import operator
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from branch_client import indicator_facts
 from branch_client.store import audit
 from branch_client.store.database import translate_errors
 from branch_client.store.errors import WrongPassword
@@ -45,12 +32,20 @@ if TYPE_CHECKING:
     from branch_client.store.session import Session
     from forms import Choice, Form
 
+# The store is read, and a range counted, in `indicator_facts`; its names serve from here too.
+FEMALE, MALE, OTHER, SEXES = indicator_facts.FEMALE, indicator_facts.MALE, indicator_facts.OTHER, indicator_facts.SEXES
+DIMENSIONS = indicator_facts.DIMENSIONS
+FACT_COLUMNS = indicator_facts.FACT_COLUMNS
+INDICATOR_INDEX_SQL = indicator_facts.INDICATOR_INDEX_SQL
+SEPARATOR = indicator_facts.SEPARATOR
+LATEST_SQL = indicator_facts.LATEST_SQL
+Facts = indicator_facts.Facts
+read_facts = indicator_facts.read_facts
+data_version = indicator_facts.data_version
+
 #: Cambodia's offset from UTC (no daylight saving).
 CAMBODIA_OFFSET = datetime.timedelta(hours=7)
 CAMBODIA = datetime.timezone(CAMBODIA_OFFSET, "ICT")
-
-FEMALE, MALE, OTHER = "female", "male", "other"
-SEXES = (FEMALE, MALE, OTHER)  # OTHER: the answer is missing or not one of the form's choices
 
 DAY, WEEK, MONTH = "day", "week", "month"
 GRANULARITIES = (DAY, WEEK, MONTH)
@@ -58,32 +53,7 @@ GRANULARITIES = (DAY, WEEK, MONTH)
 THIS_MONTH, LAST_3_MONTHS, THIS_YEAR, ALL_TIME, CUSTOM = "this_month", "last_3_months", "this_year", "all", "custom"
 PRESETS = (THIS_MONTH, LAST_3_MONTHS, THIS_YEAR, ALL_TIME)
 
-#: The dimensions (besides time) every registration is counted by; each is a form field.
-DIMENSIONS = ("activity", "premises", "province", "district", "services")
 NO_SERVICE = ""  # the services row of registrations that asked for none
-
-_LATEST = (
-    "r.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = r.id)"  # not replaced
-)
-#: The expressions read from each registration, in `Facts` column order.
-FACT_COLUMNS = (
-    "date(r.submitted_at, '+7 hours')",
-    "r.answers ->> 'sex'",
-    "r.answers ->> 'activity'",
-    "r.answers ->> 'premises'",
-    "r.answers ->> 'province'",
-    "r.answers ->> 'district'",
-    "r.answers ->> 'services'",
-    "r.answers ->> 'workers_female'",
-    "r.answers ->> 'workers_male'",
-)
-#: The index migration 0003 creates (its SQL is written out there, so the migration never
-#: changes); a test checks that the two agree.
-INDICATOR_INDEX_SQL = (
-    "CREATE INDEX registrations_indicators ON registrations ("
-    + ", ".join(c.replace("r.", "") for c in FACT_COLUMNS)
-    + ", id) WHERE withdrawn_at IS NULL"
-)
 
 
 # --------------------------------------------------------------------------- dates
@@ -162,83 +132,7 @@ def periods_between(start: str, end: str, granularity: str) -> list[str]:
     return out
 
 
-# --------------------------------------------------------------------------- facts
-
-
-SEX_INDEX = {FEMALE: 0, MALE: 1, OTHER: 2}
-
-
-@dataclass
-class Facts:
-    """What the indicators need from every counted registration, as columns sorted by day.
-
-    Each dimension's column holds `category number * 3 + sex number` (`SEXES` order), so
-    counting a range is one `Counter` over small integers; `vocab[dimension]` turns the
-    category numbers back into codes. Dimension "day" is the Cambodian date.
-    """
-
-    days: list[str] = field(default_factory=list)  # Cambodian date (ISO), sorted
-    sex: list[int] = field(default_factory=list)  # 0 female, 1 male, 2 other/missing
-    keys: dict[str, list[int]] = field(default_factory=dict)
-    vocab: dict[str, list[str]] = field(default_factory=dict)
-    workers_female: list[int] = field(default_factory=list)
-    workers_male: list[int] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.days)
-
-    def span(self, date_range: DateRange) -> tuple[int, int]:
-        """The [lo, hi) positions of the records inside `date_range`."""
-        lo = 0 if date_range.start is None else bisect.bisect_left(self.days, date_range.start.isoformat())
-        hi = len(self.days) if date_range.end is None else bisect.bisect_right(self.days, date_range.end.isoformat())
-        return lo, max(lo, hi)
-
-
-def _counts(column: Sequence[object]) -> list[int]:
-    if all(type(v) is int and v >= 0 for v in set(column)):  # the usual case: few distinct counts
-        return list(column)  # type: ignore[arg-type]
-    out = []
-    for value in column:  # a hand-edited or older record: text, negative, missing
-        try:
-            out.append(max(0, int(str(value))) if value is not None and not isinstance(value, bool) else 0)
-        except ValueError:
-            out.append(0)
-    return out
-
-
-def _encode(column: Sequence[object], sex: list[int]) -> tuple[list[int], list[str]]:
-    # map() over dict lookups and int additions runs in C: 120,000 records in a few ms.
-    distinct = list(dict.fromkeys(column))  # first seen first
-    times_three = {value: i * 3 for i, value in enumerate(distinct)}
-    keys = list(map(operator.add, map(times_three.__getitem__, column), sex))
-    return keys, [v if isinstance(v, str) else "" for v in distinct]
-
-
-def read_facts(db: sqlite_utils.Database) -> Facts:
-    """One pass over the registrations counted (latest versions, not withdrawn)."""
-    sql = f"SELECT {', '.join(FACT_COLUMNS)} FROM registrations r WHERE {_LATEST} ORDER BY 1"  # noqa: S608
-    with translate_errors():
-        rows = db.conn.execute(sql).fetchall()
-    facts = Facts()
-    if not rows:
-        return facts
-    columns = list(zip(*rows, strict=True))
-    del rows
-    days = columns[0]
-    facts.days = list(days) if None not in days else [d if isinstance(d, str) else "" for d in days]
-    sex_index = collections.defaultdict(lambda: 2, SEX_INDEX)
-    facts.sex = list(map(sex_index.__getitem__, columns[1]))
-    for name, column in zip(("day", *DIMENSIONS), (columns[0], *columns[2:7]), strict=True):
-        facts.keys[name], facts.vocab[name] = _encode(column, facts.sex)
-    facts.workers_female = _counts(columns[7])
-    facts.workers_male = _counts(columns[8])
-    return facts
-
-
-def data_version(db: sqlite_utils.Database) -> tuple[int, int]:
-    """Changes since the connection opened and by other connections: equal means unchanged."""
-    row = db.conn.execute("PRAGMA data_version").fetchone()
-    return int(db.conn.total_changes), int(row[0])
+# --------------------------------------------------------------------------- aggregates
 
 
 def service_codes(stored: str) -> tuple[str, ...]:
@@ -252,9 +146,6 @@ def service_codes(stored: str) -> tuple[str, ...]:
             return ()
         return tuple(str(v) for v in value) if isinstance(value, list) else ()
     return tuple(stored.split())
-
-
-# --------------------------------------------------------------------------- aggregates
 
 
 @dataclass(frozen=True)
@@ -307,20 +198,10 @@ def _rows(counts: Mapping[str, list[int]], order: Sequence[str] | None = None) -
     return tuple(rows)
 
 
-def _tally(facts: Facts, dimension: str, lo: int, hi: int) -> dict[str, list[int]]:
-    """category code → [female, male, other] over records lo..hi."""
-    vocab = facts.vocab[dimension]
-    out: dict[str, list[int]] = {}
-    for key, n in Counter(facts.keys[dimension][lo:hi]).items():
-        category, sex = divmod(key, 3)
-        out.setdefault(vocab[category], [0, 0, 0])[sex] += n
-    return out
-
-
 def compute(
     facts: Facts, date_range: DateRange, granularity: str, *, orders: Mapping[str, Sequence[str]] | None = None
 ) -> Indicators:
-    """The indicators over the records of `facts` inside `date_range`.
+    """The indicators over the registrations of `facts` inside `date_range`.
 
     `orders` gives a dimension's categories in the order to list them (the form's order
     for premises and services); without one a breakdown is listed largest first.
@@ -329,39 +210,35 @@ def compute(
         raise ValueError(f"unknown granularity {granularity!r}")
     orders = orders or {}
     lo, hi = facts.span(date_range)
-    by_sex = Counter(facts.sex[lo:hi])
-    total = SexCounts("", by_sex[0], by_sex[1], by_sex[2])
-
+    groups = facts.groups[lo:hi]
+    by_sex, women, men = [0, 0, 0], [0, 0, 0], [0, 0, 0]
     per_period: dict[str, list[int]] = {}
-    for day, counts in (_tally(facts, "day", lo, hi) if hi > lo else {}).items():
-        period = per_period.setdefault(period_start(day, granularity), [0, 0, 0])
-        for i in range(3):
-            period[i] += counts[i]
+    for g in groups:
+        by_sex[g.sex] += g.count
+        women[g.sex] += g.workers_female
+        men[g.sex] += g.workers_male
+        per_period.setdefault(period_start(g.day, granularity), [0, 0, 0])[g.sex] += g.count
+    total = SexCounts("", *by_sex)
+
     over_time: tuple[SexCounts, ...] = ()
-    first = date_range.start.isoformat() if date_range.start else (facts.days[lo] if hi > lo else None)
-    last = date_range.end.isoformat() if date_range.end else (facts.days[hi - 1] if hi > lo else None)
+    first = date_range.start.isoformat() if date_range.start else (groups[0].day if groups else None)
+    last = date_range.end.isoformat() if date_range.end else (groups[-1].day if groups else None)
     if first and last and first <= last:
         over_time = tuple(
             SexCounts(p, *per_period.get(p, (0, 0, 0))) for p in periods_between(first, last, granularity)
         )
 
+    tallies = facts.tally(lo, hi)
     breakdowns: dict[str, tuple[SexCounts, ...]] = {}
     for dimension in ("activity", "premises", "province", "district"):
-        breakdowns[dimension] = _rows(_tally(facts, dimension, lo, hi) if hi > lo else {}, orders.get(dimension))
+        breakdowns[dimension] = _rows(tallies[dimension], orders.get(dimension))
     services: dict[str, list[int]] = {}
-    for stored, counts in (_tally(facts, "services", lo, hi) if hi > lo else {}).items():
+    for stored, counts in tallies["services"].items():
         for code in dict.fromkeys(service_codes(stored) or (NO_SERVICE,)):
             row = services.setdefault(code, [0, 0, 0])
             for i in range(3):
                 row[i] += counts[i]
     breakdowns["services"] = _rows(services, [*orders.get("services", ()), NO_SERVICE])
-
-    sex = facts.sex[lo:hi]
-    women, men = [0, 0, 0], [0, 0, 0]
-    for i in range(3):
-        chosen = [s == i for s in sex]
-        women[i] = sum(itertools.compress(facts.workers_female[lo:hi], chosen))
-        men[i] = sum(itertools.compress(facts.workers_male[lo:hi], chosen))
     workers = (SexCounts("workers_female", *women), SexCounts("workers_male", *men))
     return Indicators(date_range, granularity, total, over_time, breakdowns, workers)
 
@@ -509,7 +386,7 @@ def register_rows(
         *headings,
         *(form.fields[name].label(lang) if name in form.fields else name for name in REGISTER_FIELDS),
     ]
-    where, params = [_LATEST], []
+    where, params = [LATEST_SQL], []
     if date_range.start:
         where.append("date(r.submitted_at, '+7 hours') >= ?")
         params.append(date_range.start.isoformat())

@@ -290,3 +290,43 @@ def test_the_store_has_the_index_the_indicators_read_from(manager_session: Sessi
         )
     )
     assert "USING INDEX registrations_indicators" in plan
+
+
+def test_odd_answers_are_counted_record_by_record(manager_session: Session) -> None:
+    """Answers the grouped read cannot sum or split (text or negative workers, an answer
+    holding the separator, a missing or numeric answer) count as each record says."""
+    answers = sample_answers(12, seed=5)
+    for a in answers:
+        a["sex"] = "female"
+    ids = submit(manager_session, answers)
+    conn = manager_session.db.conn
+    conn.execute("UPDATE registrations SET submitted_at = '2026-03-02T03:00:00+00:00'")
+    odd: list[tuple[int, str, object]] = [
+        (0, "activity", "isic" + ind.SEPARATOR + "9602"),  # holds the separator
+        (1, "workers_female", "3"),  # text
+        (2, "workers_male", -2),  # negative
+        (3, "workers_female", 2.5),  # not whole
+        (4, "province", 12),  # a number where a code belongs
+    ]
+    for i, name, value in odd:
+        conn.execute(
+            "UPDATE registrations SET answers = json_set(answers, ?, ?) WHERE id = ?", [f"$.{name}", value, ids[i]]
+        )
+        answers[i][name] = value
+    conn.execute("UPDATE registrations SET answers = json_remove(answers, '$.district') WHERE id = ?", [ids[5]])
+    del answers[5]["district"]
+
+    facts = ind.read_facts(manager_session.db)
+    result = ind.compute(facts, ind.DateRange(), ind.MONTH)
+    assert len(facts) == result.total.female == len(answers)
+    for dimension in ("activity", "province", "district"):
+        expected = Counter(str(a.get(dimension, "")) for a in answers)
+        assert {r.code: r.female for r in result.breakdowns[dimension]} == expected
+
+    def whole(value: object) -> int:
+        return value if isinstance(value, int) and value > 0 else int(value) if str(value).isdigit() else 0
+
+    workers = {r.code: r.female for r in result.workers}
+    assert workers["workers_female"] == sum(whole(a["workers_female"]) for a in answers)
+    assert workers["workers_male"] == sum(whole(a["workers_male"]) for a in answers)
+    assert workers["workers_female"] > 0

@@ -13,6 +13,12 @@ _Index = QModelIndex | QPersistentModelIndex
 
 #: Qt.UserRole on a count cell: the number itself (display text is locale-formatted).
 VALUE_ROLE = Qt.ItemDataRole.UserRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+#: The roles `data` answers; a view asks for a dozen more per cell each paint, so those
+#: are turned away before any other work.
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, VALUE_ROLE, Qt.ItemDataRole.ToolTipRole, _ALIGNMENT})
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class BreakdownModel(QAbstractTableModel):
@@ -70,19 +76,15 @@ class BreakdownModel(QAbstractTableModel):
         }[columns[section]]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         columns = self._columns()
         if not 0 <= index.column() < len(columns):
             return None
         column = columns[index.column()]
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == "category":
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, VALUE_ROLE, Qt.ItemDataRole.ToolTipRole):
-            return None
+        if role == _ALIGNMENT:
+            return _LEFT if column == "category" else _RIGHT
         if column == "category":
             return self._labels[index.row()]
         if column == "share":
