@@ -40,6 +40,7 @@ class AccountsPage(Page):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.model = AccountsModel()
+        self.model.setParent(self)  # freed with the page by Qt, not later by the garbage collector
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

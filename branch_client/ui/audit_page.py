@@ -96,6 +96,7 @@ class AuditPage(Page):
         filters.addWidget(self.verify_button)
 
         self.model = AuditLogModel(session.db)
+        self.model.setParent(self)  # freed with the page by Qt, not later by the garbage collector
         self.view = QTableView()
         self.view.setObjectName("auditLog")
         self.view.setModel(self.model)

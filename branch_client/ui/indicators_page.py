@@ -62,6 +62,7 @@ class Section(QGroupBox):
         self.key = key
         self.chart = chart
         self.model = BreakdownModel()
+        self.model.setParent(self)  # freed with the section by Qt, not later by the garbage collector
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -60,6 +60,7 @@ class RegistrationsPage(Page):
         self.state_combo = QComboBox()
         self.earlier_versions = QCheckBox()
         self.model = RegistrationListModel(session.db.conn)
+        self.model.setParent(self)  # freed with the page by Qt, not later by the garbage collector
         self.model.load_failed.connect(lambda exc: self._say(error_text.message_for(exc)))
         self.table = QTableView()
         self.table.setModel(self.model)

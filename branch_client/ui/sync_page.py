@@ -197,6 +197,8 @@ class SyncPage(Page):
         box = QWidget()
         self.batches = BatchHistoryModel(session.db)
         self.batch_records = BatchRecordsModel(session.db)
+        self.batches.setParent(self)  # freed with the page by Qt, not later by the garbage collector
+        self.batch_records.setParent(self)
         self.batch_view = _table(self.batches)
         self.batch_view.setObjectName("batchHistory")
         self.records_view = _table(self.batch_records)

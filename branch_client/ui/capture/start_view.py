@@ -64,6 +64,7 @@ class StartView(QWidget):
     def __init__(self, model: DraftsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        model.setParent(self)  # freed with the view by Qt, not later by the garbage collector
         self.title = title_label()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
