@@ -848,7 +848,7 @@
     </message>
     <message>
         <source>Women-owned</source>
-        <extracomment>Qt.UserRole on a count cell: the number itself (display text is locale-formatted).</extracomment>
+        <extracomment>Qt.UserRole on a count cell: the number itself (display text is locale-formatted). The roles `data` answers; a view asks for a dozen more per cell each paint, so those are turned away before any other work.</extracomment>
         <translation>មានម្ចាស់ជាស្ត្រី</translation>
     </message>
     <message>
