@@ -86,15 +86,29 @@ class Section(QGroupBox):
         self.model.headerDataChanged.connect(self._fit_columns)
 
     def _fit_columns(self) -> None:
-        """Numbers get the width of their heading or of a large number; the category the rest."""
+        """Numbers get the width of their heading or of a large number; the category the width
+        of its longest name (a few hundred rows at most), within reason. The table takes up
+        to that much room, the chart the rest."""
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
         sample = metrics.horizontalAdvance(QLocale().toString(88888)) + 16
+        total = 0
         for column in range(1, self.model.columnCount()):
             heading = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            header.resizeSection(column, max(sample, metrics.horizontalAdvance(heading) + 20))
+            width = max(sample, metrics.horizontalAdvance(heading) + 20)
+            header.resizeSection(column, width)
+            total += width
         if self.model.columnCount() > 0:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            names = [str(self.model.data(self.model.index(row, 0)) or "") for row in range(self.model.rowCount())]
+            heading = str(self.model.headerData(0, Qt.Orientation.Horizontal) or "")
+            widest = max([metrics.horizontalAdvance(n) for n in names] + [metrics.horizontalAdvance(heading)])
+            first = min(max(widest + 20, 80), 260)
+            header.resizeSection(0, first)
+            total += first
+        scrollbar = self.table.verticalScrollBar().sizeHint().width()
+        full = total + 2 * self.table.frameWidth() + scrollbar + 2
+        self.table.setMaximumWidth(full)  # on a narrow screen it scrolls sideways instead
+        self.table.setMinimumWidth(min(full, 320))
 
     def fit_table(self) -> None:
         """A short table takes the room its rows need; a long one the chart's height (it scrolls)."""
