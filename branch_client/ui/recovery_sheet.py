@@ -9,12 +9,10 @@ import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
 )
@@ -23,18 +21,12 @@ from branch_client.fonts import KHMER_FAMILY
 from branch_client.i18n import translate
 from branch_client.store import BranchInfo
 from branch_client.ui.qr import paint_qr, qr_matrix
+from branch_client.ui.widgets import set_a4_portrait
 
 
 def paint_recovery_sheet(device: QPagedPaintDevice, branch: BranchInfo, recovery_key: str) -> None:
     """Draw the sheet on one A4 page of `device`."""
-    device.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(20, 20, 20, 20),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    set_a4_portrait(device, 20)
     painter = QPainter(device)
     try:
         dpi = device.logicalDpiY()

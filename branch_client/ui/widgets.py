@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCursor, QFont
+from PySide6.QtCore import QEvent, QMarginsF, Qt
+from PySide6.QtGui import QCursor, QFont, QPagedPaintDevice, QPageLayout, QPageSize
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 
@@ -85,3 +85,15 @@ def centered(inner: QWidget, *, max_width: int = 520) -> QWidget:
     column.addLayout(row)
     column.addStretch(2)
     return outer
+
+
+def set_a4_portrait(device: QPagedPaintDevice, margin_mm: float) -> None:
+    """Lay `device` (a PDF writer or a printer) out as one A4 portrait page with even margins."""
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+            QPageLayout.Unit.Millimeter,
+        )
+    )

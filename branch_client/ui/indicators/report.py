@@ -12,14 +12,12 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
@@ -31,6 +29,7 @@ from branch_client.i18n import translate
 from branch_client.store import BranchInfo
 from branch_client.ui.indicators.charts import SEX_COLOURS, period_label
 from branch_client.ui.indicators.texts import BREAKDOWN_SECTIONS, section_title, sex_names
+from branch_client.ui.widgets import set_a4_portrait
 
 TOP_ROWS = 8  # categories per breakdown on the page (the CSV has all)
 
@@ -91,14 +90,7 @@ def paint_report(
     device: QPagedPaintDevice, branch: BranchInfo, data: ind.Indicators, labels: ind.Labels, today: datetime.date
 ) -> None:
     """Draw the report on one A4 page of `device`."""
-    device.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(14, 14, 14, 14),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    set_a4_portrait(device, 14)
     painter = QPainter(device)
     try:
         canvas = _Canvas(painter, device.logicalDpiY())
