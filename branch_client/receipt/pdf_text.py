@@ -33,14 +33,14 @@ def add_actual_text(path: Path, pages: list[list[str]]) -> bool:
     try:
         data = path.read_bytes()
         update = _update(data, pages)
-    except (OSError, ValueError, zlib.error) as exc:
-        log.warning("receipt PDF left without its text layer: %s", exc)
+    except (OSError, ValueError, zlib.error) as exc:  # never the path: a teller may name the file after the owner
+        log.warning("receipt PDF left without its text layer: %s", getattr(exc, "strerror", None) or type(exc).__name__)
         return False
     try:
         with path.open("ab") as file:
             file.write(update)
     except OSError as exc:
-        log.warning("receipt PDF left without its text layer: %s", exc)
+        log.warning("receipt PDF left without its text layer: %s", exc.strerror or type(exc).__name__)
         return False
     return True
 
