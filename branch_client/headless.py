@@ -133,12 +133,20 @@ def _backup(session: Session, data_dir: Path, dest: Path) -> int:
 
 
 def _status(session: Session) -> int:
-    snap = snapshot(session.db)
+    data_dir = session.db_path.parent if session.db_path is not None else None
+    snap = snapshot(session.db, data_dir=data_dir)
     print(f"enrolled: {'yes' if snap.enrolled else 'no'}  centre: {snap.centre_url or '-'}")
     print("  ".join(f"{state}: {n}" for state, n in snap.counts.items()))
     print(f"last successful sync: {snap.last_success_at or 'never'}")
     if snap.last_error_code:
         print(f"last problem: {snap.last_error_code} since {snap.last_error_since}")
+    for warning in snap.warnings:  # the same warnings the status bar shows, for a monitoring script
+        detail = ", ".join(
+            f"{name} {value}"
+            for name, value in (("count", warning.count), ("threshold", warning.threshold), ("at", warning.at))
+            if value
+        )
+        print(f"warning: {warning.code}" + (f" ({detail})" if detail else ""))
     return 0
 
 

@@ -219,6 +219,27 @@ def test_headless_sync_command(tmp_path: Path, centre: RunningCentre) -> None:
     assert "wrong_password" in wrong.stderr
 
 
+def test_headless_sync_status_reports_counts_and_the_branchs_warnings(tmp_path: Path, centre: RunningCentre) -> None:
+    data_dir = tmp_path / "branch"
+    with enrolled_branch(data_dir, centre) as (_, session):
+        submit(session, sample_answers(3, seed=10))
+        session.set_policy(dataclasses.replace(session.policy, warn_waiting=2))
+    command = [sys.executable, "-m", "branch_client", "sync-status", "--data-dir", str(data_dir)]
+    done = subprocess.run(
+        [*command, "--user", MANAGER[0], "--password-stdin"],
+        input=MANAGER[1] + "\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "waiting: 3" in done.stdout
+    assert "warning: too_many_waiting (count 3, threshold 2)" in done.stdout
+    assert "last successful sync: never" in done.stdout
+
+
 def test_a_key_about_to_expire_is_replaced_before_batches_are_refused(
     branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
 ) -> None:
