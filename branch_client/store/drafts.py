@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from branch_client.store import audit
-from branch_client.store.registrations import owner_name
+from branch_client.store.registrations import json_object, owner_name
 
 
 @dataclass(frozen=True)
@@ -43,16 +43,12 @@ _COLUMNS = "id, account_id, form_id, form_version, answers, page, completeness, 
 
 
 def _from_row(row: tuple[Any, ...]) -> Draft:
-    try:
-        answers = json.loads(row[4])
-    except ValueError:
-        answers = {}
     return Draft(
         id=row[0],
         account_id=row[1],
         form_id=row[2],
         form_version=row[3],
-        answers=answers if isinstance(answers, dict) else {},
+        answers=json_object(row[4]),
         page=int(row[5]),
         completeness=float(row[6]),
         supersedes=row[7],

@@ -67,6 +67,34 @@ def _text(answers: Mapping[str, Any], name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def json_object(text: object) -> dict[str, Any]:
+    """A stored JSON object (answers, the centre's field messages); {} for anything else,
+    damaged text included: a screen shows what it can instead of failing."""
+    if not isinstance(text, str) or not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def field_messages(text: object) -> dict[str, dict[str, str]]:
+    """The centre's per-field messages as stored in `sync_results.fields`: field → {km, en}.
+    A message given as one plain string stands for both languages."""
+    messages: dict[str, dict[str, str]] = {}
+    for name, value in json_object(text).items():
+        if isinstance(value, dict):
+            texts = {k: v for k, v in value.items() if k in ("km", "en") and isinstance(v, str) and v}
+        elif isinstance(value, str) and value:
+            texts = {"km": value, "en": value}
+        else:
+            texts = {}
+        if texts:
+            messages[str(name)] = texts
+    return messages
+
+
 def id_key(answers: Mapping[str, Any]) -> str | None:
     """`national_id:123456789` or `passport:N1234567`; None without an ID number."""
     id_type, number = _text(answers, "id_type"), identity.clean_identifier(_text(answers, "id_number"))

@@ -27,11 +27,9 @@ written in between).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
-from typing import Any
 
 import sqlite_utils
 
@@ -134,14 +132,6 @@ def _pick(texts: Mapping[str, str], lang: str) -> str:
     return (texts.get(lang) or texts.get(other) or "").strip()
 
 
-def _answers(text: str) -> Mapping[str, Any]:
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 def field_labels(form_id: str, form_version: str, names: Iterable[str]) -> dict[str, dict[str, str]]:
     """name → {"km", "en"} labels from the form definition (empty for a field it does not know)."""
     from forms import FormError, load_form
@@ -164,20 +154,9 @@ def field_labels(form_id: str, form_version: str, names: Iterable[str]) -> dict[
 
 
 def _field_messages(text: str | None, form_id: str, form_version: str) -> tuple[FieldMessage, ...]:
-    if not text:
-        return ()
-    try:
-        raw = json.loads(text)
-    except ValueError:
-        return ()
-    if not isinstance(raw, dict):
-        return ()
-    labels = field_labels(form_id, form_version, raw)
-    found = []
-    for name, value in raw.items():
-        message = {k: v for k, v in value.items() if isinstance(v, str)} if isinstance(value, dict) else {}
-        found.append(FieldMessage(str(name), labels.get(name, {}), message))
-    return tuple(found)
+    messages = registrations.field_messages(text)
+    labels = field_labels(form_id, form_version, messages)
+    return tuple(FieldMessage(name, labels.get(name, {}), message) for name, message in messages.items())
 
 
 def sent_back(
@@ -214,7 +193,7 @@ def sent_back(
             SentBack(
                 record_id=row[0],
                 reference=row[1],
-                owner_name=registrations.owner_name(_answers(row[2])),
+                owner_name=registrations.owner_name(registrations.json_object(row[2])),
                 submitted_at=row[3],
                 teller_id=row[4],
                 teller=row[5] or "",
@@ -255,7 +234,7 @@ def under_review(
         UnderReview(
             record_id=row[0],
             reference=row[1],
-            owner_name=registrations.owner_name(_answers(row[2])),
+            owner_name=registrations.owner_name(registrations.json_object(row[2])),
             submitted_at=row[3],
             teller_id=row[4],
             teller=row[5] or "",

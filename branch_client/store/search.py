@@ -21,7 +21,6 @@ Each step is a covering-index lookup on `registration_terms (record_id, term)`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -286,7 +285,7 @@ def detail(db: Any, record_id: str) -> RecordDetail | None:
         reference=row[1],
         form_id=row[2],
         form_version=row[3],
-        answers=_json_object(row[4]),
+        answers=registrations.json_object(row[4]),
         captured_at=row[5],
         submitted_at=row[6],
         captured_by=row[7],
@@ -295,7 +294,7 @@ def detail(db: Any, record_id: str) -> RecordDetail | None:
         reason_code=row[10],
         message_km=row[11],
         message_en=row[12],
-        field_messages=_field_messages(row[13]),
+        field_messages=registrations.field_messages(row[13]),
         duplicate_of=row[14],
         review_note=row[15],
         withdrawn_at=row[16],
@@ -306,19 +305,3 @@ def detail(db: Any, record_id: str) -> RecordDetail | None:
         versions=tuple(versions),
         history=tuple(Outbox(conn).history(record_id)),
     )
-
-
-def _json_object(text: str | None) -> dict[str, Any]:
-    try:
-        value = json.loads(text) if text else {}
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def _field_messages(text: str | None) -> dict[str, dict[str, str]]:
-    messages: dict[str, dict[str, str]] = {}
-    for name, value in _json_object(text).items():
-        if isinstance(value, dict):
-            messages[str(name)] = {k: str(v) for k, v in value.items() if k in ("km", "en") and v}
-    return messages

@@ -6,14 +6,13 @@ Read-only queries over the session's store, through the store's error translatio
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from branch_client.store import Session
 from branch_client.store.database import translate_errors
-from branch_client.store.registrations import chain
+from branch_client.store.registrations import chain, field_messages, json_object
 
 
 @dataclass(frozen=True)
@@ -27,16 +26,6 @@ class CorrectionSource:
     answers: dict[str, Any]
     remarks: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {km, en}
     message: dict[str, str] = field(default_factory=dict)  # the centre's overall message {km, en}
-
-
-def _json_object(text: object) -> dict[str, Any]:
-    if not isinstance(text, str) or not text:
-        return {}
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
 
 
 def correction_source(session: Session, record_id: str) -> CorrectionSource | None:
@@ -53,18 +42,14 @@ def correction_source(session: Session, record_id: str) -> CorrectionSource | No
     remarks: dict[str, dict[str, str]] = {}
     message: dict[str, str] = {}
     if result is not None:
-        for name, texts in _json_object(result[0]).items():
-            if isinstance(texts, dict):
-                remarks[str(name)] = {k: str(v) for k, v in texts.items() if isinstance(v, str)}
-            elif isinstance(texts, str):
-                remarks[str(name)] = {"en": texts, "km": texts}
+        remarks = field_messages(result[0])
         message = {k: v for k, v in (("km", result[1]), ("en", result[2])) if isinstance(v, str) and v}
     return CorrectionSource(
         record_id=row[0],
         reference=row[1],
         form_id=row[2],
         form_version=row[3],
-        answers=_json_object(row[4]),
+        answers=json_object(row[4]),
         remarks=remarks,
         message=message,
     )
