@@ -174,7 +174,7 @@ def _draft_save_latencies(db_path: Path, key: bytes, account_id: str, n: int) ->
 def _list_open_times(app: object, session: object) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
-    from branch_client.ui.registrations_page import RegistrationsPage
+    from branch_client.ui.registrations.page import RegistrationsPage
 
     assert isinstance(app, QApplication)
     times = []
@@ -201,7 +201,7 @@ def _search_latencies(app: object, session: object, seed: int) -> tuple[list[flo
     from PySide6.QtWidgets import QApplication
 
     from branch_client.store import Session
-    from branch_client.ui.registrations_page import RegistrationsPage
+    from branch_client.ui.registrations.page import RegistrationsPage
 
     assert isinstance(app, QApplication)
     assert isinstance(session, Session)

@@ -29,7 +29,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from branch_client.sync_worker import SyncController
+    from branch_client.qt.sync_worker import SyncController
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

@@ -116,13 +116,13 @@ def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path) -> dict[str, 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from branch_client import indicators as ind
     from branch_client.fonts import register_khmer_font
     from branch_client.i18n import Translator
+    from branch_client.qt.sync_worker import SyncController
+    from branch_client.services import indicators as ind
+    from branch_client.services.sync import snapshot
     from branch_client.store import BranchDirectory
-    from branch_client.sync_service import snapshot
-    from branch_client.sync_worker import SyncController
-    from branch_client.ui.indicators_page import IndicatorsPage
+    from branch_client.ui.indicators.page import IndicatorsPage
     from branch_client.ui.workspace import Workspace
     from forms import load_form
 

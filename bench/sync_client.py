@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+from branch_client.services.sync import SyncRunner
 from branch_client.store import BranchDirectory
 from branch_client.store.database import connect
-from branch_client.sync_service import SyncRunner
 from sync import device as device_config
 from sync.envelope import seal
 from sync.ids import uuid7_str

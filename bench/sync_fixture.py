@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from branch_client import sync_service
+from branch_client.services import sync as sync_service
 from branch_client.store import BranchDirectory, KdfParams, registrations
 from branch_client.store.references import make_reference
 from branch_client.store.registrations import canonical_json

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bench.report import print_json, print_table
 from bench.sync_fixture import BENCH_KDF, CAM_IE_APPLICATIONS, MANAGER, _bulk_submit
-from branch_client import sync_history, sync_service
-from branch_client.store import BranchDirectory, audit
+from branch_client.services import sync as sync_service
+from branch_client.store import BranchDirectory, audit, sync_history
 
 BATCH = 500
 

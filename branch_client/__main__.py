@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--verbose", action="store_true", help="with --self-test: write the details of a failure to standard error"
     )
-    from branch_client.headless import add_commands
+    from branch_client.app.headless import add_commands
 
     add_commands(p.add_subparsers(dest="command", metavar="COMMAND", help="run without a window (see COMMAND --help)"))
     return p
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.idle_minutes is not None and not 0 < args.idle_minutes <= 24 * 60:
         parser().error("--idle-minutes must be between 0 and 1440")
     if args.self_test:
-        from branch_client import self_test
+        from branch_client.app import self_test
 
         # --data-dir, if given, only says where to make the temporary folder.
         return self_test.run(parent=args.data_dir, verbose=args.verbose)
@@ -81,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo and args.data_dir is None:
         data_dir = default_data_dir() / "demo"
     if args.command is not None:
-        from branch_client import headless
-        from branch_client.logging_setup import configure as configure_logging
+        from branch_client.app import headless
+        from branch_client.app.logging_setup import configure as configure_logging
 
         data_dir = data_dir.expanduser().resolve()
         with contextlib.suppress(OSError):  # an unusable folder is reported when the branch is opened
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
-    from branch_client.app import LaunchOptions, run  # Qt is imported only when needed
+    from branch_client.app.application import LaunchOptions, run  # Qt is imported only when needed
 
     return run(
         LaunchOptions(

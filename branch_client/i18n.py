@@ -73,6 +73,14 @@ class Translator(QObject):
             self._installed.append(translator)
 
 
+def ui_language() -> str:
+    """`"km"` while the UI speaks Khmer, else `"en"`: the one answer to "is the UI Khmer?"
+
+    Code that shows stored text in two languages (the centre's messages, choice labels,
+    reports) asks here, so a language switch reaches every screen the same way."""
+    return "km" if QLocale().language() == QLocale.Language.Khmer else "en"
+
+
 def translate(context: str, text: str) -> str:
     """`tr()` for code that is not a QObject (lupdate reads `QCoreApplication.translate`)."""
     return QCoreApplication.translate(context, text)

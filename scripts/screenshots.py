@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from branch_client.app import make_application  # noqa: E402
-from branch_client.controller import AppController  # noqa: E402
-from branch_client.demo import DEMO_ACCOUNTS, connect_demo_centre, demo_hint, prepare_demo_store  # noqa: E402
+from branch_client.app.application import make_application  # noqa: E402
+from branch_client.app.controller import AppController  # noqa: E402
+from branch_client.app.demo import DEMO_ACCOUNTS, connect_demo_centre, demo_hint, prepare_demo_store  # noqa: E402
+from branch_client.app.settings import Settings  # noqa: E402
 from branch_client.i18n import Translator  # noqa: E402
-from branch_client.settings import Settings  # noqa: E402
 from branch_client.store import BranchDirectory, BranchInfo, KdfParams, NewRegistration, RecoveryKey  # noqa: E402
 from forms import load_form  # noqa: E402
 from forms.samples import generate_registrations  # noqa: E402
@@ -135,9 +135,9 @@ def grab_widget(widget: QWidget, name: str, language: str) -> None:
 
 def teller_screens(controller: AppController, language: str) -> None:
     """Capture, its receipt, the duplicate warning and the registrations list, as a teller sees them."""
-    from branch_client.ui.capture_page import CapturePage
+    from branch_client.ui.capture.page import CapturePage
     from branch_client.ui.receipt_dialog import ReceiptDialog
-    from branch_client.ui.registrations_page import RegistrationsPage
+    from branch_client.ui.registrations.page import RegistrationsPage
     from tests.ui.capture.helpers import fill
 
     workspace = controller.workspace

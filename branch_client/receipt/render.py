@@ -30,9 +30,9 @@ from branch_client.fonts import KHMER_FAMILY, font_files
 from branch_client.receipt import texts
 from branch_client.receipt.data import ReceiptData
 from branch_client.receipt.pdf_text import add_actual_text
+from branch_client.receipt.qr import qr_matrix
 from branch_client.receipt.sheet import UNITS_PER_INCH, Composer, Sheet, Style, mm, text_height
 from branch_client.receipt.texts import Bilingual
-from branch_client.ui.qr import qr_matrix
 
 LAYOUTS: Final = ("a4", "thermal")
 THERMAL_WIDTH_MM: Final = 80.0

@@ -18,8 +18,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGlyphRun, QImage, QPainter, QPainterPath, QPen, QTextLayout, QTextOption
 
 from branch_client.fonts import KHMER_FAMILY
+from branch_client.receipt.qr import qr_matrix
 from branch_client.receipt.texts import Bilingual
-from branch_client.ui.qr import qr_matrix
 
 UNITS_PER_MM: Final = 100.0
 UNITS_PER_INCH: Final = 2540.0

@@ -18,7 +18,6 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +47,7 @@ from branch_client.store.keys import (
 )
 from branch_client.store.lock import StoreLock
 from branch_client.store.session import Session
-from branch_client.store.slots import RECOVERY_SLOT_ID, KeySlotFile, password_slot, recovery_slot, utc_now
+from branch_client.store.slots import RECOVERY_SLOT_ID, BranchInfo, KeySlotFile, password_slot, recovery_slot, utc_now
 from sync.ids import uuid7_str
 
 log = logging.getLogger(__name__)
@@ -60,14 +59,6 @@ SETUP_SUFFIX = ".setup"
 BRANCH_CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,15}$")
 
 Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True)
-class BranchInfo:
-    """What the login screen may show before anyone is signed in."""
-
-    code: str
-    name: str
 
 
 def check_branch_details(code: str, name: str) -> tuple[str, str]:

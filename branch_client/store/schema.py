@@ -205,7 +205,7 @@ def _capture(db: sqlite_utils.Database) -> None:
         ALTER TABLE registrations ADD COLUMN receipt_printed_at TEXT;
 
         -- The indicators read these values from the index alone, instead of decrypting
-        -- and parsing every registration (branch_client/indicators.py FACT_COLUMNS).
+        -- and parsing every registration (branch_client/services/indicators.py FACT_COLUMNS).
         CREATE INDEX registrations_indicators ON registrations (
             date(submitted_at, '+7 hours'), answers ->> 'sex', answers ->> 'activity',
             answers ->> 'premises', answers ->> 'province', answers ->> 'district',

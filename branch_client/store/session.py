@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlite_utils
 
@@ -34,11 +34,8 @@ from branch_client.store.errors import (
 )
 from branch_client.store.keys import KdfParams, RecoveryKey, SlotDoesNotOpen, unwrap_with_password
 from branch_client.store.registrations import DuplicateMatch, NewRegistration
-from branch_client.store.slots import RECOVERY_SLOT_ID, KeySlot, KeySlotFile, password_slot, recovery_slot
+from branch_client.store.slots import RECOVERY_SLOT_ID, BranchInfo, KeySlot, KeySlotFile, password_slot, recovery_slot
 from sync.ids import uuid7_str
-
-if TYPE_CHECKING:
-    from branch_client.store.branch import BranchInfo
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +67,6 @@ class Session:
     @property
     def branch(self) -> BranchInfo:
         """The branch this session belongs to."""
-        from branch_client.store.branch import BranchInfo
-
         return BranchInfo(self._slots.branch_code, self._slots.branch_name)
 
     @property

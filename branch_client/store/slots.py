@@ -33,6 +33,14 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=5)
 
 
+@dataclass(frozen=True)
+class BranchInfo:
+    """What the login screen may show before anyone is signed in."""
+
+    code: str
+    name: str
+
+
 @dataclass
 class KeySlot:
     """One way to unwrap the database key, with its brute-force counter."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from branch_client.i18n import translate
 from branch_client.store import BranchInfo, Role
 from branch_client.ui import error_text
-from branch_client.ui.recovery_sheet import paint_recovery_sheet
+from branch_client.ui.setup.recovery_sheet import paint_recovery_sheet
 
 
 def ask_confirmation(parent: QWidget | None, title: str, question: str) -> bool:

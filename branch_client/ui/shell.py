@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from branch_client import APP_NAME, __version__
 from branch_client.i18n import LANGUAGE_NAMES
-from branch_client.ui.sync_indicator import SyncIndicator
+from branch_client.ui.sync.status_indicator import SyncIndicator
 from branch_client.ui.widgets import Page, centered, message_label, title_label
 from forms.geo import GEO_ATTRIBUTION_EN, GEO_ATTRIBUTION_KM
 

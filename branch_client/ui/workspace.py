@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client import sync_service
 from branch_client.i18n import translate
+from branch_client.qt.sync_worker import SyncController
+from branch_client.services import sync as sync_service
 from branch_client.store import KnownError, Session
-from branch_client.sync_worker import SyncController
-from branch_client.ui import error_text, sync_text
-from branch_client.ui.accounts_page import AccountsPage
-from branch_client.ui.sync_page import SyncPage
+from branch_client.ui import error_text
+from branch_client.ui.accounts.page import AccountsPage
+from branch_client.ui.sync import text as sync_text
+from branch_client.ui.sync.page import SyncPage
 from branch_client.ui.widgets import Page, busy_cursor
 from sync.engine import PassResult
 from sync.transport import InsecureURL, SyncError
@@ -119,7 +120,7 @@ class Workspace(Page):
         if entry.key == "sync":
             return self._make_sync_page()
         if entry.key == "capture":
-            from branch_client.ui.capture_page import CapturePage
+            from branch_client.ui.capture.page import CapturePage
 
             capture = CapturePage(self.session)
             capture.submitted.connect(self._after_submit)
@@ -127,14 +128,14 @@ class Workspace(Page):
             capture.receipt_requested.connect(self.show_receipt)
             return capture
         if entry.key == "registrations":
-            from branch_client.ui.registrations_page import RegistrationsPage
+            from branch_client.ui.registrations.page import RegistrationsPage
 
             registrations = RegistrationsPage(self.session)
             registrations.correction_requested.connect(self.start_correction)
             registrations.receipt_requested.connect(self.show_receipt)
             return registrations
         if entry.key == "rejections":
-            from branch_client.ui.rejections_page import RejectionsPage
+            from branch_client.ui.rejections.page import RejectionsPage
 
             rejections = RejectionsPage(self.session)
             rejections.correction_requested.connect(self.start_correction)
@@ -142,11 +143,11 @@ class Workspace(Page):
             rejections.submitted.connect(self._after_submit)
             return rejections
         if entry.key == "indicators":
-            from branch_client.ui.indicators_page import IndicatorsPage
+            from branch_client.ui.indicators.page import IndicatorsPage
 
             return IndicatorsPage(self.session)
         if entry.key == "audit":
-            from branch_client.ui.audit_page import AuditPage
+            from branch_client.ui.audit.page import AuditPage
 
             return AuditPage(self.session)
         raise KeyError(entry.key)

@@ -9,8 +9,9 @@ import pytest
 import requests
 from PySide6.QtWidgets import QApplication
 
-from branch_client import receipt, sync_service
+from branch_client import receipt
 from branch_client.fonts import register_khmer_font
+from branch_client.services import sync as sync_service
 from branch_client.store import BranchDirectory, Session
 from central.__main__ import main
 from central.receipts import verify_receipt

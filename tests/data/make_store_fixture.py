@@ -1,7 +1,7 @@
 """Make the store fixture of the current schema version: `uv run python tests/data/make_store_fixture.py`.
 
 Every schema version gets one folder here (`store-v1/`, `store-v2/`, …), made by the code
-of that version and never changed afterwards; tests/unit/store/test_migrations.py opens
+of that version and never changed afterwards; tests/store/test_migrations.py opens
 each with the current code. Run this once when you add a migration, name the folder
 after the new version, and commit it.
 """

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from branch_client.store import BranchDirectory, Session
 from branch_client.ui.rejections import dialogs
 from branch_client.ui.rejections.models import RECORD_ID_ROLE
+from branch_client.ui.rejections.page import RejectionsPage
 from branch_client.ui.rejections.record_list import RecordList
-from branch_client.ui.rejections_page import RejectionsPage
 from central.runner import RunningCentre, start_centre
 from forms import load_form
 from tests.conftest import MANAGER

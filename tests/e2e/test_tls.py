@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from branch_client import sync_service
+from branch_client.services import sync as sync_service
 from branch_client.store import BranchDirectory
 from central.runner import serve_in_subprocess
 from central.store import CentreStore

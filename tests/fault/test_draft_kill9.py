@@ -36,7 +36,7 @@ CHILD = textwrap.dedent(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from branch_client.store import BranchDirectory
-    from branch_client.ui.capture_page import CapturePage
+    from branch_client.ui.capture.page import CapturePage
 
     data_dir, username, seed = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     password = sys.stdin.readline().rstrip("\\n")  # never on the command line

@@ -43,7 +43,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     import requests
     from branch_client.store import BranchDirectory
-    from branch_client.sync_service import SyncRunner
+    from branch_client.services.sync import SyncRunner
     from sync.outbox import Outbox
     from sync.transport import RetryPolicy
 

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from branch_client import sync_service
+from branch_client.services import sync as sync_service
 from branch_client.store import BranchDirectory, NewRegistration, Session
 from central.runner import RunningCentre
 from forms import load_form

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from branch_client.controller import AppController
+from branch_client.app.controller import AppController
+from branch_client.app.settings import Settings
 from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
-from branch_client.settings import Settings
 from sync.transport import RetryPolicy
 from tests.conftest import FAST_KDF
 

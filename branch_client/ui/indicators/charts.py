@@ -24,7 +24,7 @@ from PySide6.QtCore import QDate, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from branch_client.indicators import FEMALE, MALE, MONTH, OTHER, SEXES, SexCounts
+from branch_client.services.indicators import FEMALE, MALE, MONTH, OTHER, SEXES, SexCounts
 
 #: Colour-blind-safe (Okabe–Ito): vermilion for women, blue for men, grey for not recorded.
 SEX_COLOURS = {FEMALE: QColor("#D55E00"), MALE: QColor("#0072B2"), OTHER: QColor("#8C8C8C")}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from branch_client.i18n import translate
-from branch_client.indicators import FEMALE, MALE, OTHER, SexCounts
+from branch_client.services.indicators import FEMALE, MALE, OTHER, SexCounts
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -23,9 +23,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from branch_client import indicators as ind
 from branch_client.fonts import KHMER_FAMILY
 from branch_client.i18n import translate
+from branch_client.services import indicators as ind
 from branch_client.store import BranchInfo
 from branch_client.ui.indicators.charts import SEX_COLOURS, period_label
 from branch_client.ui.indicators.texts import BREAKDOWN_SECTIONS, section_title, sex_names

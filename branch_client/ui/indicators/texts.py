@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from branch_client import indicators as ind
 from branch_client.i18n import translate
+from branch_client.services import indicators as ind
 
 BREAKDOWN_SECTIONS = ("activity", "premises", "province", "district", "services", "workers")
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QLocale
 
 from branch_client.i18n import translate
 from branch_client.store import search
-from branch_client.ui import sync_text
+from branch_client.ui.sync import text as sync_text
 
 
 def language() -> str:

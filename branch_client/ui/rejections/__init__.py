@@ -1,1 +1,1 @@
-"""The pieces of the manager's *Rejections and review* page (`branch_client.ui.rejections_page`)."""
+"""The pieces of the manager's *Rejections and review* page (`branch_client.ui.rejections.page`)."""

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
 from branch_client.store import BranchDirectory, NewRegistration, RecoveryKey, Session
-from branch_client.ui.capture_page import CapturePage
+from branch_client.ui.capture.page import CapturePage
 from forms import load_form
 from forms.samples import generate_registrations
 from sync.ids import uuid7_str

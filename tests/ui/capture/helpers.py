@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from branch_client.ui.capture.fields import ButtonsField, SearchField, TextField
-from branch_client.ui.capture_page import CapturePage
+from branch_client.ui.capture.page import CapturePage
 
 
 def fill(page: CapturePage, answers: dict[str, Any]) -> None:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from branch_client.store import Session, audit
 from branch_client.ui.capture.fields import ButtonsField, SearchField, TextField
-from branch_client.ui.capture_page import CapturePage
+from branch_client.ui.capture.page import CapturePage
 from forms import load_form
 from tests.ui.capture.conftest import MakePage
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from branch_client.draft_saver import DraftSaver
+from branch_client.qt.draft_saver import DraftSaver
 from branch_client.store import Session
 from branch_client.store.drafts import Draft
 from branch_client.ui import dialogs

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from branch_client.store import Session, audit
 from branch_client.ui.capture.duplicates import match_kind_text
-from branch_client.ui.capture_page import CapturePage
+from branch_client.ui.capture.page import CapturePage
 from tests.ui.capture.conftest import MakePage, sample_record, submit_existing
 from tests.ui.capture.helpers import fill
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from branch_client.ui.capture.fields import TextField
-from branch_client.ui.capture_page import CapturePage
+from branch_client.ui.capture.page import CapturePage
 from tests.conftest import TELLER
 from tests.ui.conftest import MakeController
 from tests.ui.test_flow import set_up_branch, sign_in

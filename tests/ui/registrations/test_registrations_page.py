@@ -12,7 +12,7 @@ from branch_client.store import search
 from branch_client.store.errors import StoreCorrupt
 from branch_client.store.search import ListFilter
 from branch_client.ui.registrations.model import RECORD_ID_ROLE, STATE, RegistrationListModel
-from branch_client.ui.registrations_page import RegistrationsPage
+from branch_client.ui.registrations.page import RegistrationsPage
 from sync.outbox import Outbox
 from tests.sync.helpers import run_pass, sample_answers, submit_new
 from tests.ui.registrations.conftest import Store

@@ -1,0 +1,149 @@
+"""Plain words, in the UI language, for the audit log: actions, details, the chain's check.
+
+Every action code the app writes (`audit.append(..., action=...)`, `Session._audit(...)`,
+`Session.close(reason=...)`) has a phrase here; tests/ui/audit/test_audit_page.py finds the codes
+in the source and fails when one is missing. A code without a phrase is shown as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale
+
+from branch_client.i18n import translate
+from branch_client.store.audit import ChainReport
+
+
+def _phrases() -> dict[str, Callable[[], str]]:
+    # Functions, not strings: each call translates into the language in force now.
+    return {
+        "branch_created": lambda: translate("Audit", "Branch set up"),
+        "setup_completed": lambda: translate("Audit", "Set-up finished"),
+        "demo_prepared": lambda: translate("Audit", "Demo branch prepared"),
+        "login": lambda: translate("Audit", "Signed in"),
+        "login_failed": lambda: translate("Audit", "Wrong password at sign-in"),
+        "logout": lambda: translate("Audit", "Signed out"),
+        "session_locked": lambda: translate("Audit", "Session locked"),
+        "recovery_key_used": lambda: translate("Audit", "Signed in with the recovery key"),
+        "recovery_key_replaced": lambda: translate("Audit", "Recovery key replaced"),
+        "account_created": lambda: translate("Audit", "Account created"),
+        "account_disabled": lambda: translate("Audit", "Account disabled"),
+        "account_enabled": lambda: translate("Audit", "Account enabled again"),
+        "account_unlocked": lambda: translate("Audit", "Account unlocked"),
+        "password_reset": lambda: translate("Audit", "Password reset by a manager"),
+        "password_changed": lambda: translate("Audit", "Own password changed"),
+        "device_enrolled": lambda: translate("Audit", "Connected to the CAM-IE centre"),
+        "policy_changed": lambda: translate("Audit", "Branch policy changed"),
+        "draft_discarded": lambda: translate("Audit", "Draft thrown away"),
+        "registration_submitted": lambda: translate("Audit", "Registration submitted"),
+        "registration_approved": lambda: translate("Audit", "Registration approved for sync"),
+        "registration_returned": lambda: translate("Audit", "Registration returned to the teller"),
+        "registration_withdrawn": lambda: translate("Audit", "Registration withdrawn"),
+        "receipt_printed": lambda: translate("Audit", "Receipt printed or saved"),
+        "backup_written": lambda: translate("Audit", "Backup written"),
+    }
+
+
+def known_actions() -> frozenset[str]:
+    """The action codes that have a phrase."""
+    return frozenset(_phrases())
+
+
+def action(code: str) -> str:
+    """An action code in plain words (the code itself when it has no phrase yet)."""
+    phrase = _phrases().get(code)
+    return phrase() if phrase is not None else code
+
+
+def _detail_names() -> dict[str, str]:
+    return {
+        "role": translate("Audit", "role"),
+        "centre_key_id": translate("Audit", "centre key"),
+        "review_before_sync": translate("Audit", "review before sync"),
+        "warn_days_without_sync": translate("Audit", "warn after days without sync"),
+        "warn_waiting": translate("Audit", "warn above waiting"),
+        "reference": translate("Audit", "reference"),
+        "form": translate("Audit", "form"),
+        "supersedes": translate("Audit", "corrects"),
+        "duplicate_warning": translate("Audit", "duplicate warning"),
+        "review": translate("Audit", "review"),
+        "was": translate("Audit", "was"),
+        "registrations": translate("Audit", "registrations"),
+    }
+
+
+def _detail_values() -> dict[str, str]:
+    return {
+        "teller": translate("Audit", "teller"),
+        "manager": translate("Audit", "manager"),
+        "overridden": translate("Audit", "overridden"),
+        "pending": translate("Audit", "pending"),
+        "returned": translate("Audit", "returned"),
+        "rejected": translate("Audit", "rejected by the centre"),
+        "needs_correction": translate("Audit", "sent back for correction"),
+    }
+
+
+def details(text: str, resolve: Callable[[str], str | None] | None = None, *, skip: str | None = None) -> str:
+    """An entry's details ("role: teller, …"); `resolve` turns ids into references or names.
+
+    A detail whose value is `skip` (the subject, already in its own column) is left out.
+    """
+    try:
+        raw = json.loads(text or "{}")
+    except ValueError:
+        return text
+    if not isinstance(raw, dict):
+        return text
+    names, values = _detail_names(), _detail_values()
+    parts = []
+    for key, value in raw.items():
+        shown = str(value)
+        if skip is not None and shown == skip:
+            continue
+        if key in ("review_before_sync",):
+            shown = translate("Audit", "on") if shown in ("1", "true", "True") else translate("Audit", "off")
+        elif resolve is not None and (found := resolve(shown)) is not None:
+            shown = found
+        else:
+            shown = values.get(shown, shown)
+        parts.append(f"{names.get(key, key)}: {shown}")
+    return ", ".join(parts)
+
+
+def chain_report(report: ChainReport, when: Callable[[int], str | None]) -> str:
+    """What *Verify* found, as a sentence. `when(seq)` gives an entry's time (None if gone)."""
+    if report.intact:
+        return translate("Audit", "The audit log is intact: %1 entries checked.").replace(
+            "%1", QLocale().toString(report.entries)
+        )
+    seq = report.broken_at or 0
+    moment = when(seq)
+    if "missing" in report.reason:
+        return translate(
+            "Audit", "Entry %1 is missing: it was removed after it was written. The entries before it are intact."
+        ).replace("%1", str(seq))
+    if "removed" in report.reason or "head" in report.reason:
+        return translate(
+            "Audit", "The last entries of the log were removed after they were written (after entry %1)."
+        ).replace("%1", str(report.entries))
+    if "link" in report.reason:
+        return (
+            translate(
+                "Audit",
+                "Entry %1 (%2) does not follow the entry before it: an entry was changed, added or removed there after it was written.",
+            )
+            .replace("%1", str(seq))
+            .replace("%2", moment or "—")
+        )
+    if moment is None:
+        return translate("Audit", "Entry %1 does not match: it was changed or removed after it was written.").replace(
+            "%1", str(seq)
+        )
+    return (
+        translate("Audit", "Entry %1 (%2) does not match: it was changed or removed after it was written.")
+        .replace("%1", str(seq))
+        .replace("%2", moment)
+    )
