@@ -129,23 +129,48 @@ class _Stored:
 
 
 def commit(conn: sqlite3.Connection, batch: IncomingBatch) -> bytes:
-    """Decide every record, store the accepted and held ones and the answer; return the answer bytes."""
-    header = batch.header
+    """Decide every record, store the accepted and held ones and the answer; return the answer bytes.
+
+    Everything the decisions need is read first, once per batch (what is stored under the
+    batch's record ids, which IDs are taken at other branches, the numbers the batch may use);
+    then each record is decided in the batch's order (`_Decisions`) and the lot is written.
+    """
+    _check_sequence(conn, batch)
+    stored = _stored_records(conn, batch.records)
+    elsewhere = _ids_elsewhere(conn, batch)
+    needed = sum(1 for c in batch.records if _may_need_number(c, stored, elsewhere))
+    decisions = _Decisions(conn, batch, stored, elsewhere, _numbers(conn, batch.received_at[:4], needed))
+    results = [decisions.decide(c) for c in batch.records]
+    return _write(conn, batch, decisions, results)
+
+
+def _check_sequence(conn: sqlite3.Connection, batch: IncomingBatch) -> None:
+    """`StaleSequence` unless the batch comes after the device's last one (another batch of the
+    same device may have got in first, between the checks outside the lock and now)."""
     row = conn.execute("SELECT last_sequence FROM devices WHERE device_id = ?", (batch.device_id,)).fetchone()
-    if header.sequence <= row[0]:
+    if batch.header.sequence <= row[0]:
         raise StaleSequence(int(row[0]))
-    checked = batch.records
-    stored = {
+
+
+def _stored_records(conn: sqlite3.Connection, checked: Sequence[CheckedRecord]) -> dict[str, _Stored]:
+    """What is already stored under the batch's record ids and the ids its records supersede."""
+    ids = [c.record.id for c in checked] + [c.record.supersedes for c in checked if c.record.supersedes]
+    return {
         r[0]: _Stored(r[1], r[2], r[3], r[4])
         for r in _rows_in(
             conn,
             "SELECT record_id, branch_id, status, cam_ie_number, duplicate_of FROM records WHERE record_id IN ({})",
-            [c.record.id for c in checked] + [c.record.supersedes for c in checked if c.record.supersedes],
+            ids,
         )
     }
+
+
+def _ids_elsewhere(conn: sqlite3.Connection, batch: IncomingBatch) -> dict[str, str | None]:
+    """ID key → the CAM-IE number of a record accepted or held at another branch under that ID
+    (None when such a record has no number yet), for the IDs of the batch's valid records."""
     elsewhere: dict[str, str | None] = {}
     # `+status`: keep SQLite on the id_key index; the status index would scan every accepted record.
-    id_keys = sorted({c.id_key for c in checked if c.id_key is not None and c.rejection is None})
+    id_keys = sorted({c.id_key for c in batch.records if c.id_key is not None and c.rejection is None})
     for key, number in _rows_in(
         conn,
         "SELECT id_key, cam_ie_number FROM records WHERE id_key IN ({}) AND branch_id != ? AND +status IN (?, ?)",
@@ -154,40 +179,46 @@ def commit(conn: sqlite3.Connection, batch: IncomingBatch) -> bytes:
     ):
         if elsewhere.get(key) is None:
             elsewhere[key] = number  # prefer a match that has a number to point at
-    fresh = _numbers(conn, batch.received_at[:4], sum(1 for c in checked if _may_need_number(c, stored, elsewhere)))
+    return elsewhere
 
-    results: list[RecordResult] = []
-    rows: list[list[Any]] = []
-    row_of: dict[str, list[Any]] = {}
-    superseded: list[str] = []
-    for c in checked:
+
+class _Decisions:
+    """The records of one batch decided in order, each seeing the ones before it (a correction
+    may supersede a record of the same batch); collects the rows to insert and the records
+    to mark superseded."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        batch: IncomingBatch,
+        stored: dict[str, _Stored],
+        elsewhere: dict[str, str | None],
+        fresh: Iterable[str],
+    ) -> None:
+        self.conn = conn
+        self.batch = batch
+        self.stored = stored
+        self.elsewhere = elsewhere
+        self.fresh = iter(fresh)
+        self.rows: list[dict[str, Any]] = []  # the records to insert, by column name
+        self.row_of: dict[str, dict[str, Any]] = {}
+        self.superseded: list[str] = []  # stored records a correction of this batch replaces
+
+    def decide(self, c: CheckedRecord) -> RecordResult:
+        """The answer for one record; a record to store is added to `rows`."""
         record = c.record
-        previous = stored.get(record.id)
+        previous = self.stored.get(record.id)
         if previous is not None:
-            results.append(_resend(conn, record.id, previous, batch.branch_id))
-            continue
+            return _resend(self.conn, record.id, previous, self.batch.branch_id)
         if c.rejection is not None:
-            results.append(_rejected(record.id, c.rejection.reason_code, c.rejection.message, c.rejection.fields))
-            continue
+            return _rejected(record.id, c.rejection.reason_code, c.rejection.message, c.rejection.fields)
         number = None
-        if record.supersedes is not None and record.supersedes in stored:
-            old = stored[record.supersedes]
-            if old.branch_id != batch.branch_id:
-                results.append(_rejected(record.id, "invalid_supersedes", messages.SUPERSEDES_OTHER_BRANCH))
-                continue
-            if old.status == SUPERSEDED:
-                results.append(_rejected(record.id, "already_superseded", messages.ALREADY_SUPERSEDED))
-                continue
-            # A correction keeps the number of what it corrects, unless an operator rejected that
-            # record: a rejected record's number is never given out again.
-            number = None if old.status == REJECTED else old.number
-            old.status = SUPERSEDED
-            if record.supersedes in row_of:
-                row_of[record.supersedes][10] = SUPERSEDED  # superseded within this same batch
-            else:
-                superseded.append(record.supersedes)
-        if c.id_key is not None and c.id_key in elsewhere:
-            status, duplicate_of = HELD, elsewhere[c.id_key]
+        if record.supersedes is not None and record.supersedes in self.stored:
+            refused, number = self._supersede(record.id, self.stored[record.supersedes], record.supersedes)
+            if refused is not None:
+                return refused
+        if c.id_key is not None and c.id_key in self.elsewhere:
+            status, duplicate_of = HELD, self.elsewhere[c.id_key]
             result = RecordResult(
                 record.id,
                 protocol.DUPLICATE,
@@ -197,43 +228,79 @@ def commit(conn: sqlite3.Connection, batch: IncomingBatch) -> bytes:
             )
         else:
             status, duplicate_of = ACCEPTED, None
-            number = number or next(iter(fresh))
+            number = number or next(self.fresh)
             result = RecordResult(record.id, protocol.ACCEPTED, cam_ie_number=number)
-        results.append(result)
-        stored[record.id] = _Stored(batch.branch_id, status, number, duplicate_of)
-        row = [
-            record.id,
-            header.batch_id,
-            batch.branch_id,
-            batch.device_id,
-            record.form_id,
-            record.form_version,
-            c.answers_json,
-            record.captured_at,
-            record.captured_by,
-            record.supersedes,
-            status,
-            number,
-            c.id_key,
-            duplicate_of,
-            batch.received_at,
-        ]
-        row_of[record.id] = row
-        rows.append(row)
+        self.stored[record.id] = _Stored(self.batch.branch_id, status, number, duplicate_of)
+        self._add_row(c, status, number, duplicate_of)
+        return result
 
-    if superseded:
-        _rows_in(conn, "UPDATE records SET status = 'superseded' WHERE record_id IN ({})", superseded)
+    def _supersede(self, record_id: str, old: _Stored, old_id: str) -> tuple[RecordResult | None, str | None]:
+        """(a refusal, None) when the correction may not replace `old`; else (None, the number
+        it inherits) with `old` marked superseded."""
+        if old.branch_id != self.batch.branch_id:
+            return _rejected(record_id, "invalid_supersedes", messages.SUPERSEDES_OTHER_BRANCH), None
+        if old.status == SUPERSEDED:
+            return _rejected(record_id, "already_superseded", messages.ALREADY_SUPERSEDED), None
+        # A correction keeps the number of what it corrects, unless an operator rejected that
+        # record: a rejected record's number is never given out again.
+        number = None if old.status == REJECTED else old.number
+        old.status = SUPERSEDED
+        if old_id in self.row_of:
+            self.row_of[old_id]["status"] = SUPERSEDED  # superseded within this same batch
+        else:
+            self.superseded.append(old_id)
+        return None, number
+
+    def _add_row(self, c: CheckedRecord, status: str, number: str | None, duplicate_of: str | None) -> None:
+        """The `records` row of a record to store, by column name."""
+        record, batch = c.record, self.batch
+        row = {
+            "record_id": record.id,
+            "batch_id": batch.header.batch_id,
+            "branch_id": batch.branch_id,
+            "device_id": batch.device_id,
+            "form_id": record.form_id,
+            "form_version": record.form_version,
+            "answers": c.answers_json,
+            "captured_at": record.captured_at,
+            "captured_by": record.captured_by,
+            "supersedes": record.supersedes,
+            "status": status,
+            "cam_ie_number": number,
+            "id_key": c.id_key,
+            "duplicate_of": duplicate_of,
+            "received_at": batch.received_at,
+        }
+        self.row_of[record.id] = row
+        self.rows.append(row)
+
+
+def _write(conn: sqlite3.Connection, batch: IncomingBatch, decisions: _Decisions, results: list[RecordResult]) -> bytes:
+    """Store the batch's outcome: records superseded, new records, the answer (for resends of
+    the same batch) and the device's sequence. Returns the answer bytes."""
+    if decisions.superseded:
+        _rows_in(conn, "UPDATE records SET status = 'superseded' WHERE record_id IN ({})", decisions.superseded)
     conn.executemany(
         "INSERT INTO records (record_id, batch_id, branch_id, device_id, form_id, form_version, answers, captured_at,"
         " captured_by, supersedes, status, cam_ie_number, id_key, duplicate_of, received_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        " VALUES (:record_id, :batch_id, :branch_id, :device_id, :form_id, :form_version, :answers, :captured_at,"
+        " :captured_by, :supersedes, :status, :cam_ie_number, :id_key, :duplicate_of, :received_at)",
+        decisions.rows,
     )
+    header = batch.header
     answer = protocol.canonical_json(BatchAnswer(header.batch_id, batch.received_at, results).to_json())
     conn.execute(
         "INSERT INTO batches (batch_id, device_id, sequence, body_sha256, answer, record_count, received_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (header.batch_id, batch.device_id, header.sequence, batch.body_sha256, answer, len(checked), batch.received_at),
+        (
+            header.batch_id,
+            batch.device_id,
+            header.sequence,
+            batch.body_sha256,
+            answer,
+            len(batch.records),
+            batch.received_at,
+        ),
     )
     conn.execute("UPDATE devices SET last_sequence = ? WHERE device_id = ?", (header.sequence, batch.device_id))
     return answer

@@ -234,6 +234,18 @@ class CentreStore:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
+    def _query_by_name(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """Like `_query`, each row as column name → value: wide rows are read into dataclasses
+        by name, so a column added to a SELECT cannot shift the others. Only this cursor reads
+        so (the connection's row factory stays: the ledger reads tuples); a SELECT naming two
+        columns alike is a mistake and raises ValueError."""
+        with self._lock:
+            cursor = self._conn.execute(sql, params)
+            names = [column[0] for column in cursor.description]
+            if len(set(names)) != len(names):
+                raise ValueError(f"a SELECT read by name has two columns of the same name: {names}")
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
     # --- branches and enrolment -------------------------------------------------------
 
     def issue_enrolment_code(
@@ -302,24 +314,27 @@ class CentreStore:
             )
         return Enrolment(str(row[0]), str(row[1]), device_id, key_id, key)
 
+    #: Each column named after its `Device` field.
     _DEVICE_SQL: Final = (
-        "SELECT d.device_id, d.branch_id, b.code, d.name, d.public_key, d.key_id, d.enrolled_at, d.revoked_at,"
-        " d.last_sequence FROM devices d JOIN branches b USING (branch_id)"
+        "SELECT d.device_id AS device_id, d.branch_id AS branch_id, b.code AS branch_code, d.name AS name,"
+        " d.public_key AS public_key, d.key_id AS key_id, d.enrolled_at AS enrolled_at, d.revoked_at AS revoked_at,"
+        " d.last_sequence AS last_sequence FROM devices d JOIN branches b USING (branch_id)"
     )
 
     def device(self, device_id: str) -> Device | None:
         """The device with this id, revoked or not; None when unknown."""
-        rows = self._query(self._DEVICE_SQL + " WHERE d.device_id = ?", (device_id,))
-        return Device(*rows[0]) if rows else None
+        rows = self._query_by_name(self._DEVICE_SQL + " WHERE d.device_id = ?", (device_id,))
+        return Device(**rows[0]) if rows else None
 
     def device_with_key(self, key_id: str) -> Device | None:
         """The device whose Ed25519 key has this id (revoked or not); None when unknown."""
-        rows = self._query(self._DEVICE_SQL + " WHERE d.key_id = ?", (key_id,))
-        return Device(*rows[0]) if rows else None
+        rows = self._query_by_name(self._DEVICE_SQL + " WHERE d.key_id = ?", (key_id,))
+        return Device(**rows[0]) if rows else None
 
     def devices(self) -> list[Device]:
         """Every enrolled device, oldest first."""
-        return [Device(*row) for row in self._query(self._DEVICE_SQL + " ORDER BY d.enrolled_at, d.device_id")]
+        rows = self._query_by_name(self._DEVICE_SQL + " ORDER BY d.enrolled_at, d.device_id")
+        return [Device(**row) for row in rows]
 
     def revoke_device(self, device_id: str) -> None:
         """Refuse everything this device sends from now on (its stored records stay)."""
@@ -332,15 +347,26 @@ class CentreStore:
 
     # --- centre keys ------------------------------------------------------------------
 
-    _KEY_SQL: Final = "SELECT key_id, kind, private_key, created_at, expires_at, retired_at FROM centre_keys"
+    _KEY_SQL: Final = (
+        "SELECT key_id AS key_id, kind AS kind, private_key AS private_key, created_at AS created_at,"
+        " expires_at AS expires_at, retired_at AS retired_at FROM centre_keys"
+    )
 
     def _keys(self, key_id: str | None = None) -> list[CentreKey]:
         """Every key (newest first), or the one with `key_id`."""
         if key_id is None:
-            rows = self._query(self._KEY_SQL + " ORDER BY created_at DESC, rowid DESC")
+            rows = self._query_by_name(self._KEY_SQL + " ORDER BY created_at DESC, rowid DESC")
         else:
-            rows = self._query(self._KEY_SQL + " WHERE key_id = ?", (key_id,))
-        return [CentreKey(CentrePrivateKey(r[0], r[1], bytes(r[2])), r[3], r[4], r[5]) for r in rows]
+            rows = self._query_by_name(self._KEY_SQL + " WHERE key_id = ?", (key_id,))
+        return [
+            CentreKey(
+                CentrePrivateKey(r["key_id"], r["kind"], bytes(r["private_key"])),
+                created_at=r["created_at"],
+                expires_at=r["expires_at"],
+                retired_at=r["retired_at"],
+            )
+            for r in rows
+        ]
 
     def keys(self) -> list[CentreKey]:
         """Every centre key ever made, newest first."""
@@ -428,18 +454,22 @@ class CentreStore:
             for s, n in self._query("SELECT status, count(*) FROM records GROUP BY status ORDER BY status")
         }
 
+    #: Each column named after its `RecordSummary` field.
     _SUMMARY_SQL: Final = (
-        "SELECT r.record_id, b.code, r.status, r.cam_ie_number, r.duplicate_of, r.received_at"
+        "SELECT r.record_id AS record_id, b.code AS branch_code, r.status AS status,"
+        " r.cam_ie_number AS cam_ie_number, r.duplicate_of AS duplicate_of, r.received_at AS received_at"
         " FROM records r JOIN branches b USING (branch_id)"
     )
 
     def records(self, status: str | None = None, limit: int = 1000) -> list[RecordSummary]:
         """Stored records (all, or those with `status`), oldest first, without their answers."""
         if status is None:
-            rows = self._query(self._SUMMARY_SQL + " ORDER BY r.rowid LIMIT ?", (limit,))
+            rows = self._query_by_name(self._SUMMARY_SQL + " ORDER BY r.rowid LIMIT ?", (limit,))
         else:
-            rows = self._query(self._SUMMARY_SQL + " WHERE r.status = ? ORDER BY r.rowid LIMIT ?", (status, limit))
-        return [RecordSummary(*row) for row in rows]
+            rows = self._query_by_name(
+                self._SUMMARY_SQL + " WHERE r.status = ? ORDER BY r.rowid LIMIT ?", (status, limit)
+            )
+        return [RecordSummary(**row) for row in rows]
 
     def held_records(self) -> list[RecordSummary]:
         """Records held for review (probable duplicates)."""
@@ -447,8 +477,8 @@ class CentreStore:
 
     def record(self, record_id: str) -> RecordSummary | None:
         """One record's summary, or None."""
-        rows = self._query(self._SUMMARY_SQL + " WHERE r.record_id = ?", (record_id,))
-        return RecordSummary(*rows[0]) if rows else None
+        rows = self._query_by_name(self._SUMMARY_SQL + " WHERE r.record_id = ?", (record_id,))
+        return RecordSummary(**rows[0]) if rows else None
 
     def decide(
         self,
@@ -472,20 +502,21 @@ class CentreStore:
 
     def feed(self, branch_id: str, after: int, limit: int) -> tuple[list[FeedEntry], bool]:
         """The branch's feed entries after `after`, at most `limit`, and whether more follow."""
-        rows = self._query(
-            "SELECT cursor, record_id, status, decided_at, cam_ie_number, reason_code, message_km, message_en"
-            " FROM feed WHERE branch_id = ? AND cursor > ? ORDER BY cursor LIMIT ?",
+        rows = self._query_by_name(
+            "SELECT cursor AS cursor, record_id AS record_id, status AS status, decided_at AS decided_at,"
+            " cam_ie_number AS cam_ie_number, reason_code AS reason_code, message_km AS message_km,"
+            " message_en AS message_en FROM feed WHERE branch_id = ? AND cursor > ? ORDER BY cursor LIMIT ?",
             (branch_id, after, limit + 1),
         )
         entries = [
             FeedEntry(
-                cursor=r[0],
-                record_id=r[1],
-                status=r[2],
-                decided_at=r[3],
-                cam_ie_number=r[4],
-                reason_code=r[5],
-                message=Message(r[6], r[7]) if r[6] and r[7] else None,
+                cursor=r["cursor"],
+                record_id=r["record_id"],
+                status=r["status"],
+                decided_at=r["decided_at"],
+                cam_ie_number=r["cam_ie_number"],
+                reason_code=r["reason_code"],
+                message=Message(r["message_km"], r["message_en"]) if r["message_km"] and r["message_en"] else None,
             )
             for r in rows[:limit]
         ]

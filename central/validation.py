@@ -10,21 +10,18 @@ write a function with the same signature and pass it to `create_app(validator=..
 `start_centre(validator=...)`.
 
 `identity_key` turns an answer's ID type and number into the key the duplicate search
-uses: spaces and zero-width characters stripped, Khmer digits made ASCII, upper case.
+uses; it is `forms.identity.id_duplicate_key`, the branch's key too.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import math
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from forms import FormError, load_form
-from forms.identity import IdentityError, parse_national_id
+from forms import FormError, identity, load_form
 from sync.protocol import Message, Record
 
 REGISTRATION_FORM: Final = "cam_ie_registration"
@@ -57,9 +54,6 @@ REQUIRED: Final = Message("ចម្លើយនេះត្រូវតែប�
 TOO_LONG: Final = Message("ចម្លើយនេះវែងពេក។", "This answer is too long.")
 WRONG_KIND: Final = Message("ប្រភេទចម្លើយនេះមិនត្រឹមត្រូវទេ។", "This answer is of the wrong kind.")
 TOO_MANY: Final = Message("មានចម្លើយច្រើនពេក។", "There are too many answers.")
-
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_KHMER_DIGITS = {0x17E0 + i: ord(str(i)) for i in range(10)}
 
 
 def _answer_problem(value: Any) -> Message | None:
@@ -130,28 +124,14 @@ def form_validator(record: Record) -> Rejection | None:
 
 
 def normalise_id_number(text: str) -> str:
-    """An ID number as the duplicate search compares it: no spaces or zero-width marks, ASCII digits, upper case."""
-    if text.isascii() and text.isalnum():
-        return text.upper()  # the common case, without the Unicode work
-    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_KHMER_DIGITS)
-    return "".join(ch for ch in text if not ch.isspace()).upper()
+    """An ID number as the duplicate search compares it (`forms.identity.identifier_matching_key`)."""
+    return identity.identifier_matching_key(text)
 
 
 def identity_key(answers: Mapping[str, Any]) -> str | None:
     """`"<id type>:<normalised number>"`, or None when the answers carry no usable ID.
 
-    A national ID is reduced to its 9 digits (a "(NN)" suffix, which the form stores
-    apart, is the same card), so "987 654 321(01)" and "987654321" match. ID type
-    `none` has no number to compare, whatever a stray `id_number` says.
+    The centre's name for `forms.identity.id_duplicate_key`, the very key the branch stores:
+    "987 654 321(01)" and "987654321" match, and ID type `none` has no number to compare.
     """
-    id_type, id_number = answers.get("id_type"), answers.get("id_number")
-    if not isinstance(id_type, str) or not isinstance(id_number, str):
-        return None
-    kind = id_type.strip().lower()
-    if kind in ("", "none"):
-        return None
-    number = normalise_id_number(id_number)
-    if kind == "national_id":
-        with contextlib.suppress(IdentityError):
-            number, _suffix = parse_national_id(id_number)
-    return f"{kind}:{number}" if number else None
+    return identity.id_duplicate_key(answers)

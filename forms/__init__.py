@@ -14,7 +14,6 @@ from forms.definition import (
     Form,
     FormError,
     Page,
-    Row,
     UnknownForm,
     available_forms,
     clear_cache,
@@ -23,6 +22,7 @@ from forms.definition import (
     load_form_file,
 )
 from forms.expressions import ExpressionError
+from forms.rows import Row
 from forms.validation import ANSWERS_KEY, META_FORM_ID, META_FORM_VERSION, Problem
 
 __all__ = [

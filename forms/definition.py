@@ -13,17 +13,17 @@ import functools
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from forms import validation
 from forms.choices import Choice, ChoiceList, pick_label
 from forms.expressions import Expression, ExpressionError, parse
+from forms.rows import ANSWER_TYPES, Row
 
 DEFINITIONS_DIR = Path(__file__).parent / "definitions"
 
-ANSWER_TYPES = ("text", "integer", "decimal", "date", "select_one", "select_multiple")
 TYPES = (*ANSWER_TYPES, "note", "calculate", "begin_group", "end_group")
 NORMALISERS = ("name", "identifier", "phone", "national_id")
 EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required")
@@ -66,45 +66,6 @@ class DefinitionError(FormError, ValueError):
         self.row_name = row_name
         self.column = column
         self.section = section
-
-
-@dataclass(frozen=True, eq=False)
-class Row:
-    """One survey row. `number` is its 1-based position among the survey rows."""
-
-    number: int
-    name: str
-    type: str
-    list_name: str | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
-    hints: Mapping[str, str] = field(default_factory=dict)
-    required: bool = False
-    required_if: Expression | None = None
-    required_message: Mapping[str, str] = field(default_factory=dict)
-    constraint: Expression | None = None
-    constraint_message: Mapping[str, str] = field(default_factory=dict)
-    relevant: Expression | None = None
-    choice_filter: Expression | None = None
-    calculation: Expression | None = None
-    default: str | None = None
-    read_only: bool = False
-    appearance: str = ""
-    normalise: str | None = None
-    suffix_field: str | None = None
-    groups: tuple[str, ...] = ()  # enclosing groups, outermost first
-
-    def label(self, lang: str = "en") -> str:
-        """The label in `lang` (km or en), falling back to the other language, then the name."""
-        return pick_label(self.labels, lang, self.name)
-
-    def hint(self, lang: str = "en") -> str:
-        """The hint in `lang`, or "" when the row has none."""
-        return pick_label(self.hints, lang, "")
-
-    @property
-    def takes_answer(self) -> bool:
-        """True for rows a person answers (not notes, calculates or groups)."""
-        return self.type in ANSWER_TYPES
 
 
 @dataclass(frozen=True, eq=False)
@@ -301,6 +262,9 @@ def _expression(value: object, where: dict[str, Any], column: str, *, allow_colu
 
 
 def _row(number: int, raw: object, settings: dict[str, Any], groups: list[str]) -> Row:
+    """One survey row from its table, checked column by column; `groups` are the groups open
+    around it. The checks run in one fixed order, so a row with several problems always
+    reports the same one (the first)."""
     source, lang = settings["source"], settings["default_language"]
     if not isinstance(raw, Mapping):
         raise DefinitionError("a survey row must be a table", source=source, row_number=number)
@@ -309,44 +273,13 @@ def _row(number: int, raw: object, settings: dict[str, Any], groups: list[str]) 
     unknown = sorted(set(raw) - ROW_COLUMNS)
     if unknown:
         raise DefinitionError("unsupported column", column=unknown[0], **where)
-    type_text = raw.get("type")
-    if not isinstance(type_text, str) or not type_text.split():
-        raise DefinitionError("every row needs a type", column="type", **where)
-    parts = type_text.split()
-    row_type, list_name = parts[0], (parts[1] if len(parts) > 1 else None)
-    if row_type not in TYPES:
-        raise DefinitionError(f"unsupported type {row_type!r}", column="type", **where)
-    if (row_type in ("select_one", "select_multiple")) != (list_name is not None) or len(parts) > 2:
-        raise DefinitionError(
-            f"{type_text!r}: a select names one choice list, other types none", column="type", **where
-        )
-    if row_type == "end_group":
-        if not groups:
-            raise DefinitionError("end_group without a begin_group", column="type", **where)
-        name = name or groups[-1]
-    if not isinstance(name, str) or not _NAME.fullmatch(name):
-        raise DefinitionError(
-            "a row needs a name of letters, digits and _ (starting with a letter or _)", column="name", **where
-        )
+    row_type, list_name = _row_type(raw.get("type"), where)
+    name = _row_name(name, row_type, groups, where)
     required = _flag(raw.get("required", False), where, "required")
     read_only = _flag(raw.get("read_only", False), where, "read_only")
     if isinstance(read_only, str):
         raise DefinitionError("read_only must be yes or no", column="read_only", **where)
-    normalise = raw.get("normalise")
-    if normalise is not None and normalise not in NORMALISERS:
-        raise DefinitionError(f"normalise must be one of {', '.join(NORMALISERS)}", column="normalise", **where)
-    default = raw.get("default")
-    if default is not None and not isinstance(default, str | int | float):
-        raise DefinitionError("default must be a single value", column="default", **where)
-    appearance, suffix_field = raw.get("appearance", ""), raw.get("suffix_field")
-    if not isinstance(appearance, str) or not (suffix_field is None or isinstance(suffix_field, str)):
-        raise DefinitionError(
-            "expected text", column="appearance" if not isinstance(appearance, str) else "suffix_field", **where
-        )
-    if (suffix_field is not None) != (normalise == "national_id"):
-        raise DefinitionError(
-            "suffix_field goes with normalise = 'national_id', and only with it", column="suffix_field", **where
-        )
+    normalise, default, appearance, suffix_field = _plain_columns(raw, where)
     row = Row(
         number=number,
         name=name,
@@ -362,20 +295,77 @@ def _row(number: int, raw: object, settings: dict[str, Any], groups: list[str]) 
         relevant=_expression(raw.get("relevant"), where, "relevant"),
         choice_filter=_expression(raw.get("choice_filter"), where, "choice_filter", allow_columns=True),
         calculation=_expression(raw.get("calculation"), where, "calculation"),
-        default=None if default is None else str(default),
+        default=default,
         read_only=read_only is True,
         appearance=appearance,
         normalise=normalise,
         suffix_field=suffix_field,
         groups=tuple(groups[:-1]) if row_type == "end_group" else tuple(groups),
     )
-    if row_type == "calculate" and row.calculation is None:
-        raise DefinitionError("a calculate row needs a calculation", column="calculation", **where)
-    if row_type != "calculate" and row.calculation is not None:
-        raise DefinitionError("only calculate rows have a calculation", column="calculation", **where)
-    if row.choice_filter is not None and list_name is None:
-        raise DefinitionError("only select rows have a choice_filter", column="choice_filter", **where)
+    _check_row_kind(row, where)
     return row
+
+
+def _row_type(type_text: object, where: dict[str, Any]) -> tuple[str, str | None]:
+    """(type, choice list) from the `type` column: `select_one <list>`, `text`…; a select
+    names exactly one choice list and every other type none."""
+    if not isinstance(type_text, str) or not type_text.split():
+        raise DefinitionError("every row needs a type", column="type", **where)
+    parts = type_text.split()
+    row_type, list_name = parts[0], (parts[1] if len(parts) > 1 else None)
+    if row_type not in TYPES:
+        raise DefinitionError(f"unsupported type {row_type!r}", column="type", **where)
+    if (row_type in ("select_one", "select_multiple")) != (list_name is not None) or len(parts) > 2:
+        raise DefinitionError(
+            f"{type_text!r}: a select names one choice list, other types none", column="type", **where
+        )
+    return row_type, list_name
+
+
+def _row_name(name: object, row_type: str, groups: list[str], where: dict[str, Any]) -> str:
+    """The row's name, checked. An `end_group` may leave it out: it then closes the innermost
+    open group (and needs one to close)."""
+    if row_type == "end_group":
+        if not groups:
+            raise DefinitionError("end_group without a begin_group", column="type", **where)
+        name = name or groups[-1]
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise DefinitionError(
+            "a row needs a name of letters, digits and _ (starting with a letter or _)", column="name", **where
+        )
+    return name
+
+
+def _plain_columns(raw: Mapping[str, Any], where: dict[str, Any]) -> tuple[str | None, str | None, str, str | None]:
+    """(normalise, default, appearance, suffix_field) of a row, checked: a known normaliser, a
+    single default value (kept as text), and a suffix field exactly with `national_id`."""
+    normalise = raw.get("normalise")
+    if normalise is not None and normalise not in NORMALISERS:
+        raise DefinitionError(f"normalise must be one of {', '.join(NORMALISERS)}", column="normalise", **where)
+    default = raw.get("default")
+    if default is not None and not isinstance(default, str | int | float):
+        raise DefinitionError("default must be a single value", column="default", **where)
+    appearance, suffix_field = raw.get("appearance", ""), raw.get("suffix_field")
+    if not isinstance(appearance, str) or not (suffix_field is None or isinstance(suffix_field, str)):
+        raise DefinitionError(
+            "expected text", column="appearance" if not isinstance(appearance, str) else "suffix_field", **where
+        )
+    if (suffix_field is not None) != (normalise == "national_id"):
+        raise DefinitionError(
+            "suffix_field goes with normalise = 'national_id', and only with it", column="suffix_field", **where
+        )
+    return normalise, None if default is None else str(default), appearance, suffix_field
+
+
+def _check_row_kind(row: Row, where: dict[str, Any]) -> None:
+    """The columns that belong to one kind of row only: a calculation to calculates (which
+    need one), a choice_filter to selects."""
+    if row.type == "calculate" and row.calculation is None:
+        raise DefinitionError("a calculate row needs a calculation", column="calculation", **where)
+    if row.type != "calculate" and row.calculation is not None:
+        raise DefinitionError("only calculate rows have a calculation", column="calculation", **where)
+    if row.choice_filter is not None and row.list_name is None:
+        raise DefinitionError("only select rows have a choice_filter", column="choice_filter", **where)
 
 
 def _choice_list(list_name: str, raw: object, settings: dict[str, Any]) -> ChoiceList:
@@ -424,11 +414,35 @@ def _choice_list(list_name: str, raw: object, settings: dict[str, Any]) -> Choic
 
 
 def form_from_dict(data: Mapping[str, Any], *, source: str = "<definition>") -> Form:
-    """Build and check a Form from a parsed definition (a TOML file's content). Raises DefinitionError."""
+    """Build and check a Form from a parsed definition (a TOML file's content). Raises DefinitionError.
+
+    Sections are read in order (settings, choice lists, survey rows), then every reference
+    between rows is checked, so a definition that loads is complete and consistent.
+    """
     unknown = sorted(set(data) - {"settings", "survey", "choices"})
     if unknown:
         raise DefinitionError(f"unknown section [{unknown[0]}]", source=source)
-    raw_settings = data.get("settings")
+    form_id, version, default_language, titles = _settings(data.get("settings"), source)
+    settings = {"source": source, "default_language": default_language}
+    raw_choices = data.get("choices", {})
+    if not isinstance(raw_choices, Mapping):
+        raise DefinitionError("[choices] must be a table of lists", source=source)
+    choice_lists = {name: _choice_list(name, raw, settings) for name, raw in raw_choices.items()}
+    rows = _survey(data.get("survey"), settings, choice_lists)
+    _check_references(rows, source)
+    return Form(
+        form_id=form_id,
+        version=version,
+        default_language=default_language,
+        titles=titles,
+        rows=rows,
+        choice_lists=choice_lists,
+        source=source,
+    )
+
+
+def _settings(raw_settings: object, source: str) -> tuple[str, str, str, dict[str, str]]:
+    """(form_id, version, default_language, titles) from the `[settings]` table, checked."""
     if not isinstance(raw_settings, Mapping):
         raise DefinitionError("a definition needs a [settings] table", source=source)
     form_id, version = raw_settings.get("form_id"), raw_settings.get("version")
@@ -442,15 +456,14 @@ def form_from_dict(data: Mapping[str, Any], *, source: str = "<definition>") -> 
     extra = sorted(set(raw_settings) - {"form_id", "version", "default_language", "title"})
     if extra:
         raise DefinitionError(f"unknown setting {extra[0]!r}", source=source)
-    settings = {"source": source, "default_language": default_language}
     titles = _texts(raw_settings.get("title"), default_language, {"source": source}, "settings.title")
+    return form_id, version, default_language, titles
 
-    raw_choices = data.get("choices", {})
-    if not isinstance(raw_choices, Mapping):
-        raise DefinitionError("[choices] must be a table of lists", source=source)
-    choice_lists = {name: _choice_list(name, raw, settings) for name, raw in raw_choices.items()}
 
-    survey = data.get("survey")
+def _survey(survey: object, settings: dict[str, Any], choice_lists: Mapping[str, ChoiceList]) -> list[Row]:
+    """The `[[survey]]` rows in order, each checked, with groups opened and closed in pairs,
+    every name used once (an end_group repeats its group's) and every choice list known."""
+    source = settings["source"]
     if not isinstance(survey, list) or not survey:
         raise DefinitionError("a definition needs [[survey]] rows", source=source)
     rows: list[Row] = []
@@ -472,38 +485,24 @@ def form_from_dict(data: Mapping[str, Any], *, source: str = "<definition>") -> 
         rows.append(row)
     if groups:
         raise DefinitionError(f"group {groups[-1]!r} is never closed (end_group missing)", source=source)
+    return rows
+
+
+def _check_references(rows: Sequence[Row], source: str) -> None:
+    """Every `${field}` in an expression and every suffix_field names a field of the form
+    (checked once all rows are read: an expression may name a later row)."""
     fields = {r.name for r in rows if r.type not in ("begin_group", "end_group")}
     for row in rows:
+        where: dict[str, Any] = {"source": source, "row_number": row.number, "row_name": row.name}
         for column in EXPRESSION_COLUMNS:
             expression = row.required_if if column == "required" else getattr(row, column)
             if expression is None:
                 continue
             missing = sorted(expression.fields - fields)
             if missing:
-                raise DefinitionError(
-                    f"${{{missing[0]}}} is not a field of this form",
-                    source=source,
-                    row_number=row.number,
-                    row_name=row.name,
-                    column=column,
-                )
+                raise DefinitionError(f"${{{missing[0]}}} is not a field of this form", column=column, **where)
         if row.suffix_field is not None and row.suffix_field not in fields:
-            raise DefinitionError(
-                "suffix_field names no field of this form",
-                source=source,
-                row_number=row.number,
-                row_name=row.name,
-                column="suffix_field",
-            )
-    return Form(
-        form_id=form_id,
-        version=version,
-        default_language=default_language,
-        titles=titles,
-        rows=rows,
-        choice_lists=choice_lists,
-        source=source,
-    )
+            raise DefinitionError("suffix_field names no field of this form", column="suffix_field", **where)
 
 
 def load_form_file(path: str | Path) -> Form:

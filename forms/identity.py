@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -137,6 +138,48 @@ def parse_national_id(text: str) -> tuple[str, str]:
             "national_id", "a national ID number has 9 digits, optionally followed by a suffix in brackets"
         )
     return match[1], match[2] or ""
+
+
+# Invisible marks a typist or a copied document may leave inside a number, beyond ZERO_WIDTH:
+# WORD JOINER and SOFT HYPHEN. Dropped for matching only (the form refuses them in a stored ID).
+_DROP_MATCHING_INVISIBLE = {ord(c): None for c in "\u2060\u00ad"}
+
+
+def identifier_matching_key(text: str) -> str:
+    """An ID number as duplicate checks compare it: `clean_identifier` after NFKC and the
+    removal of word joiners and soft hyphens.
+
+    NFKC makes full-width digits and letters ASCII and the extra marks are invisible, so two
+    spellings a person cannot tell apart meet. A number the form accepts is already ASCII, so
+    for every stored answer this is exactly `clean_identifier`.
+    """
+    if text.isascii():  # the usual case: NFKC changes nothing and there is no invisible mark
+        return clean_identifier(text)
+    return clean_identifier(unicodedata.normalize("NFKC", text).translate(_DROP_MATCHING_INVISIBLE))
+
+
+def id_duplicate_key(answers: Mapping[str, object]) -> str | None:
+    """`"<id type>:<number>"`, the key under which branch and centre look for the same person's ID;
+    None when the answers carry no usable ID.
+
+    The type is trimmed and lower case, the number `identifier_matching_key`. A national ID
+    with its "(NN)" suffix is the same card as without it (the form stores the suffix apart),
+    so it is reduced to its 9 digits; a number that is no national ID is compared as typed.
+    ID type `none` has no number to compare, whatever a stray `id_number` says. The branch
+    keeps these keys in its store and the centre in its database: the format must not change.
+    """
+    id_type, id_number = answers.get("id_type"), answers.get("id_number")
+    if not isinstance(id_type, str) or not isinstance(id_number, str):
+        return None
+    kind = id_type.strip().lower()
+    if kind in ("", "none"):
+        return None
+    number = identifier_matching_key(id_number)
+    if kind == "national_id":
+        match = NATIONAL_ID_WITH_SUFFIX.fullmatch(number)
+        if match is not None:
+            number = match[1]
+    return f"{kind}:{number}" if number else None
 
 
 def is_national_id(text: str) -> bool:

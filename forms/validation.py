@@ -22,15 +22,13 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from forms import identity
-from forms.choices import Choice
+from forms.choices import Choice, ChoiceList
 from forms.expressions import Env, Expression, Value, parse_iso_date, to_string
 from forms.messages import render
-
-if TYPE_CHECKING:
-    from forms.definition import Form, Row
+from forms.rows import Row
 
 MAX_TEXT_LENGTH = 1000  # characters, after cleaning; a form can ask for less with a constraint
 META_FORM_ID = "_form_id"
@@ -56,6 +54,40 @@ class Problem:
     def message(self, lang: str = "en") -> str:
         """The message in `lang` (km or en)."""
         return render(self.kind, lang, self.custom, **self.params)
+
+
+class FormShape(Protocol):
+    """What validation reads of a form; `forms.definition.Form` is the one kind there is.
+
+    Named here rather than imported: `forms.definition` calls this module for its methods, so
+    this module must not depend on it. Every member is read-only to validation.
+    """
+
+    @property
+    def form_id(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def rows(self) -> tuple[Row, ...]: ...
+
+    @property
+    def fields(self) -> Mapping[str, Row]: ...
+
+    @property
+    def groups(self) -> Mapping[str, Row]: ...
+
+    @property
+    def choice_lists(self) -> Mapping[str, ChoiceList]: ...
+
+    @property
+    def calculation_order(self) -> tuple[Row, ...]: ...
+
+    @property
+    def plan(self) -> Plan:
+        """The pass worked out for this form (made by `Plan(form)` once, kept by the form)."""
+        ...
 
 
 # --------------------------------------------------------------------------- typing one answer
@@ -276,7 +308,7 @@ def _simple_filter(expression: Expression | None) -> tuple[str, str] | None:
 class Plan:
     """The pass over a record, worked out once per form (`Form.plan`); see the module docstring."""
 
-    def __init__(self, form: Form) -> None:
+    def __init__(self, form: FormShape) -> None:
         stamp = (META_FORM_ID, META_FORM_VERSION)  # the stamp wins over a row of the same name
         self.readers: dict[str, Reader] = {
             name: _reader(row) for name, row in form.fields.items() if row.type != "calculate" and name not in stamp
@@ -354,7 +386,7 @@ class _Record:
         "unknown",
     )
 
-    def __init__(self, form: Form, answers: object, today: datetime.date | None) -> None:
+    def __init__(self, form: FormShape, answers: object, today: datetime.date | None) -> None:
         self.form = form
         self.today = today or datetime.date.today()
         self.stored: dict[str, object] = {}
@@ -512,13 +544,13 @@ class _Record:
 
 # --------------------------------------------------------------------------- the public functions
 def problems(
-    form: Form, answers: object, *, today: datetime.date | None = None, only: str | None = None
+    form: FormShape, answers: object, *, today: datetime.date | None = None, only: str | None = None
 ) -> list[Problem]:
     """Every problem with `answers` (or with field `only`), in the order of the form's rows."""
     return _Record(form, answers, today).problems(only)
 
 
-def normalise(form: Form, answers: object) -> dict[str, object]:
+def normalise(form: FormShape, answers: object) -> dict[str, object]:
     """The answers as stored: see Form.normalise."""
     record = _Record(form, answers, None)
     result: dict[str, object] = {}
@@ -535,14 +567,14 @@ def normalise(form: Form, answers: object) -> dict[str, object]:
     return result
 
 
-def is_relevant(form: Form, name: str, answers: object) -> bool:
+def is_relevant(form: FormShape, name: str, answers: object) -> bool:
     """Whether row `name` applies to these answers."""
     if name not in form.fields and name not in form.groups:
         return False
     return _Record(form, answers, None).relevant.get(name, False)
 
 
-def choices(form: Form, name: str, answers: object) -> list[Choice]:
+def choices(form: FormShape, name: str, answers: object) -> list[Choice]:
     """The options of select row `name`, filtered by its choice_filter."""
     row = form.fields.get(name)
     if row is None or row.list_name is None:

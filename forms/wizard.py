@@ -25,7 +25,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from forms import validation
-from forms.definition import Form, Page, Row
+from forms.definition import Form, Page
+from forms.rows import Row
 
 _SHOWN_TYPES = (*("text", "integer", "decimal", "date", "select_one", "select_multiple"), "note")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 import sqlite_utils
@@ -87,3 +88,17 @@ def classify(exc: sqlcipher3.DatabaseError) -> KnownError | None:
     if name.startswith("SQLITE_BUSY") or "database is locked" in text:
         return StoreInUse(f"database is busy ({name})")
     return None
+
+
+def rows_by_name(cursor: Any) -> list[dict[str, Any]]:
+    """The rest of a cursor's rows, each as column name → value.
+
+    For wide rows read into dataclasses: read by name, a row cannot shift when a column is
+    added to its SELECT. Only this cursor is read so; the connection's row factory stays as
+    it is, since other code shares the connection and reads tuples. A SELECT that names two
+    columns alike is a mistake (one would hide the other), so it raises ValueError.
+    """
+    names = [column[0] for column in cursor.description]
+    if len(set(names)) != len(names):
+        raise ValueError(f"a SELECT read by name has two columns of the same name: {names}")
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -7,8 +7,8 @@ thin `Session` methods call these.
   A record someone already corrected (another registration `supersedes` it) is listed as
   *correction sent* only until the centre has answered the correction; after that the
   correction speaks for itself (accepted, or sent back again and listed in its own right).
-- **Review before sync** (a branch policy): a registration submitted with
-  `hold_for_review` has `review_state = 'pending'` and no outbox row. `approve` clears the
+- **Review before sync** (a branch policy): a registration submitted while the policy is on
+  has `review_state = 'pending'` and no outbox row. `approve` clears the
   state and inserts the outbox row in the same transaction; `return_to_teller` sets it to
   `'returned'` with the manager's reason in `review_note`. The teller corrects a returned
   registration like a rejected one: a new version that `supersedes` it.
@@ -30,10 +30,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
+from typing import Any
 
 import sqlite_utils
 
 from branch_client.store import audit, registrations
+from branch_client.store.database import rows_by_name
 from branch_client.store.errors import KnownError
 
 SENT_BACK_STATUSES = ("rejected", "needs_correction")
@@ -168,49 +170,62 @@ def sent_back(
     centre has not answered yet (CORRECTION_SENT); and, with `include_withdrawn`, those a
     manager withdrew (WITHDRAWN). `captured_by` limits the list to one teller's records.
     """
-    rows = db.execute(
-        "SELECT r.id, r.reference, r.answers, r.submitted_at, r.captured_by, a.username, s.status,"
-        " s.reason_code, s.message_km, s.message_en, s.fields, s.updated_at, r.form_id, r.form_version,"
-        " r.withdrawn_at, r.withdrawn_reason,"
-        " c.id, c.reference, c.review_state, c.withdrawn_at,"
-        " EXISTS (SELECT 1 FROM sync_results cs WHERE cs.record_id = c.id)"
-        " FROM sync_results s JOIN registrations r ON r.id = s.record_id"
-        " LEFT JOIN accounts a ON a.id = r.captured_by"
-        " LEFT JOIN registrations c ON c.id ="
-        "  (SELECT l.id FROM registrations l WHERE l.supersedes = r.id ORDER BY l.submitted_at DESC LIMIT 1)"
-        " WHERE s.status IN ('rejected', 'needs_correction') AND (?1 IS NULL OR r.captured_by = ?1)"
-        " ORDER BY s.updated_at DESC, r.reference",
-        [captured_by],
-    ).fetchall()
+    rows = rows_by_name(
+        db.execute(
+            "SELECT r.id AS record_id, r.reference AS reference, r.answers AS answers,"
+            " r.submitted_at AS submitted_at, r.captured_by AS teller_id, a.username AS teller,"
+            " s.status AS status, s.reason_code AS reason_code, s.message_km AS message_km,"
+            " s.message_en AS message_en, s.fields AS fields, s.updated_at AS answered_at,"
+            " r.form_id AS form_id, r.form_version AS form_version,"
+            " r.withdrawn_at AS withdrawn_at, r.withdrawn_reason AS withdrawn_reason,"
+            " c.id AS correction_id, c.reference AS correction_reference, c.review_state AS correction_review,"
+            " c.withdrawn_at AS correction_withdrawn_at,"
+            " EXISTS (SELECT 1 FROM sync_results cs WHERE cs.record_id = c.id) AS correction_answered"
+            " FROM sync_results s JOIN registrations r ON r.id = s.record_id"
+            " LEFT JOIN accounts a ON a.id = r.captured_by"
+            " LEFT JOIN registrations c ON c.id ="
+            "  (SELECT l.id FROM registrations l WHERE l.supersedes = r.id ORDER BY l.submitted_at DESC LIMIT 1)"
+            " WHERE s.status IN ('rejected', 'needs_correction') AND (?1 IS NULL OR r.captured_by = ?1)"
+            " ORDER BY s.updated_at DESC, r.reference",
+            [captured_by],
+        )
+    )
     found = []
     for row in rows:
-        withdrawn_at, correction_id = row[14], row[16]
+        withdrawn_at, correction_id = row["withdrawn_at"], row["correction_id"]
         if withdrawn_at is not None and not include_withdrawn:
             continue
-        if correction_id is not None and withdrawn_at is None and (row[19] is not None or row[20]):
+        if (
+            correction_id is not None
+            and withdrawn_at is None
+            and (row["correction_withdrawn_at"] is not None or row["correction_answered"])
+        ):
             continue  # the correction was answered (or withdrawn): it is the record to look at now
-        found.append(
-            SentBack(
-                record_id=row[0],
-                reference=row[1],
-                owner_name=registrations.owner_name(registrations.json_object(row[2])),
-                submitted_at=row[3],
-                teller_id=row[4],
-                teller=row[5] or "",
-                status=row[6],
-                reason_code=row[7],
-                message_km=row[8],
-                message_en=row[9],
-                fields=_field_messages(row[10], row[12], row[13]),
-                answered_at=row[11],
-                correction_id=correction_id,
-                correction_reference=row[17],
-                correction_review=row[18],
-                withdrawn_at=withdrawn_at,
-                withdrawn_reason=row[15],
-            )
-        )
+        found.append(_sent_back(row))
     return found
+
+
+def _sent_back(row: Mapping[str, Any]) -> SentBack:
+    """A `SentBack` from a row of `sent_back`'s query (read by column name)."""
+    return SentBack(
+        record_id=row["record_id"],
+        reference=row["reference"],
+        owner_name=registrations.owner_name(registrations.json_object(row["answers"])),
+        submitted_at=row["submitted_at"],
+        teller_id=row["teller_id"],
+        teller=row["teller"] or "",
+        status=row["status"],
+        reason_code=row["reason_code"],
+        message_km=row["message_km"],
+        message_en=row["message_en"],
+        fields=_field_messages(row["fields"], row["form_id"], row["form_version"]),
+        answered_at=row["answered_at"],
+        correction_id=row["correction_id"],
+        correction_reference=row["correction_reference"],
+        correction_review=row["correction_review"],
+        withdrawn_at=row["withdrawn_at"],
+        withdrawn_reason=row["withdrawn_reason"],
+    )
 
 
 def under_review(
@@ -220,29 +235,33 @@ def under_review(
     ones and those already corrected are left out."""
     if state not in ("pending", "returned"):
         raise ValueError(f"unknown review state {state!r}")
-    rows = db.execute(
-        "SELECT r.id, r.reference, r.answers, r.submitted_at, r.captured_by, a.username, r.review_state,"
-        " r.review_note, r.supersedes, p.reference, r.duplicate_note"
-        " FROM registrations r LEFT JOIN accounts a ON a.id = r.captured_by"
-        " LEFT JOIN registrations p ON p.id = r.supersedes"
-        " WHERE r.review_state = ?1 AND r.withdrawn_at IS NULL AND (?2 IS NULL OR r.captured_by = ?2)"
-        " AND NOT EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = r.id)"
-        " ORDER BY r.submitted_at, r.reference",
-        [state, captured_by],
-    ).fetchall()
+    rows = rows_by_name(
+        db.execute(
+            "SELECT r.id AS record_id, r.reference AS reference, r.answers AS answers,"
+            " r.submitted_at AS submitted_at, r.captured_by AS teller_id, a.username AS teller,"
+            " r.review_state AS review_state, r.review_note AS review_note, r.supersedes AS supersedes,"
+            " p.reference AS supersedes_reference, r.duplicate_note AS duplicate_note"
+            " FROM registrations r LEFT JOIN accounts a ON a.id = r.captured_by"
+            " LEFT JOIN registrations p ON p.id = r.supersedes"
+            " WHERE r.review_state = ?1 AND r.withdrawn_at IS NULL AND (?2 IS NULL OR r.captured_by = ?2)"
+            " AND NOT EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = r.id)"
+            " ORDER BY r.submitted_at, r.reference",
+            [state, captured_by],
+        )
+    )
     return [
         UnderReview(
-            record_id=row[0],
-            reference=row[1],
-            owner_name=registrations.owner_name(registrations.json_object(row[2])),
-            submitted_at=row[3],
-            teller_id=row[4],
-            teller=row[5] or "",
-            review_state=row[6],
-            review_note=row[7],
-            supersedes=row[8],
-            supersedes_reference=row[9],
-            duplicate_note=row[10],
+            record_id=row["record_id"],
+            reference=row["reference"],
+            owner_name=registrations.owner_name(registrations.json_object(row["answers"])),
+            submitted_at=row["submitted_at"],
+            teller_id=row["teller_id"],
+            teller=row["teller"] or "",
+            review_state=row["review_state"],
+            review_note=row["review_note"],
+            supersedes=row["supersedes"],
+            supersedes_reference=row["supersedes_reference"],
+            duplicate_note=row["duplicate_note"],
         )
         for row in rows
     ]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from branch_client.store import registrations
+from branch_client.store.database import rows_by_name
 from sync.outbox import Outbox
 
 PAGE_SIZE = 200
@@ -60,20 +61,26 @@ _JOINS = (
     " LEFT JOIN sync_results s ON s.record_id = r.id"
     " LEFT JOIN accounts a ON a.id = r.captured_by"
 )
-_LIST_SELECT = (  # constant pieces below; every value is a parameter
-    "SELECT r.id, r.reference, json_extract(r.answers, '$.family_name_km'),"  # noqa: S608
-    " json_extract(r.answers, '$.given_name_km'), json_extract(r.answers, '$.family_name_latin'),"
-    " json_extract(r.answers, '$.given_name_latin'), json_extract(r.answers, '$.business_name'),"
-    f" r.submitted_at, coalesce(a.username, r.captured_by), {STATE_SQL}, s.cam_ie_number"
-    f" FROM registrations r{_JOINS}"
+_LIST_SELECT = (  # constant pieces below; every value is a parameter; read by column name
+    "SELECT r.id AS record_id, r.reference AS reference,"  # noqa: S608
+    " json_extract(r.answers, '$.family_name_km') AS family_name_km,"
+    " json_extract(r.answers, '$.given_name_km') AS given_name_km,"
+    " json_extract(r.answers, '$.family_name_latin') AS family_name_latin,"
+    " json_extract(r.answers, '$.given_name_latin') AS given_name_latin,"
+    " json_extract(r.answers, '$.business_name') AS business_name,"
+    f" r.submitted_at AS submitted_at, coalesce(a.username, r.captured_by) AS captured_by, {STATE_SQL} AS state,"
+    f" s.cam_ie_number AS cam_ie_number FROM registrations r{_JOINS}"
 )
 _LIST_ORDER = "ORDER BY r.id DESC LIMIT ?"
-_DETAIL_SELECT = (
-    "SELECT r.id, r.reference, r.form_id, r.form_version, r.answers, r.captured_at, r.submitted_at,"  # noqa: S608
-    f" coalesce(a.username, r.captured_by), {STATE_SQL}, s.cam_ie_number, s.reason_code, s.message_km,"
-    " s.message_en, s.fields, s.duplicate_of, r.review_note, r.withdrawn_at, r.withdrawn_reason,"
-    " r.receipt_printed_at, r.supersedes,"
-    " (SELECT c.id FROM registrations c WHERE c.supersedes = r.id LIMIT 1)"
+_DETAIL_SELECT = (  # read by column name: each column is named after its RecordDetail field
+    "SELECT r.id AS record_id, r.reference AS reference, r.form_id AS form_id,"  # noqa: S608
+    " r.form_version AS form_version, r.answers AS answers, r.captured_at AS captured_at,"
+    f" r.submitted_at AS submitted_at, coalesce(a.username, r.captured_by) AS captured_by, {STATE_SQL} AS state,"
+    " s.cam_ie_number AS cam_ie_number, s.reason_code AS reason_code, s.message_km AS message_km,"
+    " s.message_en AS message_en, s.fields AS field_messages, s.duplicate_of AS duplicate_of,"
+    " r.review_note AS review_note, r.withdrawn_at AS withdrawn_at, r.withdrawn_reason AS withdrawn_reason,"
+    " r.receipt_printed_at AS receipt_printed_at, r.supersedes AS supersedes,"
+    " (SELECT c.id FROM registrations c WHERE c.supersedes = r.id LIMIT 1) AS superseded_by"
     f" FROM registrations r{_JOINS} WHERE r.id = ?"
 )
 _NOT_SUPERSEDED = "NOT EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = r.id)"
@@ -213,7 +220,7 @@ def page(conn: Any, where: ListFilter, *, before: str | None = None, limit: int 
         params += source_params
     sql = " ".join([_LIST_SELECT, "WHERE " + " AND ".join(conditions) if conditions else "", _LIST_ORDER])
     params.append(limit)
-    return [_list_row(row) for row in conn.execute(sql, params).fetchall()]
+    return [_list_row(row) for row in rows_by_name(conn.execute(sql, params))]
 
 
 def plan(conn: Any, where: ListFilter) -> str:
@@ -238,21 +245,23 @@ def _plan(conn: Any, key: str, state: str | None) -> tuple[str, tuple[Any, ...]]
     return None if best is None else best[1]
 
 
-def _list_row(row: Sequence[Any]) -> ListRow:
+def _list_row(row: Mapping[str, Any]) -> ListRow:
+    """One line of the list from a `_LIST_SELECT` row (read by column name)."""
+
     def words(*parts: Any) -> str:
         return " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
 
     return ListRow(
-        record_id=row[0],
-        reference=row[1],
-        owner_km=words(row[2], row[3]),
-        owner_latin=words(row[4], row[5]),
-        business_name=words(row[6]),
-        submitted_at=row[7],
-        captured_by=row[8],
-        state=row[9],
-        cam_ie_number=row[10],
-        version=version_of(row[1]),
+        record_id=row["record_id"],
+        reference=row["reference"],
+        owner_km=words(row["family_name_km"], row["given_name_km"]),
+        owner_latin=words(row["family_name_latin"], row["given_name_latin"]),
+        business_name=words(row["business_name"]),
+        submitted_at=row["submitted_at"],
+        captured_by=row["captured_by"],
+        state=row["state"],
+        cam_ie_number=row["cam_ie_number"],
+        version=version_of(row["reference"]),
     )
 
 
@@ -269,9 +278,10 @@ def detail(db: Any, record_id: str) -> RecordDetail | None:
     `registrations.chain`, the sync history with `Outbox.history`).
     """
     conn = db.conn
-    row = conn.execute(_DETAIL_SELECT, [record_id]).fetchone()
-    if row is None:
+    found = rows_by_name(conn.execute(_DETAIL_SELECT, [record_id]))
+    if not found:
         return None
+    row = found[0]
     versions = []
     for version_id in registrations.chain(db, record_id):
         version_row = conn.execute(
@@ -281,27 +291,27 @@ def detail(db: Any, record_id: str) -> RecordDetail | None:
         if version_row is not None:
             versions.append(Version(version_id, version_row[0], version_row[1], version_row[2]))
     return RecordDetail(
-        record_id=row[0],
-        reference=row[1],
-        form_id=row[2],
-        form_version=row[3],
-        answers=registrations.json_object(row[4]),
-        captured_at=row[5],
-        submitted_at=row[6],
-        captured_by=row[7],
-        state=row[8],
-        cam_ie_number=row[9],
-        reason_code=row[10],
-        message_km=row[11],
-        message_en=row[12],
-        field_messages=registrations.field_messages(row[13]),
-        duplicate_of=row[14],
-        review_note=row[15],
-        withdrawn_at=row[16],
-        withdrawn_reason=row[17],
-        receipt_printed_at=row[18],
-        supersedes=row[19],
-        superseded_by=row[20],
+        record_id=row["record_id"],
+        reference=row["reference"],
+        form_id=row["form_id"],
+        form_version=row["form_version"],
+        answers=registrations.json_object(row["answers"]),
+        captured_at=row["captured_at"],
+        submitted_at=row["submitted_at"],
+        captured_by=row["captured_by"],
+        state=row["state"],
+        cam_ie_number=row["cam_ie_number"],
+        reason_code=row["reason_code"],
+        message_km=row["message_km"],
+        message_en=row["message_en"],
+        field_messages=registrations.field_messages(row["field_messages"]),
+        duplicate_of=row["duplicate_of"],
+        review_note=row["review_note"],
+        withdrawn_at=row["withdrawn_at"],
+        withdrawn_reason=row["withdrawn_reason"],
+        receipt_printed_at=row["receipt_printed_at"],
+        supersedes=row["supersedes"],
+        superseded_by=row["superseded_by"],
         versions=tuple(versions),
         history=tuple(Outbox(conn).history(record_id)),
     )
