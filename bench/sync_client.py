@@ -23,8 +23,8 @@ from branch_client.store.database import connect
 from sync import device as device_config
 from sync.envelope import seal
 from sync.ids import uuid7_str
-from sync.outbox import Outbox
 from sync.protocol import Record
+from sync.settings import SyncSettings
 
 
 def _peak_rss_mb() -> float:
@@ -47,7 +47,7 @@ def _sync(data_dir: Path, key: bytes, batch_size: int) -> dict[str, object]:
 
 def _lower_bound(data_dir: Path, key: bytes, batch_size: int) -> dict[str, object]:
     db = connect(data_dir / "branch.db", key)
-    device = device_config.load(Outbox(db.conn))
+    device = device_config.load(SyncSettings(db.conn))
     assert device is not None
     started = time.perf_counter()
     records = wire = 0

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sync.envelope import CentrePublicKey, DeviceKey, fingerprint
-from sync.outbox import Outbox
 from sync.protocol import KEY_KIND_MLKEM768_X25519, KEY_KIND_X25519
+from sync.settings import SyncSettings
 from sync.transport import SyncError, Transport, check_url
 
 _SETTING = "device"
@@ -106,42 +106,42 @@ def parse_centre_key(raw: object) -> tuple[CentrePublicKey, str | None]:
         raise SyncError("malformed_centre_key", "the centre's key could not be read") from exc
 
 
-def load(outbox: Outbox) -> DeviceConfig | None:
+def load(settings: SyncSettings) -> DeviceConfig | None:
     """This store's device configuration, or None before enrolment."""
-    text = outbox.setting(_SETTING)
+    text = settings.get(_SETTING)
     return None if text is None else DeviceConfig.from_json(text)
 
 
-def save(outbox: Outbox, config: DeviceConfig) -> None:
+def save(settings: SyncSettings, config: DeviceConfig) -> None:
     """Keep the device configuration in the store."""
-    outbox.set_setting(_SETTING, config.to_json())
+    settings.put(_SETTING, config.to_json())
 
 
-def pending_key(outbox: Outbox, *, create: bool = True) -> DeviceKey | None:
+def pending_key(settings: SyncSettings, *, create: bool = True) -> DeviceKey | None:
     """The key kept for enrolment before the device is enrolled: made and stored on first
     need (or None with `create=False` when there is none yet)."""
-    text = outbox.setting(_PENDING_KEY_SETTING)
+    text = settings.get(_PENDING_KEY_SETTING)
     if text is not None:
         return DeviceKey(base64.b64decode(text))
     if not create:
         return None
     key = DeviceKey.generate()
-    outbox.set_setting(_PENDING_KEY_SETTING, base64.b64encode(key.private_bytes).decode())
+    settings.put(_PENDING_KEY_SETTING, base64.b64encode(key.private_bytes).decode())
     return key
 
 
-def forget_pending_key(outbox: Outbox) -> None:
+def forget_pending_key(settings: SyncSettings) -> None:
     """Drop the pending key once enrolment has registered it (part of the caller's transaction)."""
-    outbox.set_setting(_PENDING_KEY_SETTING, None)
+    settings.put(_PENDING_KEY_SETTING, None)
 
 
-def signing_key(outbox: Outbox) -> DeviceKey:
+def signing_key(settings: SyncSettings) -> DeviceKey:
     """The key this device signs its receipts with: the enrolled key, or before enrolment the
     pending key (made on first need) that enrolment will register."""
-    config = load(outbox)
+    config = load(settings)
     if config is not None:
         return config.device_key
-    key = pending_key(outbox)
+    key = pending_key(settings)
     assert key is not None
     return key
 

@@ -216,7 +216,7 @@ def _refresh_expiring_key(outbox: Outbox, transport: Transport, device: DeviceCo
         return device
     if (key.key_id, new_expiry) != (device.centre_key.key_id, expires):
         device = device.with_centre_key(key, new_expiry)
-        device_config.save(outbox, device)
+        device_config.save(outbox.settings, device)
     return device
 
 
@@ -231,7 +231,7 @@ def _after_refusal(
             raise refusal  # sealed to the very key the centre serves: re-sealing cannot help
         if key.key_id != device.centre_key.key_id:
             device = device.with_centre_key(key, expires)
-            device_config.save(outbox, device)
+            device_config.save(outbox.settings, device)
     elif refusal.code == "stale_sequence":
         last = refusal.body.get("last_sequence")
         if type(last) is not int:

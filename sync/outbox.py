@@ -5,8 +5,8 @@ Works on the branch store's DB-API connection (SQLCipher through `sqlcipher3`; p
 (`branch_client/store/schema.py`): `outbox` (one row per submitted registration),
 `sync_batches` (a batch's exact bytes, written **before** it is sent), `sync_results`
 (the centre's latest word on each record), `sync_events` (what a record's batch and
-answer do not tell: batches given up, later decisions) and
-`settings` (sequence counter, feed cursor, last success and last error).
+answer do not tell: batches given up, later decisions). Its counters (sequence, feed
+cursor, last success and last error) are `sync.*` settings, kept by `sync.settings`.
 
 Every change here is one transaction: a batch is recorded with its records marked in
 flight; an answer is applied to every record of its batch at once. A crash between any
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sync.protocol import (
     ACCEPTED,
@@ -34,21 +34,11 @@ from sync.protocol import (
     Record,
     RecordResult,
 )
+from sync.settings import Connection, SyncSettings, transaction
 
 #: Local states a submitted record can be in, in the order a manager reads them.
 STATES = ("waiting", "in_flight", ACCEPTED, DUPLICATE, REJECTED, NEEDS_CORRECTION)
 ALREADY_ACCEPTED = "already_accepted"
-
-
-class Connection(Protocol):
-    """The part of a DB-API (sqlite3-style) connection the outbox uses."""
-
-    @property
-    def in_transaction(self) -> bool: ...
-
-    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
-
-    def executemany(self, sql: str, parameters: Any, /) -> Any: ...
 
 
 def utc_now() -> str:
@@ -86,54 +76,34 @@ class Outbox:
     def __init__(self, conn: Connection, *, clock: Callable[[], str] = utc_now) -> None:
         self._conn = conn
         self._clock = clock
+        #: The sync's values in the same store (the device configuration lives there too).
+        self.settings = SyncSettings(conn)
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        if self._conn.in_transaction:  # part of the caller's transaction (e.g. enrolment + its audit entry)
-            yield
-            return
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+    def _transaction(self) -> contextlib.AbstractContextManager[None]:
+        return transaction(self._conn)
 
-    # --- settings --------------------------------------------------------------------
-
-    def setting(self, key: str) -> str | None:
-        """A value of the `sync.*` settings, or None."""
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", [f"sync.{key}"]).fetchone()
-        return None if row is None else str(row[0])
-
-    def _set(self, key: str, value: str | None) -> None:
-        if value is None:
-            self._conn.execute("DELETE FROM settings WHERE key = ?", [f"sync.{key}"])
-        else:
-            self._conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [f"sync.{key}", value],
-            )
-
-    def set_setting(self, key: str, value: str | None) -> None:
-        """Write (or with None, remove) one `sync.*` setting, in its own transaction."""
-        with self._transaction():
-            self._set(key, value)
+    # --- counters --------------------------------------------------------------------
 
     def next_sequence(self) -> int:
         """The sequence number the next new batch gets."""
-        return int(self.setting("next_sequence") or 1)
+        return int(self.settings.get("next_sequence") or 1)
 
     def skip_sequence_past(self, last_sequence: int) -> None:
         """After the centre said `stale_sequence`: continue above what it has seen."""
         if last_sequence >= self.next_sequence():
-            self.set_setting("next_sequence", str(last_sequence + 1))
+            self.settings.put("next_sequence", str(last_sequence + 1))
 
     def feed_cursor(self) -> int:
         """The status feed's cursor: the last decision applied."""
-        return int(self.setting("feed_cursor") or 0)
+        return int(self.settings.get("feed_cursor") or 0)
+
+    def last_success_at(self) -> str | None:
+        """When a pass last reached the centre and finished (UTC, ISO 8601), or None."""
+        return self.settings.get("last_success_at")
+
+    def last_error(self) -> tuple[str | None, str | None]:
+        """(code, since when) of the failure the passes have met since the last success."""
+        return self.settings.get("last_error_code"), self.settings.get("last_error_since")
 
     # --- batches ---------------------------------------------------------------------
 
@@ -182,7 +152,7 @@ class Outbox:
                 " WHERE record_id = ? AND state = 'waiting'",
                 [(batch_id, record_id) for record_id in record_ids],
             )
-            self._set("next_sequence", str(max(sequence + 1, self.next_sequence())))
+            self.settings.put("next_sequence", str(max(sequence + 1, self.next_sequence())))
         return PendingBatch(batch_id, sequence, body, tuple(sorted(record_ids)), now)
 
     def abandon_batch(self, batch: PendingBatch, error_code: str) -> None:
@@ -300,7 +270,7 @@ class Outbox:
                 )
                 self._events([entry.record_id], now, f"decided_{entry.status}", None, entry.reason_code)
                 applied += 1
-            self._set("feed_cursor", str(max(next_cursor, self.feed_cursor())))
+            self.settings.put("feed_cursor", str(max(next_cursor, self.feed_cursor())))
         return applied
 
     def _events(
@@ -316,16 +286,16 @@ class Outbox:
     def note_success(self) -> None:
         """A pass reached the centre and finished: remember when, and forget the last error."""
         with self._transaction():
-            self._set("last_success_at", self._clock())
-            self._set("last_error_code", None)
-            self._set("last_error_since", None)
+            self.settings.put("last_success_at", self._clock())
+            self.settings.put("last_error_code", None)
+            self.settings.put("last_error_since", None)
 
     def note_failure(self, error_code: str) -> None:
         """A pass failed with `error_code`; the time of the first failure in a row is kept."""
         with self._transaction():
-            if self.setting("last_error_since") is None or self.setting("last_error_code") != error_code:
-                self._set("last_error_since", self._clock())
-            self._set("last_error_code", error_code)
+            if self.settings.get("last_error_since") is None or self.settings.get("last_error_code") != error_code:
+                self.settings.put("last_error_since", self._clock())
+            self.settings.put("last_error_code", error_code)
 
     def waiting_count(self) -> int:
         """Records submitted and not yet in a batch the centre answered."""

@@ -18,6 +18,7 @@ from central.receipts import verify_receipt
 from central.runner import RunningCentre
 from sync import device as device_config
 from sync.outbox import Outbox
+from sync.settings import SyncSettings
 from tests.conftest import FAST_KDF, MANAGER
 from tests.sync.helpers import FAST_RETRY, run_pass, sample_answers, submit
 
@@ -56,10 +57,10 @@ def test_a_receipt_printed_before_enrolment_verifies_after_it(
     enrol(session, centre)
 
     outbox = Outbox(session.db.conn)
-    enrolled = device_config.load(outbox)
+    enrolled = device_config.load(outbox.settings)
     assert enrolled is not None
     assert enrolled.device_key.key_id == printed.key_id  # enrolment registered the receipts' key
-    assert device_config.pending_key(outbox, create=False) is None
+    assert device_config.pending_key(outbox.settings, create=False) is None
     check = verify_receipt(centre.store, printed.qr_text)
     assert check.genuine
     assert check.device is not None
@@ -121,14 +122,14 @@ def test_enrolment_after_a_lost_answer_still_lets_old_receipts_verify(
     _, session = branch
     [record_id] = submit(session, sample_answers(1, seed=35))
     printed = receipt.receipt_for(session, record_id)
-    pending = device_config.pending_key(Outbox(session.db.conn), create=False)
+    pending = device_config.pending_key(SyncSettings(session.db.conn), create=False)
     assert pending is not None
     # An enrolment the centre carried out whose answer never reached the branch store:
     centre.store.enrol(centre.store.issue_enrolment_code("PNH-01"), "PNH-01", pending.public_bytes, "lost")
 
     enrol(session, centre)  # the pending key is taken: the PC joins with a new one
 
-    enrolled = device_config.load(Outbox(session.db.conn))
+    enrolled = device_config.load(SyncSettings(session.db.conn))
     assert enrolled is not None
     assert enrolled.device_key.key_id != pending.key_id
     assert verify_receipt(centre.store, printed.qr_text).genuine

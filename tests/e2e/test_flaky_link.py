@@ -34,9 +34,9 @@ def test_drops_resets_truncation_errors_and_latency_still_give_exactly_once(
         proxy = FlakyProxy(urlsplit(centre.url).port or 0, seed=seed, fault_rate=0.6)
         try:
             outbox = Outbox(session.db.conn)
-            device = device_config.load(outbox)
+            device = device_config.load(outbox.settings)
             assert device is not None
-            device_config.save(outbox, dataclasses.replace(device, centre_url=proxy.url))
+            device_config.save(outbox.settings, dataclasses.replace(device, centre_url=proxy.url))
             ids = submit(session, sample_answers(60, seed=seed))
 
             result = run_pass(directory, session, batch_size=2, retry=PATIENT)

@@ -20,6 +20,7 @@ from branch_client.store import Session, audit
 from sync import device as device_config
 from sync import receipt as signed_receipt
 from sync.outbox import Outbox
+from sync.settings import SyncSettings
 from tests.sync.helpers import sample_answers, submit
 
 OWNER_KM = ("ស្រី", "សុខុមាលា")  # a subscript consonant and a vowel drawn before its consonant
@@ -73,7 +74,7 @@ def qr_texts(image: QImage) -> list[str]:
 
 
 def signing_key(session: Session) -> bytes:
-    return device_config.signing_key(Outbox(session.db.conn)).public_bytes
+    return device_config.signing_key(SyncSettings(session.db.conn)).public_bytes
 
 
 @pytest.mark.parametrize("language", ["en", "km"])
@@ -124,13 +125,13 @@ def test_the_qr_code_is_large_enough_to_scan_from_thermal_paper(manager_session:
 
 def test_a_branch_not_yet_enrolled_signs_with_one_kept_key(manager_session: Session, record_id: str) -> None:
     outbox = Outbox(manager_session.db.conn)
-    assert device_config.load(outbox) is None
-    assert device_config.pending_key(outbox, create=False) is None
+    assert device_config.load(outbox.settings) is None
+    assert device_config.pending_key(outbox.settings, create=False) is None
 
     first = receipt.receipt_for(manager_session, record_id)
     again = receipt.receipt_for(manager_session, record_id)
 
-    kept = device_config.pending_key(outbox, create=False)
+    kept = device_config.pending_key(outbox.settings, create=False)
     assert kept is not None
     assert first.key_id == again.key_id == kept.key_id
     assert first.qr_text == again.qr_text  # a reprint carries the very same code
