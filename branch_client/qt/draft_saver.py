@@ -153,6 +153,15 @@ class DraftSaver(QObject):
         """True once `close()` was called."""
         return self._handover.closed
 
+    @property
+    def delay_ms(self) -> int:
+        """The longest a change waits on the GUI thread before it is handed to the writer."""
+        return self._timer.interval()
+
+    def hand_over_in_ms(self) -> int | None:
+        """Milliseconds until the waiting changes are handed to the writer; None if none are waiting."""
+        return self._timer.remainingTime() if self._timer.isActive() else None
+
     def schedule(self, draft: Draft) -> None:
         """Save this state of `draft` soon (within `delay_ms`); a newer state replaces it."""
         if self._handover.closed:

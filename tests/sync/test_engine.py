@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +13,7 @@ from branch_client.store import BranchDirectory, Session
 from central.runner import RunningCentre, start_centre
 from sync import device as device_config
 from sync.outbox import Outbox
-from tests.conftest import MANAGER
+from sync.settings import SyncSettings
 from tests.sync.helpers import FAST_RETRY, client_numbers, enrolled_branch, run_pass, sample_answers, submit
 
 
@@ -171,7 +168,7 @@ def test_a_revoked_device_stops_the_pass_and_keeps_the_records(
     assert result.error.code == "device_revoked"
     outbox = Outbox(session.db.conn)
     assert outbox.waiting_count() == 2
-    assert outbox.setting("last_error_code") == "device_revoked"
+    assert outbox.settings.get("last_error_code") == "device_revoked"
     assert centre.store.record_count() == 0
 
 
@@ -187,75 +184,22 @@ def test_a_hybrid_post_quantum_centre_key_works_end_to_end(tmp_path: Path) -> No
         assert centre.store.current_key().kind == "mlkem768-x25519"
 
 
-def test_headless_sync_command(tmp_path: Path, centre: RunningCentre) -> None:
-    data_dir = tmp_path / "branch"
-    with enrolled_branch(data_dir, centre) as (_, session):
-        submit(session, sample_answers(12, seed=9))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "branch_client", "sync", "--data-dir", str(data_dir), "--user", MANAGER[0]]
-    done = subprocess.run(
-        [*command, "--password-stdin", "--batch-size", "5"],
-        input=MANAGER[1] + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "sent 12 records in 3 batches: 12 accepted" in done.stdout
-    assert centre.store.record_count() == 12
-
-    wrong = subprocess.run(
-        [*command, "--password-stdin"],
-        input="nope\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert wrong.returncode == 3
-    assert "wrong_password" in wrong.stderr
-
-
-def test_headless_sync_status_reports_counts_and_the_branchs_warnings(tmp_path: Path, centre: RunningCentre) -> None:
-    data_dir = tmp_path / "branch"
-    with enrolled_branch(data_dir, centre) as (_, session):
-        submit(session, sample_answers(3, seed=10))
-        session.set_policy(dataclasses.replace(session.policy, warn_waiting=2))
-    command = [sys.executable, "-m", "branch_client", "sync-status", "--data-dir", str(data_dir)]
-    done = subprocess.run(
-        [*command, "--user", MANAGER[0], "--password-stdin"],
-        input=MANAGER[1] + "\n",
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "waiting: 3" in done.stdout
-    assert "warning: too_many_waiting (count 3, threshold 2)" in done.stdout
-    assert "last successful sync: never" in done.stdout
-
-
 def test_a_key_about_to_expire_is_replaced_before_batches_are_refused(
     branch_a: tuple[BranchDirectory, Session], centre: RunningCentre
 ) -> None:
     directory, session = branch_a
     new_key = centre.store.rotate_key()  # the old key now expires in 14 days
     outbox = Outbox(session.db.conn)
-    device = device_config.load(outbox)
+    device = device_config.load(outbox.settings)
     assert device is not None
     [old] = [k for k in centre.store.keys() if k.key_id == device.centre_key.key_id]  # noqa: SIM118 - a method, not a dict
-    device_config.save(outbox, dataclasses.replace(device, centre_key_expires_at=old.expires_at))
+    device_config.save(outbox.settings, dataclasses.replace(device, centre_key_expires_at=old.expires_at))
     submit(session, sample_answers(2, seed=13))
 
     result = run_pass(directory, session)
 
     assert result.ok
-    refreshed = device_config.load(Outbox(session.db.conn))
+    refreshed = device_config.load(SyncSettings(session.db.conn))
     assert refreshed is not None
     assert refreshed.centre_key.key_id == new_key
     abandoned = session.db.execute("SELECT count(*) FROM sync_batches WHERE state = 'abandoned'").fetchone()[0]
@@ -314,9 +258,9 @@ def test_a_centre_key_expiry_without_an_offset_is_read_as_utc(
 ) -> None:
     directory, session = branch_a
     outbox = Outbox(session.db.conn)
-    device = device_config.load(outbox)
+    device = device_config.load(outbox.settings)
     assert device is not None
-    device_config.save(outbox, dataclasses.replace(device, centre_key_expires_at="2027-01-01T00:00:00"))
+    device_config.save(outbox.settings, dataclasses.replace(device, centre_key_expires_at="2027-01-01T00:00:00"))
     submit(session, sample_answers(1, seed=18))
 
     assert run_pass(directory, session).ok

@@ -9,7 +9,7 @@ import pytest
 import zxingcpp
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from branch_client.i18n import translate
@@ -182,11 +182,26 @@ def test_idle_session_locks_back_to_sign_in(set_up_branch: Path, make_controller
 def test_input_keeps_the_session_alive(set_up_branch: Path, make_controller: MakeController, qtbot: QtBot) -> None:
     controller = make_controller()
     sign_in(controller, qtbot, *TELLER)
-    controller.idle.set_timeout_ms(400)
-    with qtbot.assert_not_emitted(controller.locked, wait=0):
-        for _ in range(6):  # keep typing for longer than the timeout
-            qtbot.keyClick(controller.window, "a")
-            qtbot.wait(100)
+    with qtbot.wait_active(controller.window):
+        controller.window.activateWindow()
+    idle = controller.idle
+    # Qt's coarse timers land within ±5 % of the interval (±150 ms here), and a countdown
+    # restarted early may land on the same instant: let a third of the quiet time pass first.
+    idle.set_timeout_ms(3_000)
+
+    def a_third_of_the_quiet_time_passed() -> None:
+        remaining = idle.remaining_ms
+        assert remaining is not None, "locked"
+        assert remaining < 2_000
+
+    qtbot.wait_until(a_third_of_the_quiet_time_passed)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    with qtbot.assert_not_emitted(controller.locked):
+        qtbot.keyClick(focused, "a")
+        remaining = idle.remaining_ms
+    assert remaining is not None
+    assert remaining > 2_000  # the key press started the quiet time again (at least 2,850 ms)
     assert controller.session is not None
 
 
@@ -273,15 +288,28 @@ def test_locking_while_a_dialog_is_open_cancels_the_dialog(
     monkeypatch.setattr(dialogs, "show_error", lambda parent, message: told.append(message))
     monkeypatch.setattr(dialogs, "show_info", lambda parent, message: told.append(message))
 
+    opened: list[QWidget] = []
+
     def lock_then_press_ok() -> None:
         dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            return  # not open yet: look again on the next turn of the dialog's event loop
+        watch.stop()
+        opened.append(dialog)
         controller.lock()  # the idle lock fires while the real dialog is open
-        if dialog is not None and dialog.isVisible():  # a careless user then presses OK
+        if dialog.isVisible():  # a careless user then presses OK
             dialog.accept()  # type: ignore[attr-defined]
 
-    QTimer.singleShot(100, lock_then_press_ok)
-    with qtbot.wait_signal(controller.locked, timeout=5000):
-        controller.window.change_password_action.trigger()  # blocks in the dialog until the lock
+    watch = QTimer()
+    watch.setInterval(10)
+    watch.timeout.connect(lock_then_press_ok)
+    watch.start()
+    try:
+        with qtbot.wait_signal(controller.locked, timeout=5000):
+            controller.window.change_password_action.trigger()  # blocks in the dialog until the lock
+    finally:
+        watch.stop()
+    assert len(opened) == 1  # the lock came while the dialog was open
     assert controller.session is None
     assert QApplication.activeModalWidget() is None
     assert told == []  # the dialog was cancelled: nothing ran against the closed session

@@ -44,8 +44,8 @@ def test_a_correction_makes_a_linked_version(make_page: MakePage, teller: Sessio
     assert phone.remark.isVisible()
     assert "This phone number does not answer" in phone.remark.text()
     assert wizard.page == 0  # the page of the first field the centre named
-    # A correction draft is a draft from the start (within the saver's second).
-    qtbot.waitUntil(lambda: teller.draft(page.draft_id or "") is not None, timeout=1000)
+    # A correction draft is a draft from the start (how soon is test_drafts' concern, not a clock's here).
+    qtbot.waitUntil(lambda: teller.draft(page.draft_id or "") is not None)
     draft = teller.draft(page.draft_id or "")
     assert draft is not None
     assert draft.supersedes == original_id

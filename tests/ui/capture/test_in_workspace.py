@@ -27,8 +27,10 @@ def test_typing_then_an_idle_lock_keeps_the_draft(
     field = page.wizard_view.fields["family_name_latin"]
     assert isinstance(field, TextField)
     field.edit.setText("Sok")  # the lock comes before the saver's delay is over
+    gone: list[bool] = []
+    page.destroyed.connect(lambda: gone.append(True))
     controller.lock()
-    qtbot.wait(50)  # the closed workspace goes, and its page with it
+    qtbot.wait_until(lambda: bool(gone))  # the closed workspace goes, and its page with it
 
     sign_in(controller, qtbot, *TELLER)
     assert controller.workspace is not None
