@@ -119,12 +119,9 @@ def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path) -> dict[str, 
     from branch_client.fonts import register_khmer_font
     from branch_client.i18n import Translator
     from branch_client.qt.sync_worker import SyncController
-    from branch_client.services import indicators as ind
     from branch_client.services.sync import snapshot
     from branch_client.store import BranchDirectory
-    from branch_client.ui.indicators.page import IndicatorsPage
     from branch_client.ui.workspace import Workspace
-    from forms import load_form
 
     del key  # the manager signs in with the password, as in the app
     app = QApplication.instance() or QApplication([])
@@ -151,75 +148,82 @@ def _measure(data_dir: Path, key: bytes, lang: str, out_dir: Path) -> dict[str, 
         workspace.resize(1280, 900)
         workspace.show()
         app.processEvents()
-
-        started, cpu = time.perf_counter(), time.process_time()
-        sync_page = workspace.open("sync")
-        app.processEvents()
-        sync_page.grab()
-        figures["sync_page_open_ms"] = _ms(started)
-        figures["sync_page_open_cpu_ms"] = _cpu_ms(cpu)
-
-        started, cpu = time.perf_counter(), time.process_time()
-        page = workspace.open("indicators")
-        assert isinstance(page, IndicatorsPage)
-        _settle(app, page)
-        page.grab()
-        _body(page).grab()  # every chart, also those below the fold
-        figures["indicators_page_open_ms"] = _ms(started)
-        figures["indicators_page_open_cpu_ms"] = _cpu_ms(cpu)
-        assert page.indicators is not None
-        figures["counted"] = len(page.facts or ())
-
-        started, cpu = time.perf_counter(), time.process_time()
-        facts = ind.read_facts(session.db)
-        figures["read_facts_ms"] = _ms(started)
-        figures["read_facts_cpu_ms"] = _cpu_ms(cpu)
-        started = time.perf_counter()
-        data = ind.compute(facts, page.date_range, page.granularity, orders=ind.form_orders(load_form()))
-        figures["compute_ms"] = _ms(started)
-        labels = page.labels()
-        figures["labels_ms"] = _cold_gazetteer_ms()
-
-        workspace.open("accounts")
-        app.processEvents()
-        started = time.perf_counter()
-        workspace.open("indicators")
-        _settle(app, page)
-        page.grab()
-        _body(page).grab()
-        figures["indicators_reopen_ms"] = _ms(started)
-
-        started = time.perf_counter()
-        page.set_preset(ind.THIS_MONTH)
-        _settle(app, page)
-        _body(page).grab()
-        figures["range_change_ms"] = _ms(started)
-
-        started = time.perf_counter()
-        page.set_preset(ind.ALL_TIME)
-        _settle(app, page)
-        _body(page).grab()
-        figures["range_all_ms"] = _ms(started)
-
-        out_dir.mkdir(parents=True, exist_ok=True)
-        from branch_client.ui.indicators.texts import csv_headers
-
-        started = time.perf_counter()
-        ind.export_aggregates_csv(session, out_dir / "figures.csv", data, labels, csv_headers())
-        figures["export_figures_csv_s"] = round(time.perf_counter() - started, 3)
-        started, cpu = time.perf_counter(), time.process_time()
-        rows = ind.export_register_csv(
-            session, out_dir / "register.csv", MANAGER[1], ind.DateRange(), load_form(), lang
-        )
-        figures["export_csv_s"] = round(time.perf_counter() - started, 3)
-        figures["export_csv_cpu_s"] = round(time.process_time() - cpu, 3)
-        figures["register_rows"] = rows
+        page = _time_pages(app, workspace, figures)
+        _time_exports(session, page, lang, out_dir, figures)
         sync.shutdown(wait_ms=5_000)
         workspace.close()
     finally:
         session.close()
         directory.release()
     return figures
+
+
+def _time_pages(app: Any, workspace: Any, figures: dict[str, object]) -> Any:
+    """Open the sync and indicators pages, reopen and change the range; returns the indicators page."""
+    from branch_client.services import indicators as ind
+    from branch_client.ui.indicators.page import IndicatorsPage
+
+    started, cpu = time.perf_counter(), time.process_time()
+    sync_page = workspace.open("sync")
+    app.processEvents()
+    sync_page.grab()
+    figures["sync_page_open_ms"] = _ms(started)
+    figures["sync_page_open_cpu_ms"] = _cpu_ms(cpu)
+
+    started, cpu = time.perf_counter(), time.process_time()
+    page = workspace.open("indicators")
+    assert isinstance(page, IndicatorsPage)
+    _settle(app, page)
+    page.grab()
+    _body(page).grab()  # every chart, also those below the fold
+    figures["indicators_page_open_ms"] = _ms(started)
+    figures["indicators_page_open_cpu_ms"] = _cpu_ms(cpu)
+    assert page.indicators is not None
+    figures["counted"] = len(page.facts or ())
+
+    workspace.open("accounts")
+    app.processEvents()
+    started = time.perf_counter()
+    workspace.open("indicators")
+    _settle(app, page)
+    page.grab()
+    _body(page).grab()
+    figures["indicators_reopen_ms"] = _ms(started)
+
+    for preset, key in ((ind.THIS_MONTH, "range_change_ms"), (ind.ALL_TIME, "range_all_ms")):
+        started = time.perf_counter()
+        page.set_preset(preset)
+        _settle(app, page)
+        _body(page).grab()
+        figures[key] = _ms(started)
+    return page
+
+
+def _time_exports(session: Any, page: Any, lang: str, out_dir: Path, figures: dict[str, object]) -> None:
+    """Read and count the facts again, then write the figures CSV and the full register."""
+    from branch_client.services import indicators as ind
+    from branch_client.ui.indicators.texts import csv_headers
+    from forms import load_form
+
+    started, cpu = time.perf_counter(), time.process_time()
+    facts = session.indicator_facts()
+    figures["read_facts_ms"] = _ms(started)
+    figures["read_facts_cpu_ms"] = _cpu_ms(cpu)
+    started = time.perf_counter()
+    data = ind.compute(facts, page.date_range, page.granularity, orders=ind.form_orders(load_form()))
+    figures["compute_ms"] = _ms(started)
+    labels = page.labels()
+    figures["labels_ms"] = _cold_gazetteer_ms()
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    ind.export_aggregates_csv(session, out_dir / "figures.csv", data, labels, csv_headers())
+    figures["export_figures_csv_s"] = round(time.perf_counter() - started, 3)
+    started, cpu = time.perf_counter(), time.process_time()
+    rows = ind.export_register_csv(session, out_dir / "register.csv", MANAGER[1], ind.DateRange(), load_form(), lang)
+    figures["export_csv_s"] = round(time.perf_counter() - started, 3)
+    figures["export_csv_cpu_s"] = round(time.process_time() - cpu, 3)
+    figures["register_rows"] = rows
 
 
 _GAZETTEER = (

@@ -26,7 +26,14 @@ from branch_client.app.controller import AppController  # noqa: E402
 from branch_client.app.demo import DEMO_ACCOUNTS, connect_demo_centre, demo_hint, prepare_demo_store  # noqa: E402
 from branch_client.app.settings import Settings  # noqa: E402
 from branch_client.i18n import Translator  # noqa: E402
-from branch_client.store import BranchDirectory, BranchInfo, KdfParams, NewRegistration, RecoveryKey  # noqa: E402
+from branch_client.store import (  # noqa: E402
+    BranchDirectory,
+    BranchInfo,
+    KdfParams,
+    ListFilter,
+    NewRegistration,
+    RecoveryKey,
+)
 from forms import load_form  # noqa: E402
 from forms.samples import generate_registrations  # noqa: E402
 from sync.ids import uuid7_str  # noqa: E402
@@ -169,9 +176,7 @@ def teller_screens(controller: AppController, language: str) -> None:
     capture.submit()
     wait_until(lambda: bool(capture.last_reference))
     grab(controller, "11-capture-submitted", language)
-    record_id = session.db.execute(
-        "SELECT id FROM registrations WHERE reference = ?", [capture.last_reference]
-    ).fetchone()[0]
+    record_id = session.registrations_page(ListFilter(query=capture.last_reference), limit=1)[0].record_id
     for number, layout in (("12", "a4"), ("13", "thermal")):
         dialog = ReceiptDialog(session, record_id, controller.window, layout=layout)
         dialog.resize(760, 900)
@@ -209,7 +214,7 @@ def manager_screens(controller: AppController, language: str) -> None:
     import dataclasses
     from datetime import UTC, datetime, timedelta
 
-    from sync.outbox import Outbox
+    from sync.settings import SyncSettings
 
     workspace = controller.workspace
     assert workspace is not None
@@ -222,7 +227,7 @@ def manager_screens(controller: AppController, language: str) -> None:
     workspace.open("sync")
     grab(controller, "07-manager-sync", language)
 
-    Outbox(session.db.conn).set_setting("last_success_at", (datetime.now(UTC) - timedelta(days=3, hours=2)).isoformat())
+    SyncSettings(session.db.conn).put("last_success_at", (datetime.now(UTC) - timedelta(days=3, hours=2)).isoformat())
     sync.refresh()
     page = workspace.open("sync")
     wait_until(lambda p=page: bool(p.warning_texts()))
@@ -242,7 +247,6 @@ def manager_screens(controller: AppController, language: str) -> None:
                 form_version=form.version,
                 answers=answers,
                 captured_at="2026-11-24T10:00:00+07:00",
-                hold_for_review=True,
             )
         )
     session.return_to_teller([held[0]], "The phone number is the neighbour's; ask the owner for her own.")

@@ -13,14 +13,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branch_client.services import sync as sync_service
-from branch_client.store import BranchDirectory, KdfParams, NewRegistration, Role, Session
-from sync import device as device_config
-from sync.ids import uuid7_str
-from sync.outbox import Outbox
+from branch_client.store import BranchDirectory, Role
 
 if TYPE_CHECKING:
+    from branch_client.store import KdfParams, Session
     from central.runner import RunningCentre
+
+# Seeding (forms, the registrations store) and the demo centre (sync, HTTP) are imported
+# where they run: a demo start whose store already exists shows its window without them.
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +59,10 @@ def prepare_demo_store(data_dir: Path, *, kdf: KdfParams | None = None) -> None:
 def seed_registrations(session: Session, count: int, *, days: int = 180, seed: int = 2026) -> None:
     """Submit `count` generated registrations, spread over the last `days` days, so the
     registrations list and the indicators have something to show from the first start."""
+    from branch_client.store import NewRegistration, records
     from forms import load_form
     from forms.samples import generate_registrations
+    from sync.ids import uuid7_str
 
     form = load_form()
     rng = random.Random(seed)  # noqa: S311 - demo dates, not secrets
@@ -77,7 +79,7 @@ def seed_registrations(session: Session, count: int, *, days: int = 180, seed: i
                 captured_at=moment.isoformat(),
             )
         )
-        session.db.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?", [moment.isoformat(), record_id])
+        records.backdate(session.db, record_id, moment.isoformat())
 
 
 def demo_hint() -> str:
@@ -111,12 +113,16 @@ def connect_demo_centre(data_dir: Path) -> RunningCentre:
 
 
 def _enrol_or_repoint(session: Session, centre: RunningCentre) -> None:
-    outbox = Outbox(session.db.conn)
-    device = device_config.load(outbox)
+    from branch_client.services import sync as sync_service
+    from sync import device as device_config
+    from sync.settings import SyncSettings
+
+    settings = SyncSettings(session.db.conn)
+    device = device_config.load(settings)
     known = device is not None and centre.store.device(device.device_id) is not None
     if device is not None and known:
         if device.centre_url != centre.url:  # the demo centre gets a new port at every start
-            device_config.save(outbox, dataclasses.replace(device, centre_url=centre.url))
+            device_config.save(settings, dataclasses.replace(device, centre_url=centre.url))
         return
     code = centre.store.issue_enrolment_code(DEMO_BRANCH_CODE, DEMO_BRANCH_NAME)
     sync_service.enrol(session, centre.url, code)

@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -263,12 +263,20 @@ def step_receipt(ctx: Context) -> str:
     return f"{path.name}, {len(data) // 1024} KiB, Khmer font embedded"
 
 
+def submit_sample(session: Session, form: Form, answers: Mapping[str, Any]) -> str:
+    """Submit the sample registration the way the window does: through the store's one
+    transaction, under the branch's review-before-sync policy. Returns its reference."""
+    from branch_client.services import capture
+    from sync.ids import uuid7_str
+
+    done = capture.submit(session, form, answers, record_id=uuid7_str(), captured_at="2026-01-01T09:00:00+07:00")
+    return done.reference
+
+
 def step_reference_centre(ctx: Context) -> str:
     """The reference centre (`--demo`) starts on loopback; the store enrols and syncs a record."""
     from branch_client.services import sync as sync_service
-    from branch_client.store import NewRegistration
     from central.runner import start_centre
-    from sync.ids import uuid7_str
     from sync.transport import RetryPolicy
 
     session, directory, form = _session(ctx), ctx.directory, _form(ctx)
@@ -278,15 +286,7 @@ def step_reference_centre(ctx: Context) -> str:
         retry = RetryPolicy(base_s=0.05, ceiling_s=0.5, max_attempts=3)
         code = centre.store.issue_enrolment_code("TEST-01", "Self-test")
         sync_service.enrol(session, centre.url, code, retry=retry)
-        session.submit_registration(
-            NewRegistration(
-                record_id=uuid7_str(),
-                form_id=form.form_id,
-                form_version=form.version,
-                answers=ctx.answers,
-                captured_at="2026-01-01T09:00:00+07:00",
-            )
-        )
+        submit_sample(session, form, ctx.answers)
         runner = sync_service.SyncRunner(directory.db_path, session.key, retry=retry)
         try:
             result = runner.run()

@@ -6,22 +6,18 @@ text), so the preview, the PDF and the printer show the very same receipt.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QLocale
-
 import forms
-from branch_client.store import Session, audit
-from branch_client.store.database import translate_errors
-from branch_client.store.registrations import NAME_FIELDS
-from sync import device as device_config
+from branch_client.i18n import ui_language
+from branch_client.services import sync as sync_service
+from branch_client.store import NAME_FIELDS, Session
+from forms.display import show_answer
 from sync import receipt as signed_receipt
 from sync.envelope import DeviceKey
-from sync.outbox import Outbox
 
 #: Cambodia keeps UTC+7 all year; receipts show the branch's local time.
 CAMBODIA = timezone(timedelta(hours=7), "ICT")
@@ -68,8 +64,8 @@ class ReceiptData:
 
 
 def current_language() -> str:
-    """The UI language, as the translator set the default locale (km or en)."""
-    return "km" if QLocale().language() == QLocale.Language.Khmer else "en"
+    """The UI language (km or en): a receipt's running text follows it unless told otherwise."""
+    return ui_language()
 
 
 def receipt_for(session: Session, record_id: str, *, language: str | None = None) -> ReceiptData:
@@ -78,48 +74,31 @@ def receipt_for(session: Session, record_id: str, *, language: str | None = None
     Raises LookupError when the store has no such registration, `KnownError` when the
     store cannot be read. Before enrolment the device key is made here, on first need.
     """
-    with translate_errors():
-        row = session.db.execute(
-            "SELECT r.reference, r.form_id, r.form_version, r.answers, r.submitted_at, a.username,"
-            " r.receipt_printed_at, s.cam_ie_number"
-            " FROM registrations r LEFT JOIN accounts a ON a.id = r.captured_by"
-            " LEFT JOIN sync_results s ON s.record_id = r.id AND s.status = 'accepted'"
-            " WHERE r.id = ?",
-            [record_id],
-        ).fetchone()
-        if row is None:
-            raise LookupError(f"no registration {record_id}")
-        reference, form_id, form_version, answers_json, submitted, teller, printed_at, number = row
-        key = device_config.signing_key(Outbox(session.db.conn))
-    answers = json.loads(answers_json)
-    submitted_at = datetime.fromisoformat(submitted).astimezone(CAMBODIA)
+    record = session.receipt_record(record_id)
+    if record is None:
+        raise LookupError(f"no registration {record_id}")
+    key = sync_service.device_signing_key(session)
+    submitted_at = datetime.fromisoformat(record.submitted_at).astimezone(CAMBODIA)
     return _build(
-        answers,
+        record.answers,
         key=key,
-        reference=reference,
+        reference=record.reference,
         record_id=record_id,
         branch_code=session.branch.code,
         branch_name=session.branch.name,
         submitted_at=submitted_at,
-        teller=teller or "",
-        services=_services(answers, form_id, form_version),
+        teller=record.teller,
+        services=_services(record.answers, record.form_id, record.form_version),
         language=language or current_language(),
-        cam_ie_number=number,
-        reprint=printed_at is not None,
+        cam_ie_number=record.cam_ie_number,
+        reprint=record.printed_before,
     )
 
 
 def record_printed(session: Session, record_id: str) -> None:
     """Note that the receipt was printed or saved (`receipt_printed_at`) and audit it, with
     the record id only. Reprints are allowed at any time; each one is audited."""
-    with translate_errors(), session.db.atomic():
-        now = datetime.now(UTC).isoformat()
-        changed = session.db.execute(
-            "UPDATE registrations SET receipt_printed_at = ? WHERE id = ?", [now, record_id]
-        ).rowcount
-        if changed != 1:
-            raise LookupError(f"no registration {record_id}")
-        audit.append(session.db, actor=session.account.id, action="receipt_printed", subject=record_id)
+    session.mark_receipt_printed(record_id)
 
 
 def sample_receipt(language: str = "en", *, key: DeviceKey | None = None) -> ReceiptData:
@@ -183,15 +162,15 @@ def _services(answers: Mapping[str, Any], form_id: str, form_version: str | None
         chosen = chosen.split()
     try:
         form = forms.load_form(form_id, form_version)
-        options = {c.name: c for c in form.choices("services", answers)}
     except forms.FormError:  # a form this version no longer installs: show the codes
-        options = {}
-    result = []
-    for name in chosen:
-        choice = options.get(str(name))
-        km, en = (choice.label("km"), choice.label("en")) if choice else (str(name), str(name))
-        result.append(Service(str(name), km, en))
-    return tuple(result)
+        form = None
+    row = form.fields.get("services") if form is not None else None
+    if form is None or row is None:
+        return tuple(Service(str(name), str(name), str(name)) for name in chosen)
+    return tuple(
+        Service(str(name), show_answer(form, row, str(name), "km"), show_answer(form, row, str(name), "en"))
+        for name in chosen
+    )
 
 
 def _text(answers: Mapping[str, Any], name: str) -> str:

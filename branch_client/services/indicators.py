@@ -21,15 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from branch_client.store import audit, indicator_facts
+from branch_client.store import indicator_facts
 from branch_client.store.database import translate_errors
 from branch_client.store.errors import WrongPassword
+from forms.display import show_answer
 
 if TYPE_CHECKING:
     from branch_client.store.session import Session
-    from forms import Choice, Form
+    from forms import Form
 
 # The store is read, and a range counted, in `indicator_facts`; its names serve from here too.
 FEMALE, MALE, OTHER, SEXES = indicator_facts.FEMALE, indicator_facts.MALE, indicator_facts.OTHER, indicator_facts.SEXES
@@ -41,6 +40,7 @@ LATEST_SQL = indicator_facts.LATEST_SQL
 Facts = indicator_facts.Facts
 read_facts = indicator_facts.read_facts
 data_version = indicator_facts.data_version
+DateRange = indicator_facts.DateRange
 
 #: Cambodia's offset from UTC (no daylight saving).
 CAMBODIA_OFFSET = datetime.timedelta(hours=7)
@@ -62,18 +62,6 @@ def cambodia_today(now: datetime.datetime | None = None) -> datetime.date:
     """Today's date in Cambodia."""
     moment = now or datetime.datetime.now(datetime.UTC)
     return moment.astimezone(CAMBODIA).date()
-
-
-@dataclass(frozen=True)
-class DateRange:
-    """Cambodian days from `start` to `end`, both included; None is open-ended."""
-
-    start: datetime.date | None = None
-    end: datetime.date | None = None
-
-    def describe(self) -> str:
-        """`2026-01-01 – 2026-03-31` (open ends as …), for file names and reports."""
-        return f"{self.start.isoformat() if self.start else '…'} – {self.end.isoformat() if self.end else '…'}"
 
 
 def preset_range(preset: str, today: datetime.date) -> DateRange:
@@ -340,8 +328,7 @@ def _audit_export(session: Session, action: str, date_range: DateRange, details:
         details["from"] = date_range.start.isoformat()
     if date_range.end:
         details["to"] = date_range.end.isoformat()
-    with translate_errors():
-        audit.append(session.db, actor=session.account.id, action=action, subject=None, details=details)
+    session.record_event(action, details)
 
 
 REGISTER_FIELDS = (
@@ -369,11 +356,10 @@ REGISTER_FIELDS = (
     "address_detail",
     "services",
 )
-_LABELLED = {"sex", "id_type", "role", "activity", "premises", "province", "district", "commune", "village"}
 
 
 def register_rows(
-    db: sqlite_utils.Database,
+    session: Session,
     date_range: DateRange,
     form: Form,
     lang: str,
@@ -385,25 +371,10 @@ def register_rows(
         *headings,
         *(form.fields[name].label(lang) if name in form.fields else name for name in REGISTER_FIELDS),
     ]
-    where, params = [LATEST_SQL], []
-    if date_range.start:
-        where.append("date(r.submitted_at, '+7 hours') >= ?")
-        params.append(date_range.start.isoformat())
-    if date_range.end:
-        where.append("date(r.submitted_at, '+7 hours') <= ?")
-        params.append(date_range.end.isoformat())
-    sql = (
-        "SELECT r.reference, r.submitted_at, r.answers FROM registrations r WHERE "  # noqa: S608
-        + " AND ".join(where)
-        + " ORDER BY r.rowid"  # submission order, without sorting every record's answers
-    )
     cells = [(name, _converter(form, name, lang)) for name in REGISTER_FIELDS]
-    with translate_errors():
-        cursor = db.conn.execute(sql, params)
-        while batch := cursor.fetchmany(500):
-            for reference, submitted_at, text in batch:
-                answers: dict[str, Any] = json.loads(text)
-                yield [reference, _local_time(submitted_at), *[cell(answers.get(name)) for name, cell in cells]]
+    for reference, submitted_at, text in session.registered_answers(date_range):
+        answers: dict[str, Any] = json.loads(text)
+        yield [reference, _local_time(submitted_at), *[cell(answers.get(name)) for name, cell in cells]]
 
 
 def _local_time(stamp: str) -> str:
@@ -421,38 +392,22 @@ def _plain(value: object) -> object:
 
 
 def _converter(form: Form, name: str, lang: str) -> Callable[[object], object]:
-    """How field `name`'s stored answer reads in the register: choices by their label
-    (looked up once per code), other answers as stored."""
+    """How field `name`'s stored answer reads in the register: as `show_answer` writes it for
+    a CSV (choices by their label, the rest as stored). A choice's text is worked out once per
+    code, so 120,000 rows cost a dictionary lookup per cell."""
     row = form.fields.get(name)
-    if row is None or row.list_name is None or (name not in _LABELLED and name != "services"):
+    if row is None or row.list_name is None:
         return _plain
-    items = form.choice_lists[row.list_name]
     memo: dict[str, str] = {}
 
-    def label(code: str) -> str:
-        found = memo.get(code)
+    def label(value: object) -> object:
+        key = value if isinstance(value, str) else repr(value)
+        found = memo.get(key)
         if found is None:
-            found = memo[code] = _choice_label(items.by_name(code), code, lang)
+            found = memo[key] = show_answer(form, row, value, lang, for_csv=True)
         return found
 
-    if name == "services":
-
-        def services(value: object) -> object:
-            if value is None:
-                return ""
-            codes = value if isinstance(value, list) else str(value).split()
-            return "; ".join(label(str(c)) for c in codes)
-
-        return services
-
-    def choice(value: object) -> object:
-        return "" if value is None else label(str(value))
-
-    return choice
-
-
-def _choice_label(found: Sequence[Choice], code: str, lang: str) -> str:
-    return found[0].label(lang) if found else code
+    return label
 
 
 def export_register_csv(
@@ -472,6 +427,6 @@ def export_register_csv(
     """
     if not session.verify_password(password):
         raise WrongPassword("the password given for the register export is wrong")
-    written = _write_atomically(path, register_rows(session.db, date_range, form, lang, headings)) - 1
+    written = _write_atomically(path, register_rows(session, date_range, form, lang, headings)) - 1
     _audit_export(session, "register_exported", date_range, {"format": "csv", "rows": str(written)})
     return written

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from branch_client.store import Session, audit, drafts
+from branch_client.store import Session, audit, drafts, sync_history
 from branch_client.store import policy as branch_policy
 from branch_client.store.database import connect, translate_errors
 from branch_client.store.policy import Policy
@@ -28,6 +28,7 @@ from sync.device import DeviceConfig
 from sync.engine import DEFAULT_BATCH_SIZE, PassResult, Progress, run_pass
 from sync.envelope import DeviceKey
 from sync.outbox import Outbox, utc_now
+from sync.settings import SyncSettings
 from sync.transport import InsecureURL, RetryPolicy, SyncError, Transport
 
 log = logging.getLogger(__name__)
@@ -144,30 +145,23 @@ def snapshot(db: sqlite_utils.Database, *, data_dir: Path | None = None, now: da
     moment = now or datetime.now(UTC)
     with translate_errors():
         outbox = Outbox(db.conn)
-        device = device_config.load(outbox)
+        device = device_config.load(outbox.settings)
         counts = outbox.counts()
         counts["drafts"] = drafts.count(db)
-        counts["held"] = int(
-            db.execute("SELECT count(*) FROM registrations WHERE review_state = 'pending'").fetchone()[0]
-        )
-        oldest = [
-            row[0]
-            for state in ("waiting", "in_flight")  # each a lookup on outbox_state (state, enqueued_at)
-            for row in db.execute("SELECT min(enqueued_at) FROM outbox WHERE state = ?", [state])
-            if row[0] is not None
-        ]
+        counts["held"] = sync_history.held_count(db)
+        oldest_waiting = sync_history.oldest_waiting(db)
         rules = branch_policy.load(db)
-        last_success = outbox.setting("last_success_at")
+        last_success = outbox.last_success_at()
+        last_error_code, last_error_since = outbox.last_error()
     disk = _disk_usage(data_dir)
     expires = device.centre_key_expires_at if device else None
-    oldest_waiting = min(oldest) if oldest else None
     waiting = counts["waiting"] + counts["in_flight"]
     return SyncSnapshot(
         enrolled=device is not None,
         counts=counts,
         last_success_at=last_success,
-        last_error_code=outbox.setting("last_error_code"),
-        last_error_since=outbox.setting("last_error_since"),
+        last_error_code=last_error_code,
+        last_error_since=last_error_since,
         centre_url=device.centre_url if device else None,
         centre_fingerprint=device.centre_fingerprint if device else None,
         oldest_waiting_at=oldest_waiting,
@@ -198,6 +192,13 @@ def _disk_usage(data_dir: Path | None) -> tuple[int, int] | None:
     return usage.free, usage.total
 
 
+def device_signing_key(session: Session) -> DeviceKey:
+    """The key this branch PC signs its receipts with: the enrolled device's key, or before
+    enrolment the pending key (made on first need) that enrolment will register."""
+    with translate_errors():
+        return device_config.signing_key(SyncSettings(session.db.conn))
+
+
 def enrol(
     session: Session,
     centre_url: str,
@@ -214,10 +215,10 @@ def enrol(
     if not session.account.is_manager:
         raise PermissionError("only a manager enrols the branch")
     with translate_errors():
-        outbox = Outbox(session.db.conn)
+        settings = SyncSettings(session.db.conn)
         # The key receipts were signed with before enrolment (made now if none was);
         # a device enrolled before gets a new key, as the centre knows its old one.
-        key = device_config.pending_key(outbox) if device_config.load(outbox) is None else None
+        key = device_config.pending_key(settings) if device_config.load(settings) is None else None
     with Transport(
         centre_url,
         ca_bundle=ca_bundle,
@@ -246,8 +247,8 @@ def enrol(
                 raise
             config = register(None)
     with translate_errors(), session.db.atomic():
-        device_config.save(outbox, config)
-        device_config.forget_pending_key(outbox)
+        device_config.save(settings, config)
+        device_config.forget_pending_key(settings)
         audit.append(
             session.db,
             actor=session.account.id,
@@ -292,7 +293,7 @@ class SyncRunner:
         """
         with _ONE_PASS_AT_A_TIME, translate_errors():
             outbox = self._outbox()
-            device = device_config.load(outbox)
+            device = device_config.load(outbox.settings)
             if device is None:
                 return None
             try:

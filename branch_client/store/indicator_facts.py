@@ -21,17 +21,27 @@ How it stays quick on 120,000 registrations (`python -m bench manager`):
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from branch_client.store.database import translate_errors
 
-if TYPE_CHECKING:
-    from branch_client.services.indicators import DateRange
+
+@dataclass(frozen=True)
+class DateRange:
+    """Cambodian days from `start` to `end`, both included; None is open-ended."""
+
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    def describe(self) -> str:
+        """`2026-01-01 – 2026-03-31` (open ends as …), for file names and reports."""
+        return f"{self.start.isoformat() if self.start else '…'} – {self.end.isoformat() if self.end else '…'}"
+
 
 FEMALE, MALE, OTHER = "female", "male", "other"
 SEXES = (FEMALE, MALE, OTHER)  # OTHER: the answer is missing or not one of the form's choices
@@ -207,3 +217,25 @@ def data_version(db: sqlite_utils.Database) -> tuple[int, int]:
     """Changes since the connection opened and by other connections: equal means unchanged."""
     row = db.conn.execute("PRAGMA data_version").fetchone()
     return int(db.conn.total_changes), int(row[0])
+
+
+def registered_answers(db: sqlite_utils.Database, date_range: DateRange) -> Iterator[tuple[str, str, str]]:
+    """(reference, submitted at, answers JSON) of every counted registration submitted in the
+    range (Cambodian days), in submission order: what the register export writes out.
+    Read in chunks, so a branch's whole register is never held in memory."""
+    where, params = [LATEST_SQL], []
+    if date_range.start:
+        where.append("date(r.submitted_at, '+7 hours') >= ?")
+        params.append(date_range.start.isoformat())
+    if date_range.end:
+        where.append("date(r.submitted_at, '+7 hours') <= ?")
+        params.append(date_range.end.isoformat())
+    sql = (
+        "SELECT r.reference, r.submitted_at, r.answers FROM registrations r WHERE "  # noqa: S608 - constant pieces
+        + " AND ".join(where)
+        + " ORDER BY r.rowid"  # submission order, without sorting every record's answers
+    )
+    with translate_errors():
+        cursor = db.conn.execute(sql, params)
+        while batch := cursor.fetchmany(500):
+            yield from batch

@@ -17,6 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from branch_client.store import audit, references
+from branch_client.store import policy as branch_policy
 from forms import identity
 from sync import protocol
 
@@ -42,7 +43,6 @@ class NewRegistration:
     reference: str = ""
     supersedes: str | None = None
     duplicate_note: str | None = None  # the teller's reason for going on despite a match
-    hold_for_review: bool = False  # the branch's review-before-sync policy
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,11 @@ def field_messages(text: object) -> dict[str, dict[str, str]]:
 
 
 def id_key(answers: Mapping[str, Any]) -> str | None:
-    """`national_id:123456789` or `passport:N1234567`; None without an ID number."""
-    id_type, number = _text(answers, "id_type"), identity.clean_identifier(_text(answers, "id_number"))
-    if not number or id_type in ("", "none"):
-        return None
-    if id_type == "national_id":
-        number = number.split("(", 1)[0]
-    return f"{id_type}:{number}"
+    """`national_id:123456789` or `passport:N1234567`; None without an ID number.
+
+    `forms.identity.id_duplicate_key`, the very key the centre computes for its duplicate search.
+    """
+    return identity.id_duplicate_key(answers)
 
 
 def phone_key(answers: Mapping[str, Any]) -> str | None:
@@ -176,12 +174,18 @@ def submit(
     branch_code: str,
     now: datetime | None = None,
 ) -> str:
-    """Write the registration, its outbox entry (unless held for review), its search terms and
-    an audit entry, and drop its draft, in one transaction. Returns the reference given."""
+    """Write the registration, its outbox entry, its search terms and an audit entry, and drop
+    its draft, in one transaction. Returns the reference given.
+
+    The branch's review-before-sync policy is read inside the same transaction: while it is
+    on, the registration is held for a manager's approval instead of entering the outbox.
+    No caller can choose otherwise, so the window, the demo, the self-test and scripts all
+    obey the policy alike."""
     moment = now or datetime.now(UTC)
     stamp = moment.isoformat()
     answers = registration.answers
     with db.atomic():
+        hold = branch_policy.load(db).review_before_sync
         reference = registration.reference
         if not reference:
             if registration.supersedes:
@@ -207,10 +211,10 @@ def submit(
                 phone_key(answers),
                 person_key(answers),
                 registration.duplicate_note,
-                "pending" if registration.hold_for_review else None,
+                "pending" if hold else None,
             ],
         )
-        if not registration.hold_for_review:
+        if not hold:
             enqueue(db, registration.record_id, stamp)
         add_terms(db, registration.record_id, search_terms(answers, reference))
         db.execute("DELETE FROM drafts WHERE id = ?", [registration.record_id])
@@ -219,7 +223,7 @@ def submit(
             details["supersedes"] = registration.supersedes
         if registration.duplicate_note is not None:
             details["duplicate_warning"] = "overridden"  # the reason itself stays in the record
-        if registration.hold_for_review:
+        if hold:
             details["review"] = "pending"
         audit.append(
             db, actor=actor_id, action="registration_submitted", subject=registration.record_id, details=details

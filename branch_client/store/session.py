@@ -20,10 +20,21 @@ from typing import Any
 
 import sqlite_utils
 
-from branch_client.store import accounts, audit, drafts, registrations, review
+from branch_client.store import (
+    accounts,
+    audit,
+    drafts,
+    indicator_facts,
+    records,
+    registrations,
+    review,
+    search,
+    sync_history,
+)
 from branch_client.store import policy as branch_policy
 from branch_client.store.accounts import Account, Role
-from branch_client.store.database import translate_errors
+from branch_client.store.audit import AuditEntry, ChainReport
+from branch_client.store.database import connect, translate_errors
 from branch_client.store.drafts import Draft
 from branch_client.store.errors import (
     AccountDisabled,
@@ -32,8 +43,11 @@ from branch_client.store.errors import (
     UsernameTaken,
     WrongPassword,
 )
+from branch_client.store.indicator_facts import DateRange, Facts
 from branch_client.store.keys import KdfParams, RecoveryKey, SlotDoesNotOpen, unwrap_with_password
+from branch_client.store.records import CorrectionSource, ReceiptRecord
 from branch_client.store.registrations import DuplicateMatch, NewRegistration
+from branch_client.store.search import ListFilter, ListRow, RecordDetail
 from branch_client.store.slots import RECOVERY_SLOT_ID, BranchInfo, KeySlot, KeySlotFile, password_slot, recovery_slot
 from sync.ids import uuid7_str
 
@@ -118,6 +132,130 @@ class Session:
         self._require_manager()
         with translate_errors():
             branch_policy.save(self.db, value, actor_id=self.account.id)
+
+    # --- reading registrations (see `search`, `records`) ------------------------------
+
+    def registrations_page(self, where: ListFilter, *, before: str | None = None, limit: int) -> list[ListRow]:
+        """Up to `limit` registrations matching `where`, newest first, after record `before`."""
+        with translate_errors():
+            return search.page(self.db.conn, where, before=before, limit=limit)
+
+    def record_detail(self, record_id: str) -> RecordDetail | None:
+        """Everything about one registration, or None when it is not in this store."""
+        with translate_errors():
+            return search.detail(self.db, record_id)
+
+    def references(self, record_ids: Iterable[str]) -> dict[str, str]:
+        """The reference of each registration in `record_ids` that is in the store."""
+        with translate_errors():
+            return records.references(self.db, record_ids)
+
+    def correction_source(self, record_id: str) -> CorrectionSource | None:
+        """The registration a correction of `record_id` starts from, with the centre's notes."""
+        with translate_errors():
+            return records.correction_source(self.db, record_id)
+
+    def versions(self, record_id: str) -> list[str]:
+        """Every version of registration `record_id` (the record ids of its correction chain)."""
+        with translate_errors():
+            return registrations.chain(self.db, record_id)
+
+    def receipt_record(self, record_id: str) -> ReceiptRecord | None:
+        """Registration `record_id` as its receipt prints it, or None."""
+        with translate_errors():
+            return records.receipt_record(self.db, record_id)
+
+    def mark_receipt_printed(self, record_id: str) -> None:
+        """Note that the receipt was printed or saved; audited (reprints too)."""
+        with translate_errors():
+            records.mark_receipt_printed(self.db, record_id, actor_id=self.account.id, now=self._clock().isoformat())
+
+    def save_draft(self, draft: Draft) -> str:
+        """Write a draft on this session's own connection (the page's fallback when no
+        draft saver thread can open a second one); returns the time saved."""
+        with translate_errors():
+            return drafts.save(self.db.conn, draft)
+
+    # --- the audit log and the sync history (read-only views) -----------------------
+
+    def audit_page(
+        self,
+        *,
+        before_seq: int | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 200,
+    ) -> list[AuditEntry]:
+        """One page of the audit log, newest first (see `audit.page`)."""
+        with translate_errors():
+            return audit.page(
+                self.db, before_seq=before_seq, actor=actor, action=action, since=since, until=until, limit=limit
+            )
+
+    def audit_entry(self, seq: int) -> AuditEntry | None:
+        """Audit entry number `seq`, or None."""
+        with translate_errors():
+            return audit.entry(self.db, seq)
+
+    def audit_actions(self) -> list[str]:
+        """Every action code the audit log holds."""
+        with translate_errors():
+            return audit.actions_used(self.db)
+
+    def audit_chain_check(self) -> Callable[[], ChainReport]:
+        """A check of the whole audit chain to run on another thread: it opens a connection
+        of its own (SQLite connections stay in their thread) and raises `KnownError`s."""
+        db_path, key = self.db_path, self.key
+        if db_path is None:  # an in-memory session (tests): only this thread may read it
+            db = self.db
+            return lambda: _verify_chain(db)
+
+        def check() -> ChainReport:
+            with translate_errors():
+                db = connect(db_path, key)
+            try:
+                return _verify_chain(db)
+            finally:
+                db.close()
+
+        return check
+
+    def record_event(self, action: str, details: dict[str, str] | None = None) -> None:
+        """Audit something this account did that changed no row (an export, a report)."""
+        with translate_errors():
+            audit.append(self.db, actor=self.account.id, action=action, subject=None, details=details)
+
+    def batches(self, *, before_sequence: int | None = None, limit: int = 200) -> list[sync_history.BatchRow]:
+        """One page of the sync batch history, newest first."""
+        with translate_errors():
+            return sync_history.batches(self.db, before_sequence=before_sequence, limit=limit)
+
+    def batches_version(self) -> tuple[int, int, int]:
+        """Changes to the batch history: equal means unchanged since the last look."""
+        with translate_errors():
+            return sync_history.batches_version(self.db)
+
+    def batch_records(self, batch_id: str) -> list[sync_history.BatchRecord]:
+        """The records of one batch with the centre's answer to each."""
+        with translate_errors():
+            return sync_history.batch_records(self.db, batch_id)
+
+    def indicator_facts(self) -> Facts:
+        """What the indicators count, read from the store grouped by day and sex."""
+        with translate_errors():
+            return indicator_facts.read_facts(self.db)
+
+    def registered_answers(self, date_range: DateRange) -> Iterator[tuple[str, str, str]]:
+        """(reference, submitted at, answers JSON) of each counted registration in the range,
+        read lazily in submission order: the rows of the register export."""
+        return indicator_facts.registered_answers(self.db, date_range)
+
+    def data_version(self) -> tuple[int, int]:
+        """Changes to the store by anyone: equal means nothing changed since the last look."""
+        with translate_errors():
+            return indicator_facts.data_version(self.db)
 
     # --- rejections and review (see `review`) ----------------------------------------
 
@@ -332,3 +470,8 @@ class Session:
 
     def _audit(self, action: str, subject: str | None, details: dict[str, str] | None = None) -> None:
         audit.append(self.db, actor=self.account.id, action=action, subject=subject, details=details)
+
+
+def _verify_chain(db: sqlite_utils.Database) -> ChainReport:
+    with translate_errors():
+        return audit.verify_chain(db)

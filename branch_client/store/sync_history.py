@@ -1,6 +1,7 @@
-"""What the sync page lists: the batch history, newest first, and each batch's records.
+"""What the sync page lists: the batch history, newest first, and each batch's records;
+and the counts the sync status adds to the outbox's own (held for review, oldest waiting).
 
-No Qt here: the page's models (`ui/batches_model.py`) page through these queries. A
+No Qt here: the page's models (`ui/sync/batches_model.py`) page through these queries. A
 branch that syncs every five minutes makes a hundred thousand small batches in a year,
 so batches are read a page at a time by sequence (the column's unique index), never all.
 """
@@ -109,3 +110,19 @@ def batch_records(db: sqlite_utils.Database, batch_id: str) -> list[BatchRecord]
             ).fetchall()
             records = [BatchRecord(rid, ref, "resent", code, None, None, None) for rid, ref, code in resent]
     return records
+
+
+def held_count(db: sqlite_utils.Database) -> int:
+    """Registrations held for a manager's review (not yet in the outbox)."""
+    return int(db.execute("SELECT count(*) FROM registrations WHERE review_state = 'pending'").fetchone()[0])
+
+
+def oldest_waiting(db: sqlite_utils.Database) -> str | None:
+    """When the oldest record still waiting or in flight entered the outbox, or None."""
+    oldest = [
+        row[0]
+        for state in ("waiting", "in_flight")  # each a lookup on outbox_state (state, enqueued_at)
+        for row in db.execute("SELECT min(enqueued_at) FROM outbox WHERE state = ?", [state])
+        if row[0] is not None
+    ]
+    return min(oldest) if oldest else None

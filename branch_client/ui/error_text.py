@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTime
 
 from branch_client.i18n import translate
-from branch_client.store.errors import KnownError
+
+if TYPE_CHECKING:
+    from branch_client.store import KnownError
 
 
 def message_for(error: KnownError) -> str:

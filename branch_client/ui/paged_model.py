@@ -15,8 +15,6 @@ from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from branch_client.store.database import translate_errors
-
 _Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
@@ -38,8 +36,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def refresh(self) -> None:
         """Read the first page again; the rows held are dropped."""
-        with translate_errors():
-            rows = self._read(None)
+        rows = self._read(None)
         with self._resetting(rows):
             pass
 
@@ -70,8 +67,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt's API
         if not self.canFetchMore(parent) or not self._rows:
             return
-        with translate_errors():
-            more = self._read(self._rows[-1])
+        more = self._read(self._rows[-1])
         self._exhausted = len(more) < self._page_size
         if more:
             first = len(self._rows)

@@ -103,9 +103,9 @@ def test_a_record_held_for_review_is_not_sent_until_approved(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     directory, session = branch
+    straight = submit(session, sample_answers(1, seed=31))[0]  # before the policy: it goes out
     page.policy_switch.click()
     assert session.policy.review_before_sync
-    straight = submit(session, sample_answers(1, seed=31))[0]
     held, returned = (submit_one(session, a, hold=True) for a in sample_answers(2, seed=32))
 
     result = run_pass(directory, session)

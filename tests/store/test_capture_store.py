@@ -115,7 +115,8 @@ def test_submit_writes_registration_outbox_terms_audit_and_drops_the_draft(manag
 def test_held_for_review_waits_outside_the_outbox(manager_session: Session) -> None:
     answers = next(iter(generate_registrations(1, seed=8)))
     record_id = uuid7_str()
-    manager_session.submit_registration(_registration(answers, record_id=record_id, hold_for_review=True))
+    manager_session.set_policy(policy.Policy(review_before_sync=True))
+    manager_session.submit_registration(_registration(answers, record_id=record_id))
     db = manager_session.db
     assert db.execute("SELECT review_state FROM registrations WHERE id = ?", [record_id]).fetchone()[0] == "pending"
     assert db.execute("SELECT count(*) FROM outbox WHERE record_id = ?", [record_id]).fetchone()[0] == 0

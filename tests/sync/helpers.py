@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,22 +67,44 @@ def submit_new(
     ids = []
     for i, answer in enumerate(answers):
         record_id = uuid7_str()
-        session.submit_registration(
-            NewRegistration(
-                record_id=record_id,
-                reference="" if prefix is None else f"{prefix}-{i:06d}",
-                form_id=form.form_id,
-                form_version=form.version,
-                answers=answer,
-                captured_at=captured_at,
-                supersedes=supersedes,
-                hold_for_review=hold,
+        with review_before_sync(session) if hold else contextlib.nullcontext():
+            session.submit_registration(
+                NewRegistration(
+                    record_id=record_id,
+                    reference="" if prefix is None else f"{prefix}-{i:06d}",
+                    form_id=form.form_id,
+                    form_version=form.version,
+                    answers=answer,
+                    captured_at=captured_at,
+                    supersedes=supersedes,
+                )
             )
-        )
         if submitted_at is not None:
             session.db.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?", [submitted_at, record_id])
         ids.append(record_id)
     return ids
+
+
+@contextlib.contextmanager
+def review_before_sync(session: Session) -> Iterator[None]:
+    """The branch's review-before-sync policy on for the block, then as it was: registrations
+    submitted inside are held for a manager, as the store decides from the policy alone.
+
+    The setting is written straight into the store, without the `policy_changed` audit entry
+    a manager's change makes, so tests that count audit entries see only their own."""
+    key = "policy.review_before_sync"
+    row = session.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    upsert = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    with session.db.atomic():
+        session.db.execute(upsert, [key, "1"])
+    try:
+        yield
+    finally:
+        with session.db.atomic():
+            if row is None:
+                session.db.execute("DELETE FROM settings WHERE key = ?", [key])
+            else:
+                session.db.execute(upsert, [key, row[0]])
 
 
 def submit(session: Session, answers: list[dict[str, Any]], *, prefix: str = "R") -> list[str]:

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.store import Session
-from branch_client.store.accounts import normalise_username
+from branch_client.store import Session, normalise_username
 from branch_client.ui import dialogs
 from branch_client.ui.accounts.model import AccountRow, AccountsModel
 from branch_client.ui.actions import attempt

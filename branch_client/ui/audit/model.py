@@ -10,14 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from branch_client.i18n import translate
-from branch_client.store import audit
-from branch_client.store.audit import AuditEntry
-from branch_client.store.database import translate_errors
-from branch_client.store.slots import RECOVERY_SLOT_ID
+from branch_client.store import RECOVERY_SLOT_ID, AuditEntry, Session
 from branch_client.ui.audit import text as audit_text
 from branch_client.ui.paged_model import PagedTableModel
 from branch_client.ui.sync import text as sync_text
@@ -42,9 +38,9 @@ class AuditLogModel(PagedTableModel[AuditEntry]):
     COLUMNS = 5
     PAGE = 200
 
-    def __init__(self, db: sqlite_utils.Database, *, page: int = PAGE) -> None:
+    def __init__(self, session: Session, *, page: int = PAGE) -> None:
         super().__init__(page)
-        self._db = db
+        self._session = session
         self.filter = AuditFilter()
         self._usernames: dict[str, str] = {}
         self._references: dict[str, str] = {}
@@ -56,10 +52,9 @@ class AuditLogModel(PagedTableModel[AuditEntry]):
 
     def refresh(self) -> None:
         """Read the first page again (new entries, changed usernames)."""
-        with translate_errors():
-            usernames = dict(self._db.execute("SELECT id, username FROM accounts").fetchall())
-            rows = self._entries(None)
-            references = self._references_of(rows, usernames)
+        usernames = {account.id: account.username for account in self._session.accounts()}
+        rows = self._entries(None)
+        references = self._references_of(rows, usernames)
         with self._resetting(rows):
             self._usernames = usernames
             self._references = references
@@ -71,8 +66,7 @@ class AuditLogModel(PagedTableModel[AuditEntry]):
 
     def _entries(self, before_seq: int | None) -> list[AuditEntry]:
         f = self.filter
-        return audit.page(
-            self._db,
+        return self._session.audit_page(
             before_seq=before_seq,
             actor=f.actor,
             action=f.action,
@@ -85,17 +79,7 @@ class AuditLogModel(PagedTableModel[AuditEntry]):
         """The references of the registrations `rows` name (as subject or superseded version)."""
         wanted = {e.subject for e in rows if e.subject and e.subject not in usernames}
         wanted |= {e.details.split('"supersedes":"', 1)[1][:36] for e in rows if '"supersedes":"' in e.details}
-        ids = sorted(wanted)
-        references: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for record_id, reference in self._db.execute(
-                f"SELECT id, reference FROM registrations WHERE id IN ({marks})",  # noqa: S608 - placeholders only
-                chunk,
-            ):
-                references[record_id] = reference
-        return references
+        return self._session.references(wanted)
 
     def entry_at(self, row: int) -> AuditEntry:
         """The entry shown on `row`."""

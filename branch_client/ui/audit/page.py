@@ -10,7 +10,6 @@ import threading
 from collections.abc import Callable
 from datetime import date, datetime, time
 
-import sqlite_utils
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client.i18n import translate
-from branch_client.store import KnownError, Session, audit
-from branch_client.store.audit import ChainReport
-from branch_client.store.database import connect, translate_errors
+from branch_client.store import ChainReport, KnownError, Session
 from branch_client.ui import error_text
 from branch_client.ui.audit import text as audit_text
 from branch_client.ui.audit.model import AuditFilter, AuditLogModel
@@ -97,7 +94,7 @@ class AuditPage(Page):
         filters.addStretch(1)
         filters.addWidget(self.verify_button)
 
-        self.model = AuditLogModel(session.db)
+        self.model = AuditLogModel(session)
         self.model.setParent(self)  # freed with the page by Qt, not later by the garbage collector
         self.view = QTableView()
         self.view.setObjectName("auditLog")
@@ -164,9 +161,8 @@ class AuditPage(Page):
     def _fill_filters(self) -> None:
         """The accounts and the actions the log holds, keeping what was chosen."""
         try:
-            with translate_errors():
-                accounts = sorted(self.session.accounts(), key=lambda a: a.username.lower())
-                actions = audit.actions_used(self.session.db)
+            accounts = sorted(self.session.accounts(), key=lambda a: a.username.lower())
+            actions = self.session.audit_actions()
         except KnownError as exc:
             self.message.setText(error_text.message_for(exc))
             return
@@ -197,18 +193,16 @@ class AuditPage(Page):
         self.message.clear()
         self.verdict.clear()
         self.verify_button.setEnabled(False)
-        db_path, key = self.session.db_path, self.session.key
+        check = self.session.audit_chain_check()
         # The verdict comes back through a relay that outlives this page: if the page is
         # gone by then (signed out), Qt drops the delivery instead of touching a deleted widget.
         relay = _VerifyRelay()
         _RELAYS.append(relay)
         relay.checked.connect(self._show_report)
-        if db_path is None:  # a session without a file (never in the app): check here
-            _check(relay, lambda: self.session.db, close=False)
+        if self.session.db_path is None:  # a session without a file (never in the app): check here
+            _check(relay, check)
             return
-        threading.Thread(
-            target=_check, args=(relay, lambda: connect(db_path, key), True), name="audit-verify", daemon=True
-        ).start()
+        threading.Thread(target=_check, args=(relay, check), name="audit-verify", daemon=True).start()
 
     def _show_report(self, report: ChainReport | None, error: KnownError | None) -> None:
         self.verify_button.setEnabled(True)
@@ -218,12 +212,11 @@ class AuditPage(Page):
             return
 
         def when(seq: int) -> str | None:
-            entry = audit.entry(self.session.db, seq)
+            entry = self.session.audit_entry(seq)
             return None if entry is None else sync_text.when(entry.at)
 
         try:
-            with translate_errors():
-                text = audit_text.chain_report(report, when)
+            text = audit_text.chain_report(report, when)
         except KnownError as exc:
             self.message.setText(error_text.message_for(exc))
             return
@@ -271,15 +264,9 @@ class _VerifyRelay(QObject):
 _RELAYS: list[_VerifyRelay] = []  # one small object per Verify click, kept for the process's life
 
 
-def _check(relay: _VerifyRelay, open_db: Callable[[], sqlite_utils.Database], close: bool) -> None:
+def _check(relay: _VerifyRelay, check: Callable[[], ChainReport]) -> None:
     try:
-        with translate_errors():
-            db = open_db()
-            try:
-                report = audit.verify_chain(db)
-            finally:
-                if close:
-                    db.close()
+        report = check()
     except KnownError as exc:
         relay.checked.emit(None, exc)
         return

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale
 
 from branch_client.i18n import translate
-from branch_client.store.audit import ChainReport
+from branch_client.store import ChainReport
 
 
 def _phrases() -> dict[str, Callable[[], str]]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from branch_client.i18n import translate
-from branch_client.store.drafts import Draft
+from branch_client.store import Draft
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client.i18n import translate
-from branch_client.store.registrations import MATCH_ID, MATCH_PERSON, MATCH_PHONE, DuplicateMatch
+from branch_client.store import MATCH_ID, MATCH_PERSON, MATCH_PHONE, DuplicateMatch
 
 
 def match_kind_text(kind: str) -> str:

@@ -15,21 +15,18 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 import forms
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.qt.draft_saver import DEFAULT_DELAY_MS, DraftSaver
-from branch_client.store import KnownError, NewRegistration, Session, drafts
-from branch_client.store.drafts import Draft
-from branch_client.store.registrations import DuplicateMatch, owner_name
+from branch_client.services import capture
+from branch_client.store import CorrectionSource, Draft, DuplicateMatch, KnownError, Session
 from branch_client.ui import dialogs, error_text
 from branch_client.ui.actions import attempt
-from branch_client.ui.capture import records, ui_language
 from branch_client.ui.capture.drafts_model import DraftsModel
 from branch_client.ui.capture.duplicates import DuplicateDialog
 from branch_client.ui.capture.start_view import StartView
@@ -41,25 +38,6 @@ from forms.wizard import Wizard
 from sync.ids import uuid7_str
 
 log = logging.getLogger(__name__)
-
-# Values a draft keeps that the form computes or stamps itself (dropped from a correction's copy).
-_STAMPS = (forms.META_FORM_ID, forms.META_FORM_VERSION)
-
-
-def _as_typed(form: forms.Form, answers: dict[str, Any]) -> dict[str, Any]:
-    """A stored registration's answers as the wizard's editors hold them (text, lists)."""
-    typed: dict[str, Any] = {}
-    for name, value in answers.items():
-        row = form.fields.get(name)
-        if name in _STAMPS or row is None or not row.takes_answer:
-            continue
-        if isinstance(value, list):
-            typed[name] = [str(v) for v in value]
-        elif isinstance(value, bool) or value is None:
-            continue
-        else:
-            typed[name] = str(value)
-    return typed
 
 
 class CapturePage(Page):
@@ -145,7 +123,7 @@ class CapturePage(Page):
         if not ok or found is None:
             return
         corrected = [d.supersedes for d in found if d.supersedes]
-        _, refs = attempt(lambda: records.references(self.session, corrected), self.start_view.message.setText)
+        _, refs = attempt(lambda: self.session.references(corrected), self.start_view.message.setText)
         self.drafts_model.set_drafts(found, refs or {})
 
     def show_start(self) -> None:
@@ -190,7 +168,7 @@ class CapturePage(Page):
             return False
         remarks: dict[str, dict[str, str]] = {}
         if draft.supersedes:
-            _, source = attempt(lambda: records.correction_source(self.session, draft.supersedes or ""), log.info)
+            _, source = attempt(lambda: self.session.correction_source(draft.supersedes or ""), log.info)
             if source is not None:
                 remarks = source.remarks
                 self._set_correction(source)
@@ -208,9 +186,7 @@ class CapturePage(Page):
             for draft in existing:
                 if draft.supersedes == record_id:
                     return self.resume(draft.id)
-        ok, source = attempt(
-            lambda: records.correction_source(self.session, record_id), self.start_view.message.setText
-        )
+        ok, source = attempt(lambda: self.session.correction_source(record_id), self.start_view.message.setText)
         if not ok:
             return False
         if source is None:
@@ -222,7 +198,7 @@ class CapturePage(Page):
         except forms.FormError:
             form = self.form
         self._set_correction(source)
-        wizard = Wizard(form, _as_typed(form, source.answers), lang=self.lang, remarks=source.remarks)
+        wizard = Wizard(form, capture.typed_answers(form, source.answers), lang=self.lang, remarks=source.remarks)
         first_remark = next((name for name in form.fields if name in source.remarks), None)
         page = wizard.page_of(first_remark) if first_remark else None
         wizard.go_to(page or 0)
@@ -235,7 +211,7 @@ class CapturePage(Page):
         )
         return True
 
-    def _set_correction(self, source: records.CorrectionSource) -> None:
+    def _set_correction(self, source: CorrectionSource) -> None:
         self._correction_reference = source.reference
         self._correction_message = dict(source.message)
 
@@ -307,7 +283,7 @@ class CapturePage(Page):
         if self.saver is not None:
             self.saver.schedule(draft)
         else:  # no path to open a second connection: write on this one
-            attempt(lambda: drafts.save(self.session.db, draft), self._save_failed_text)
+            attempt(lambda: self.session.save_draft(draft), self._save_failed_text)
 
     def flush(self) -> bool:
         """Write the pending change of the draft being typed now (before the session closes)."""
@@ -390,11 +366,9 @@ class CapturePage(Page):
             return
         self.flush()
         stored = wizard.form.normalise(wizard.answers)
-        exclude: list[str] = []
-        if self.supersedes:
-            _, chain = attempt(lambda: records.correction_chain(self.session, self.supersedes or ""), log.info)
-            exclude = chain or [self.supersedes]
-        ok, matches = attempt(lambda: self.session.find_duplicates(stored, exclude=exclude), self._submit_failed)
+        ok, matches = attempt(
+            lambda: capture.possible_duplicates(self.session, stored, supersedes=self.supersedes), self._submit_failed
+        )
         if not ok:
             return
         if matches:
@@ -425,29 +399,29 @@ class CapturePage(Page):
         if wizard is None or self.draft_id is None:
             return
         record_id = self.draft_id
-        registration = NewRegistration(
-            record_id=record_id,
-            form_id=wizard.form.form_id,
-            form_version=wizard.form.version,
-            answers=wizard.form.normalise(wizard.answers),
-            captured_at=self.created_at,
-            supersedes=self.supersedes,
-            duplicate_note=duplicate_note,
-            hold_for_review=self.session.policy.review_before_sync,
-        )
         if self.saver is not None:
             self.saver.flush()
-        ok, reference = attempt(lambda: self.session.submit_registration(registration), self._submit_failed)
-        if not ok or reference is None:
+        ok, done = attempt(
+            lambda: capture.submit(
+                self.session,
+                wizard.form,
+                wizard.answers,
+                record_id=record_id,
+                captured_at=self.created_at,
+                supersedes=self.supersedes,
+                duplicate_note=duplicate_note,
+            ),
+            self._submit_failed,
+        )
+        if not ok or done is None:
             return
         if self.saver is not None:
             self.saver.forget(record_id)
-        self.last_reference = reference
-        owner = owner_name(registration.answers)
+        self.last_reference = done.reference
         self.wizard = None
         self.draft_id = None
         self.wizard_view.clear()
-        self.submitted_view.show_result(record_id, reference, owner, held=registration.hold_for_review)
+        self.submitted_view.show_result(record_id, done.reference, done.owner, held=done.held_for_review)
         self.views.setCurrentWidget(self.submitted_view)
         self.submitted_view.print_button.setFocus()
         log.info("registration %s submitted", record_id)

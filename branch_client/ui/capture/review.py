@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-import phonenumbers
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,33 +20,10 @@ from PySide6.QtWidgets import (
 
 from branch_client.i18n import translate
 from forms import Form, Row
-from forms.wizard import Wizard, is_empty
+from forms.display import show_answer
+from forms.wizard import Wizard
 
 LABEL_WIDTH = 260
-
-
-def display_value(form: Form, row: Row, value: object, lang: str) -> str:
-    """An answer as the review shows it: labels for choices, grouped digits, a readable phone."""
-    if is_empty(value):
-        return ""
-    if row.list_name is not None:
-        choice_list = form.choice_lists[row.list_name]
-        names = value if isinstance(value, list) else [value]
-        labels = []
-        for name in names:
-            found = choice_list.by_name(str(name))
-            labels.append(found[0].label(lang) if found else str(name))
-        return ", ".join(labels)
-    if row.type == "integer" and isinstance(value, int) and not isinstance(value, bool):
-        return QLocale().toString(value)
-    if row.normalise == "phone" and isinstance(value, str) and value.startswith("+"):
-        try:
-            return phonenumbers.format_number(
-                phonenumbers.parse(value, "KH"), phonenumbers.PhoneNumberFormat.INTERNATIONAL
-            )
-        except phonenumbers.NumberParseException:
-            return value
-    return str(value)
 
 
 class ReviewView(QWidget):
@@ -75,7 +51,7 @@ class ReviewView(QWidget):
 
     def show_wizard(self, wizard: Wizard, *, banner: str = "") -> None:
         """Rebuild the summary from the wizard's answers."""
-        form, lang = wizard.form, wizard.lang
+        form = wizard.form
         stored = form.normalise(wizard.answers)
         errors = wizard.all_errors()
         content = QWidget()
@@ -97,92 +73,111 @@ class ReviewView(QWidget):
             note.setObjectName("remarkText")
             note.setWordWrap(True)
             column.addWidget(note)
-
-        self.problems = None
-        if errors:
-            items = []
-            for index, page in enumerate(form.pages):
-                for row in page.rows:
-                    if row.name in errors:
-                        link = f"field:{index}:{row.name}"
-                        items.append(
-                            f'<li><a href="{link}">{html.escape(page.label(lang))} › {html.escape(row.label(lang))}</a>'
-                            f" — {html.escape(errors[row.name])}</li>"
-                        )
-            head = html.escape(translate("Capture", "The registration cannot be submitted yet. Fix these answers:"))
-            problems = QLabel(f"<b>{head}</b><ul style='margin-left:-20px'>{''.join(items)}</ul>")
-            problems.setObjectName("problemBox")
-            problems.setWordWrap(True)
-            problems.setTextFormat(Qt.TextFormat.RichText)
-            problems.setTextInteractionFlags(
-                Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            )
-            problems.linkActivated.connect(self._follow)
-            column.addWidget(problems)
-            self.problems = problems
-
+        self.problems = self._problem_list(form, errors, wizard.lang) if errors else None
+        if self.problems is not None:
+            column.addWidget(self.problems)
         self.values = {}
         relevant = wizard.relevance()
         for index, page in enumerate(form.pages):
             rows = [r for r in page.rows if r.takes_answer and relevant.get(r.name, False)]
-            if not rows:
-                continue
-            section = QFrame()
-            section.setObjectName("reviewSection")
-            box = QVBoxLayout(section)
-            box.setContentsMargins(16, 10, 16, 12)
-            heading = QHBoxLayout()
-            title = QLabel(page.label(lang))
-            title.setObjectName("sectionTitle")
-            edit = QPushButton(translate("Capture", "Edit"))
-            edit.setObjectName("linkButton")
-            edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            edit.setCursor(Qt.CursorShape.PointingHandCursor)
-            edit.clicked.connect(lambda _checked=False, i=index: self.edit_requested.emit(i, ""))
-            heading.addWidget(title)
-            heading.addStretch(1)
-            heading.addWidget(edit)
-            box.addLayout(heading)
-            grid = QGridLayout()
-            grid.setHorizontalSpacing(18)
-            grid.setVerticalSpacing(6)
-            grid.setColumnStretch(1, 1)
-            grid.setColumnMinimumWidth(0, LABEL_WIDTH)  # the same in every section
-            for line, row in enumerate(rows):
-                label = QLabel(row.label(lang))
-                label.setObjectName("reviewLabel")
-                label.setWordWrap(True)
-                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                label.setFixedWidth(LABEL_WIDTH)
-                if row.name in errors:
-                    raw = wizard.answers.get(row.name)
-                    shown = display_value(form, row, raw, lang) if raw is not None else ""
-                    value = QLabel(
-                        (html.escape(shown) + "<br>" if shown else "")
-                        + f'<span style="color:#b00020">{html.escape(errors[row.name])}</span>'
-                    )
-                    value.setTextFormat(Qt.TextFormat.RichText)
-                else:
-                    shown = display_value(form, row, stored.get(row.name), lang)
-                    value = QLabel(shown or "—")
-                    value.setTextFormat(Qt.TextFormat.PlainText)
-                    if not shown:
-                        value.setObjectName("emptyValue")
-                if value.objectName() == "":
-                    value.setObjectName("reviewValue")
-                value.setWordWrap(True)
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                grid.addWidget(label, line, 0)
-                grid.addWidget(value, line, 1)
-                self.values[row.name] = value
-            box.addLayout(grid)
-            column.addWidget(section)
+            if rows:
+                column.addWidget(self._page_section(wizard, index, page.label(wizard.lang), rows, stored, errors))
         column.addStretch(1)
         old = self.area.takeWidget()
         if old is not None:
             old.deleteLater()
         self.area.setWidget(content)
         self.content = content
+
+    def _problem_list(self, form: Form, errors: Mapping[str, str], lang: str) -> QLabel:
+        """What still stops the submission, each a link to its page and field."""
+        items = []
+        for index, page in enumerate(form.pages):
+            for row in page.rows:
+                if row.name in errors:
+                    link = f"field:{index}:{row.name}"
+                    items.append(
+                        f'<li><a href="{link}">{html.escape(page.label(lang))} › {html.escape(row.label(lang))}</a>'
+                        f" — {html.escape(errors[row.name])}</li>"
+                    )
+        head = html.escape(translate("Capture", "The registration cannot be submitted yet. Fix these answers:"))
+        problems = QLabel(f"<b>{head}</b><ul style='margin-left:-20px'>{''.join(items)}</ul>")
+        problems.setObjectName("problemBox")
+        problems.setWordWrap(True)
+        problems.setTextFormat(Qt.TextFormat.RichText)
+        problems.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        problems.linkActivated.connect(self._follow)
+        return problems
+
+    def _page_section(
+        self,
+        wizard: Wizard,
+        index: int,
+        title_text: str,
+        rows: list[Row],
+        stored: Mapping[str, object],
+        errors: Mapping[str, str],
+    ) -> QFrame:
+        """One page's answers under its title, with Edit to go back to it."""
+        section = QFrame()
+        section.setObjectName("reviewSection")
+        box = QVBoxLayout(section)
+        box.setContentsMargins(16, 10, 16, 12)
+        heading = QHBoxLayout()
+        title = QLabel(title_text)
+        title.setObjectName("sectionTitle")
+        edit = QPushButton(translate("Capture", "Edit"))
+        edit.setObjectName("linkButton")
+        edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        edit.setCursor(Qt.CursorShape.PointingHandCursor)
+        edit.clicked.connect(lambda _checked=False, i=index: self.edit_requested.emit(i, ""))
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(edit)
+        box.addLayout(heading)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, LABEL_WIDTH)  # the same in every section
+        for line, row in enumerate(rows):
+            label = QLabel(row.label(wizard.lang))
+            label.setObjectName("reviewLabel")
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setFixedWidth(LABEL_WIDTH)
+            value = self._value(wizard, row, stored, errors)
+            grid.addWidget(label, line, 0)
+            grid.addWidget(value, line, 1)
+            self.values[row.name] = value
+        box.addLayout(grid)
+        return section
+
+    @staticmethod
+    def _value(wizard: Wizard, row: Row, stored: Mapping[str, object], errors: Mapping[str, str]) -> QLabel:
+        """An answer as it will be stored, or as typed with its problem in red."""
+        form, lang = wizard.form, wizard.lang
+        if row.name in errors:
+            raw = wizard.answers.get(row.name)
+            shown = show_answer(form, row, raw, lang) if raw is not None else ""
+            value = QLabel(
+                (html.escape(shown) + "<br>" if shown else "")
+                + f'<span style="color:#b00020">{html.escape(errors[row.name])}</span>'
+            )
+            value.setTextFormat(Qt.TextFormat.RichText)
+        else:
+            shown = show_answer(form, row, stored.get(row.name), lang)
+            value = QLabel(shown or "—")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            if not shown:
+                value.setObjectName("emptyValue")
+        if value.objectName() == "":
+            value.setObjectName("reviewValue")
+        value.setWordWrap(True)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return value
 
     def value_text(self, name: str) -> str:
         """The text shown for field `name` ("" when it is not shown)."""
@@ -199,7 +194,7 @@ def summary_pairs(wizard: Wizard) -> Mapping[str, str]:
     stored = wizard.form.normalise(wizard.answers)
     relevant = wizard.relevance()
     return {
-        row.name: display_value(wizard.form, row, stored.get(row.name), wizard.lang)
+        row.name: show_answer(wizard.form, row, stored.get(row.name), wizard.lang)
         for row in wizard.form.rows
         if row.takes_answer and relevant.get(row.name, False) and row.name in stored
     }

@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.services import indicators as ind
-from branch_client.store import Session
-from branch_client.store.errors import WrongPassword
+from branch_client.store import Session, WrongPassword
 from branch_client.ui.actions import attempt
 from branch_client.ui.indicators import dialogs
 from branch_client.ui.indicators.charts import SEX_COLOURS, SexBarChart, TimeChart, period_label
@@ -44,7 +43,6 @@ from branch_client.ui.indicators.texts import (
     fixed_label,
     section_title,
     sex_names,
-    ui_language,
     value_title,
 )
 from branch_client.ui.widgets import Page, busy_cursor, message_label, title_label
@@ -243,7 +241,7 @@ class IndicatorsPage(Page):
     def refresh(self, *, force: bool = False) -> None:
         """Re-read the registrations (when the store changed, or `force`) and redraw;
         nothing to do when neither the store nor the preset's dates changed."""
-        version = ind.data_version(self.session.db)
+        version = self.session.data_version()
         date_range = self.date_range if self.preset == ind.CUSTOM else ind.preset_range(self.preset, self._today())
         if not force and self.facts is not None and version == self._facts_version:
             if date_range != self.date_range or self.indicators is None:
@@ -251,11 +249,11 @@ class IndicatorsPage(Page):
                 self._show_range_in_edits()
                 self._update()
             return
-        ok, facts = attempt(lambda: ind.read_facts(self.session.db), self.message.setText)
+        ok, facts = attempt(lambda: self.session.indicator_facts(), self.message.setText)
         if not ok or facts is None:
             return
         self.facts = facts
-        self._facts_version = ind.data_version(self.session.db)
+        self._facts_version = self.session.data_version()
         self.date_range = date_range
         if not self._granularity_chosen:
             self.granularity = ind.default_granularity(self.date_range, facts)

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
 from branch_client.i18n import translate
 from branch_client.services import indicators as ind
 
 BREAKDOWN_SECTIONS = ("activity", "premises", "province", "district", "services", "workers")
-
-
-def ui_language() -> str:
-    """km or en, from the application's locale (set by the translator)."""
-    return "km" if QLocale().language() == QLocale.Language.Khmer else "en"
 
 
 def sex_names() -> dict[str, str]:

@@ -1,23 +1,20 @@
 """The registrations list as a Qt table model that loads a page at a time.
 
-Nothing is read at construction. `set_filter` reads the first page (`search.PAGE_SIZE`
+Nothing is read at construction. `set_filter` reads the first page (`PAGE_SIZE`
 rows, newest first); the view asks for more with `canFetchMore`/`fetchMore` as the user
 scrolls, and each page continues after the last row held (keyset paging on the record
-id, see `branch_client.store.search`). A branch of 120,000 registrations is never read
+id, see `Session.registrations_page`). A branch of 120,000 registrations is never read
 whole into memory.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from branch_client.i18n import translate
-from branch_client.store import search
-from branch_client.store.errors import KnownError
-from branch_client.store.search import ListFilter, ListRow
+from branch_client.store import PAGE_SIZE, KnownError, ListFilter, ListRow, Session
 from branch_client.ui.paged_model import PagedTableModel
 from branch_client.ui.registrations import text
 
@@ -31,7 +28,7 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class RegistrationListModel(PagedTableModel[ListRow]):
     """Reference, owner, business, submitted, captured by, state, CAM-IE number; one row per
-    registration. `conn` is the store's DB-API connection (read only here).
+    registration, read through the signed-in `session`.
 
     Signals:
         load_failed(object): the KnownError that stopped reading further rows while scrolling
@@ -41,9 +38,9 @@ class RegistrationListModel(PagedTableModel[ListRow]):
     COLUMNS = 7
     load_failed = Signal(object)
 
-    def __init__(self, conn: Any, page_size: int = search.PAGE_SIZE) -> None:
+    def __init__(self, session: Session, page_size: int = PAGE_SIZE) -> None:
         super().__init__(page_size)
-        self._conn = conn
+        self._session = session
         self._filter = ListFilter()
         self._loaded = False
 
@@ -59,7 +56,7 @@ class RegistrationListModel(PagedTableModel[ListRow]):
 
     def set_filter(self, where: ListFilter) -> None:
         """Show `where`: the rows held are dropped and its first page is read."""
-        rows = search.page(self._conn, where, limit=self._page_size)
+        rows = self._session.registrations_page(where, limit=self._page_size)
         with self._resetting(rows):
             self._filter = where
             self._loaded = True
@@ -70,7 +67,7 @@ class RegistrationListModel(PagedTableModel[ListRow]):
 
     def _read(self, after: ListRow | None) -> list[ListRow]:
         before = None if after is None else after.record_id
-        return search.page(self._conn, self._filter, before=before, limit=self._page_size)
+        return self._session.registrations_page(self._filter, before=before, limit=self._page_size)
 
     def row_of(self, record_id: str) -> int:
         """The row showing `record_id` among those loaded, or -1."""

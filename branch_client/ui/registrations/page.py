@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client.i18n import translate
-from branch_client.store import Session, search
-from branch_client.store.database import translate_errors
-from branch_client.store.errors import KnownError
-from branch_client.store.search import ListFilter
+from branch_client.store import STATES, KnownError, ListFilter, Session
 from branch_client.ui import error_text
 from branch_client.ui.registrations import model, text
 from branch_client.ui.registrations.model import RECORD_ID_ROLE, RegistrationListModel
@@ -59,7 +56,7 @@ class RegistrationsPage(Page):
         self.search_edit.setObjectName("registrationSearch")
         self.state_combo = QComboBox()
         self.earlier_versions = QCheckBox()
-        self.model = RegistrationListModel(session.db.conn)
+        self.model = RegistrationListModel(session)
         self.model.setParent(self)  # freed with the page by Qt, not later by the garbage collector
         self.model.load_failed.connect(lambda exc: self._say(error_text.message_for(exc)))
         self.table = QTableView()
@@ -126,8 +123,7 @@ class RegistrationsPage(Page):
     def show_record(self, record_id: str) -> None:
         """Open `record_id` read only (says so plainly if it is not in this store)."""
         try:
-            with translate_errors():
-                detail = search.detail(self.session.db, record_id)
+            detail = self.session.record_detail(record_id)
         except KnownError as exc:
             self._say(error_text.message_for(exc))
             return
@@ -173,8 +169,7 @@ class RegistrationsPage(Page):
 
     def _load(self, where: ListFilter) -> None:
         try:
-            with translate_errors():
-                self.model.set_filter(where)
+            self.model.set_filter(where)
         except KnownError as exc:
             self._say(error_text.message_for(exc))
             return
@@ -214,7 +209,7 @@ class RegistrationsPage(Page):
             model.REFERENCE: width("PNH-01-2026-000000-W/2  · " + text.version_marker(2), headers[model.REFERENCE]),
             model.SUBMITTED: width(text.when("2026-12-28T23:59:59+00:00"), headers[model.SUBMITTED]),
             model.CAPTURED_BY: width("teller-name", headers[model.CAPTURED_BY]),
-            model.STATE: min(180, width(*[text.state_name(s) for s in search.STATES], headers[model.STATE])),
+            model.STATE: min(180, width(*[text.state_name(s) for s in STATES], headers[model.STATE])),
             model.CAM_IE_NUMBER: width("CIE-2026-0000000", headers[model.CAM_IE_NUMBER]),
         }
         # On a narrow window the other columns give way a little (elided), then the table scrolls
@@ -244,7 +239,7 @@ class RegistrationsPage(Page):
         current = self.state_combo.currentIndex()
         self.state_combo.clear()
         self.state_combo.addItem(translate("Registrations", "All states"), None)
-        for state in search.STATES:
+        for state in STATES:
             self.state_combo.addItem(text.state_name(state), state)
         self.state_combo.setCurrentIndex(max(0, current))
         self.state_combo.blockSignals(False)

@@ -9,10 +9,10 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 import forms
-from branch_client.i18n import translate
-from branch_client.store.search import RecordDetail
+from branch_client.i18n import translate, ui_language
+from branch_client.store import RecordDetail
 from branch_client.ui.registrations import text
 from branch_client.ui.widgets import Page, title_label
+from forms.display import show_answer
 
 
 class RecordView(Page):
@@ -112,7 +113,7 @@ class RecordView(Page):
             self.correct_button.setVisible(False)
             self.scroll_area.setWidget(self.body)
             return
-        lang = text.language()
+        lang = ui_language()
         marker = text.version_marker(detail.version)
         self.title.setText(f"{detail.reference}  · {marker}" if marker else detail.reference)
         state = translate("Registrations", "State: %1").replace("%1", text.state_name(detail.state))
@@ -280,26 +281,8 @@ def _plain(value: object) -> str:
 
 
 def _display_value(form: forms.Form, row: forms.Row, answers: Mapping[str, Any], lang: str) -> str:
-    """An answer as people read it: choices by their labels, dates and numbers in the locale."""
-    value = answers.get(row.name)
-    if not _answered(value):
-        return "—"
-    if row.type in ("select_one", "select_multiple") and row.list_name in form.choice_lists:
-        choices = form.choice_lists[row.list_name]
-        names: Sequence[object] = value if isinstance(value, list | tuple) else str(value).split()
-        if row.type == "select_one":
-            names = [value]
-        labels = []
-        for name in names:
-            found = choices.by_name(str(name))
-            labels.append(found[0].label(lang) if found else str(name))
-        return ", ".join(labels)
-    if row.type == "date" and isinstance(value, str):
-        date = QDate.fromString(value, Qt.DateFormat.ISODate)
-        return QLocale().toString(date, "d MMMM yyyy") if date.isValid() else value
-    if row.name == "revenue_monthly" and isinstance(value, int) and not isinstance(value, bool):
-        return QLocale().toString(value)  # an amount: with the locale's digit grouping
-    return _plain(value)
+    """An answer as people read it (`forms.display.show_answer`), or a dash when none was given."""
+    return show_answer(form, row, answers.get(row.name), lang) or "—"
 
 
 def _event_text(event: str, code: str | None) -> str:

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
 from branch_client.i18n import translate
-from branch_client.store import search
+from branch_client.store import HELD, RETURNED, WITHDRAWN
 from branch_client.ui.sync import text as sync_text
-
-
-def language() -> str:
-    """The UI language's code for data kept in both languages (km or en)."""
-    return "km" if QLocale().language() == QLocale.Language.Khmer else "en"
 
 
 def state_name(state: str) -> str:
     """A registration's state as tellers and managers read it."""
-    if state == search.HELD:
+    if state == HELD:
         return translate("Registrations", "Held for review")
-    if state == search.RETURNED:
+    if state == RETURNED:
         return translate("Registrations", "Returned to the teller")
-    if state == search.WITHDRAWN:
+    if state == WITHDRAWN:
         return translate("Registrations", "Withdrawn")
     return sync_text.state_name(state)
 

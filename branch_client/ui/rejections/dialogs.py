@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client.i18n import translate
-from branch_client.store.review import MAX_REASON
+from branch_client.store import MAX_REASON
 
 #: The answers of `ask_policy_off`.
 APPROVE_ALL, LEAVE_PENDING = "approve_all", "leave_pending"

@@ -23,17 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
-from branch_client.i18n import translate
-from branch_client.store import review
+from branch_client.i18n import translate, ui_language
+from branch_client.store import CORRECTION_SENT, WITHDRAWN, SentBack, UnderReview
 
 _Index = QModelIndex | QPersistentModelIndex
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def language() -> str:
-    """The UI language now: `km` or `en` (the centre's words and the form's labels come in both)."""
-    return "km" if QLocale().language() == QLocale.Language.Khmer else "en"
 
 
 def local_time(iso: str) -> str:
@@ -46,11 +41,11 @@ def local_time(iso: str) -> str:
     return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
-def sent_back_state(row: review.SentBack) -> str:
+def sent_back_state(row: SentBack) -> str:
     """What a record sent back by the centre is waiting for, in words."""
-    if row.state == review.WITHDRAWN:
+    if row.state == WITHDRAWN:
         return translate("ReviewModel", "Withdrawn")
-    if row.state == review.CORRECTION_SENT:
+    if row.state == CORRECTION_SENT:
         reference = row.correction_reference or ""
         if row.correction_review == "pending":
             return translate("ReviewModel", "Correction %1 waiting for your review").replace("%1", reference)
@@ -62,7 +57,7 @@ def sent_back_state(row: review.SentBack) -> str:
     return translate("ReviewModel", "Sent back for correction")
 
 
-def review_notes(row: review.UnderReview) -> str:
+def review_notes(row: UnderReview) -> str:
     """What the manager should know about a registration waiting for review."""
     notes = []
     if row.supersedes_reference:
@@ -116,7 +111,7 @@ def sent_back_columns() -> list[Column]:
     return [
         *_common(),
         Column(lambda: translate("ReviewModel", "State"), sent_back_state),
-        Column(lambda: translate("ReviewModel", "Centre's reason"), lambda r: r.message(language()), tooltip=True),
+        Column(lambda: translate("ReviewModel", "Centre's reason"), lambda r: r.message(ui_language()), tooltip=True),
     ]
 
 
@@ -134,7 +129,7 @@ def returned_columns() -> list[Column]:
 
 
 class RecordsModel(QAbstractTableModel):
-    """Rows of `review.SentBack` or `review.UnderReview`, shown through `columns`."""
+    """Rows of `SentBack` or `UnderReview`, shown through `columns`."""
 
     def __init__(self, columns: Sequence[Column], *, dimmed: Callable[[Any], bool] | None = None) -> None:
         super().__init__()

@@ -37,14 +37,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.i18n import translate
-from branch_client.store import KnownError, Session, review
+from branch_client.i18n import translate, ui_language
+from branch_client.store import (
+    CORRECTION_SENT,
+    MAX_REASON,
+    SENT_BACK_OPEN,
+    KnownError,
+    SentBack,
+    Session,
+    UnderReview,
+    review_days,
+    submitted_on,
+)
 from branch_client.ui import error_text
 from branch_client.ui.rejections import dialogs
 from branch_client.ui.rejections.models import (
     RECORD_ID_ROLE,
     RecordsModel,
-    language,
     local_time,
     pending_columns,
     returned_columns,
@@ -62,9 +71,7 @@ T = TypeVar("T")
 def message_for(error: KnownError) -> str:
     """Plain words for the errors of this page's changes (the others: `error_text`)."""
     if error.code == "reason_required":
-        return translate("RejectionsPage", "Write a reason of at most %1 characters.").replace(
-            "%1", str(review.MAX_REASON)
-        )
+        return translate("RejectionsPage", "Write a reason of at most %1 characters.").replace("%1", str(MAX_REASON))
     if error.code == "not_pending_review":
         return translate(
             "RejectionsPage",
@@ -104,7 +111,7 @@ class RejectionsPage(Page):
         self.tabs.setDocumentMode(True)
 
         # Sent back by the centre.
-        self.sent_back = RecordList(RecordsModel(sent_back_columns(), dimmed=lambda r: r.state != review.OPEN))
+        self.sent_back = RecordList(RecordsModel(sent_back_columns(), dimmed=lambda r: r.state != SENT_BACK_OPEN))
         self.show_withdrawn = QCheckBox()
         self.show_withdrawn.toggled.connect(lambda _checked: self.refresh())
         self.sent_back.layout_.insertWidget(1, self.show_withdrawn)
@@ -224,10 +231,10 @@ class RejectionsPage(Page):
         self._update_policy_state()
         self._selection_changed()
 
-    def _fill_days(self, pending: list[review.UnderReview]) -> None:
+    def _fill_days(self, pending: list[UnderReview]) -> None:
         chosen = self.day_choice.currentData()
         self.day_choice.clear()
-        for day, count in review.days(pending):
+        for day, count in review_days(pending):
             text = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
             self.day_choice.addItem(f"{text} ({count})", day.isoformat())
         at = self.day_choice.findData(chosen)
@@ -238,7 +245,7 @@ class RejectionsPage(Page):
     def open_counts(self) -> tuple[int, int, int]:
         """(records the centre sent back that wait for a correction or a withdrawal,
         registrations waiting for review, registrations returned to tellers)."""
-        open_rows = sum(1 for r in self.sent_back.model.rows() if r.state == review.OPEN)
+        open_rows = sum(1 for r in self.sent_back.model.rows() if r.state == SENT_BACK_OPEN)
         return open_rows, self.pending.model.rowCount(), self.returned.model.rowCount()
 
     def _update_counts(self) -> None:
@@ -261,7 +268,7 @@ class RejectionsPage(Page):
 
     def _selection_changed(self, *_args: object) -> None:
         sent = self.sent_back.selected_rows()
-        one_open = len(sent) == 1 and sent[0].state == review.OPEN
+        one_open = len(sent) == 1 and sent[0].state == SENT_BACK_OPEN
         self.sb_open.setEnabled(len(sent) == 1)
         self.sb_correct.setEnabled(one_open)
         self.sb_withdraw.setEnabled(one_open)
@@ -280,18 +287,18 @@ class RejectionsPage(Page):
         self.re_withdraw.setEnabled(len(returned) == 1)
         self._show_returned(returned[0] if len(returned) == 1 else None)
 
-    def _heading(self, row: review.SentBack | review.UnderReview) -> str:
+    def _heading(self, row: SentBack | UnderReview) -> str:
         submitted = self.tr("Submitted %1 by %2").replace("%1", local_time(row.submitted_at)).replace("%2", row.teller)
         return (
             f"<p><b>{html.escape(row.reference)}</b> — {html.escape(row.owner_name)}<br>"
             f"<small>{html.escape(submitted)}</small></p>"
         )
 
-    def _show_sent_back(self, row: review.SentBack | None) -> None:
+    def _show_sent_back(self, row: SentBack | None) -> None:
         if row is None:
             self.sent_back.details.setHtml(_hint(self.tr("Select a record to read the centre's reason.")))
             return
-        lang = language()
+        lang = ui_language()
         parts = [self._heading(row)]
         answered = (
             self.tr("Rejected by the centre on %1")
@@ -305,14 +312,14 @@ class RejectionsPage(Page):
                 for f in row.fields
             )
             parts.append(f"<ul>{items}</ul>")
-        if row.state == review.CORRECTION_SENT:
+        if row.state == CORRECTION_SENT:
             parts.append(f"<p><b>{html.escape(sent_back_state(row))}</b></p>")
         if row.withdrawn_at is not None:
             withdrawn = self.tr("Withdrawn on %1: %2").replace("%1", local_time(row.withdrawn_at))
             parts.append(f"<p>{html.escape(withdrawn.replace('%2', row.withdrawn_reason or ''))}</p>")
         self.sent_back.details.setHtml("".join(parts))
 
-    def _show_pending(self, row: review.UnderReview | None, selected: int) -> None:
+    def _show_pending(self, row: UnderReview | None, selected: int) -> None:
         if row is None:
             text = (
                 self.tr("Registrations selected: %1.").replace("%1", str(selected))
@@ -332,7 +339,7 @@ class RejectionsPage(Page):
             parts.append(f"<p>{html.escape(reason)}</p>")
         self.pending.details.setHtml("".join(parts))
 
-    def _show_returned(self, row: review.UnderReview | None) -> None:
+    def _show_returned(self, row: UnderReview | None) -> None:
         if row is None:
             self.returned.details.setHtml(_hint(self.tr("Select a registration to read why it was returned.")))
             return
@@ -377,7 +384,7 @@ class RejectionsPage(Page):
         if not value:
             return
         day = date.fromisoformat(str(value))
-        rows = review.submitted_on(self.pending.model.rows(), day)
+        rows = submitted_on(self.pending.model.rows(), day)
         if not rows:
             return
         self.pending.select_ids([r.record_id for r in rows])

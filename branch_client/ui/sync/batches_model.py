@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite_utils
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from branch_client.i18n import translate
-from branch_client.store import sync_history
-from branch_client.store.sync_history import BatchRecord, BatchRow
+from branch_client.store import BatchRecord, BatchRow, Session
 from branch_client.ui.paged_model import PagedTableModel
 from branch_client.ui.sync import text as sync_text
 
@@ -27,14 +25,14 @@ class BatchHistoryModel(PagedTableModel[BatchRow]):
     COLUMNS = 5
     PAGE = 200
 
-    def __init__(self, db: sqlite_utils.Database, *, page: int = PAGE) -> None:
+    def __init__(self, session: Session, *, page: int = PAGE) -> None:
         super().__init__(page)
-        self._db = db
+        self._session = session
         self._version: tuple[int, int, int] | None = None
 
     def refresh(self, *, force: bool = False) -> bool:  # type: ignore[override]  # also says whether it reloaded
         """Reload the first page if the batches changed (or `force`); True if it reloaded."""
-        version = sync_history.batches_version(self._db)
+        version = self._session.batches_version()
         if not force and version == self._version:
             return False
         rows = self._read(None)
@@ -44,7 +42,7 @@ class BatchHistoryModel(PagedTableModel[BatchRow]):
 
     def _read(self, after: BatchRow | None) -> list[BatchRow]:
         before = None if after is None else after.sequence
-        return sync_history.batches(self._db, before_sequence=before, limit=self._page_size)
+        return self._session.batches(before_sequence=before, limit=self._page_size)
 
     def row_of(self, batch_id: str) -> int | None:
         """The row showing `batch_id` among those loaded, or None."""
@@ -101,9 +99,9 @@ class BatchRecordsModel(QAbstractTableModel):
 
     COLUMNS = 4
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self._db = db
+        self._session = session
         self._rows: list[BatchRecord] = []
         self.batch_id: str | None = None
         self.language = "en"
@@ -112,7 +110,7 @@ class BatchRecordsModel(QAbstractTableModel):
         """Show the records of `batch_id` (none for None); re-reads them when called again."""
         self.beginResetModel()
         self.batch_id = batch_id
-        self._rows = [] if batch_id is None else sync_history.batch_records(self._db, batch_id)
+        self._rows = [] if batch_id is None else self._session.batch_records(batch_id)
         self.endResetModel()
 
     def row_at(self, row: int) -> BatchRecord:

@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.qt.sync_worker import SyncController
 from branch_client.services.sync import SyncSnapshot
-from branch_client.store import KnownError, Session
-from branch_client.store.policy import Policy
+from branch_client.store import KnownError, Policy, Session
 from branch_client.ui import dialogs, error_text
 from branch_client.ui.sync import text as sync_text
 from branch_client.ui.sync.batches_model import BatchHistoryModel, BatchRecordsModel
@@ -196,8 +195,8 @@ class SyncPage(Page):
 
     def _build_history_box(self, session: Session) -> QWidget:
         box = QWidget()
-        self.batches = BatchHistoryModel(session.db)
-        self.batch_records = BatchRecordsModel(session.db)
+        self.batches = BatchHistoryModel(session)
+        self.batch_records = BatchRecordsModel(session)
         self.batches.setParent(self)  # freed with the page by Qt, not later by the garbage collector
         self.batch_records.setParent(self)
         self.batch_view = _table(self.batches)
@@ -443,7 +442,7 @@ class SyncPage(Page):
         if self.tabs is not None and self.batches is not None and self.batch_records is not None:
             self.tabs.setTabText(0, translate("Sync", "Batch history"))
             self.batches.retranslate()
-            language = "km" if QLocale().language() == QLocale.Language.Khmer else "en"
+            language = ui_language()
             self.batch_records.retranslate(language)
             self._fill_history_titles()
         if self.tabs is not None and self.policy_box is not None:

@@ -131,7 +131,7 @@ def test_filters_by_user_action_and_dates(manager_session: Session, qtbot: QtBot
 def test_the_log_is_read_a_page_at_a_time(manager_session: Session, qtmodeltester: object) -> None:
     for i in range(12):
         audit.append(manager_session.db, actor=manager_session.account.id, action="test_event", subject=str(i))
-    model = AuditLogModel(manager_session.db, page=5)
+    model = AuditLogModel(manager_session, page=5)
     model.set_filter(AuditFilter(action="test_event"))
     assert model.rowCount() == 5
     while model.canFetchMore(model.index(-1, -1)):

@@ -34,7 +34,7 @@ def shown_ids(page: RegistrationsPage) -> list[str]:
 
 
 def test_model_loads_lazily_a_page_at_a_time(store: Store, qtmodeltester: ModelTester) -> None:
-    model = RegistrationListModel(store.session.db.conn, page_size=7)
+    model = RegistrationListModel(store.session, page_size=7)
     assert model.rowCount() == 0  # nothing is read at construction
     assert not model.canFetchMore()
     model.set_filter(ListFilter())
@@ -56,7 +56,7 @@ def test_model_loads_lazily_a_page_at_a_time(store: Store, qtmodeltester: ModelT
 def test_a_store_failing_while_scrolling_is_reported_and_the_rows_held_stay(
     store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    model = RegistrationListModel(store.session.db.conn, page_size=7)
+    model = RegistrationListModel(store.session, page_size=7)
     model.set_filter(ListFilter())
 
     def damaged(*_args: object, **_kwargs: object) -> list[object]:  # the disk went bad under the store

@@ -26,7 +26,7 @@ from forms import load_form
 from sync import device as device_config
 from sync.ids import uuid7_str
 from sync.outbox import Outbox
-from tests.sync.helpers import FAST_RETRY, enrolled_branch, run_pass, sample_answers, submit
+from tests.sync.helpers import FAST_RETRY, enrolled_branch, review_before_sync, run_pass, sample_answers, submit
 
 Branch = tuple[BranchDirectory, Session]
 GiB = 1 << 30
@@ -75,9 +75,9 @@ def test_counts_match_independent_sql_counts(branch: Branch, qtbot: QtBot) -> No
         form.version,
         sample_answers(1, seed=3)[0],
         "2026-11-24T09:00:00+07:00",
-        hold_for_review=True,
     )
-    session.submit_registration(held)
+    with review_before_sync(session):
+        session.submit_registration(held)
     for _ in range(2):
         drafts.save(
             session.db, Draft(uuid7_str(), session.account.id, form.form_id, form.version, {"owner_name": "ស៊ុន"})
@@ -109,7 +109,7 @@ def test_counts_match_independent_sql_counts(branch: Branch, qtbot: QtBot) -> No
         "SELECT min(enqueued_at) FROM outbox WHERE state IN ('waiting', 'in_flight')"
     ).fetchone()[0]
     assert snap.oldest_waiting_at == oldest
-    assert snap.last_success_at == Outbox(session.db.conn).setting("last_success_at")
+    assert snap.last_success_at == Outbox(session.db.conn).settings.get("last_success_at")
 
     page = SyncPage(session)
     qtbot.addWidget(page)
@@ -207,7 +207,7 @@ def test_batch_history_and_a_batchs_records_match_the_store(
     assert "2" not in page.records_title.text() or sync_text.when(stored[-1][1]) in page.records_title.text()
 
     # Read a page at a time: two rows, then the rest as the view asks.
-    lazy = BatchHistoryModel(session.db, page=2)
+    lazy = BatchHistoryModel(session, page=2)
     lazy.refresh()
     assert lazy.rowCount() == 2
     assert lazy.canFetchMore(lazy.index(-1, -1))
@@ -226,9 +226,9 @@ def test_no_sync_for_too_many_days_warns_on_the_page_and_in_the_status_bar(branc
     assert run_pass(directory, session).ok
     outbox = Outbox(session.db.conn)
     assert _codes(_take_snapshot(directory, session)) == set()
-    outbox.set_setting("last_success_at", (datetime.now(UTC) - timedelta(days=1, hours=20)).isoformat())
+    outbox.settings.put("last_success_at", (datetime.now(UTC) - timedelta(days=1, hours=20)).isoformat())
     assert _codes(_take_snapshot(directory, session)) == set()
-    outbox.set_setting("last_success_at", (datetime.now(UTC) - timedelta(days=3, hours=1)).isoformat())
+    outbox.settings.put("last_success_at", (datetime.now(UTC) - timedelta(days=3, hours=1)).isoformat())
     snap = _take_snapshot(directory, session)
     assert _codes(snap) == {"no_sync"}
     assert snap.warnings[0].count == 3
@@ -263,16 +263,17 @@ def test_too_many_waiting_warns_above_the_policys_threshold(branch: Branch, qtbo
 def test_the_centre_key_about_to_expire_warns(branch: Branch) -> None:
     directory, session = branch
     outbox = Outbox(session.db.conn)
-    device = device_config.load(outbox)
+    device = device_config.load(outbox.settings)
     assert device is not None
     in_10_days = (datetime.now(UTC) + timedelta(days=10)).isoformat()
-    device_config.save(outbox, dataclasses.replace(device, centre_key_expires_at=in_10_days))
+    device_config.save(outbox.settings, dataclasses.replace(device, centre_key_expires_at=in_10_days))
     snap = _take_snapshot(directory, session)
     assert _codes(snap) == {"centre_key_expiring"}
     assert snap.warnings[0].count == 10
     assert "expires in 10 days" in sync_text.warning(snap.warnings[0])
     device_config.save(
-        outbox, dataclasses.replace(device, centre_key_expires_at=(datetime.now(UTC) + timedelta(days=45)).isoformat())
+        outbox.settings,
+        dataclasses.replace(device, centre_key_expires_at=(datetime.now(UTC) + timedelta(days=45)).isoformat()),
     )
     assert _codes(_take_snapshot(directory, session)) == set()
 

@@ -19,6 +19,7 @@ from branch_client.ui.sync.page import SyncPage
 from central.runner import RunningCentre, start_centre
 from sync import device as device_config
 from sync.outbox import Outbox
+from sync.settings import SyncSettings
 from tests.conftest import MANAGER
 from tests.sync.helpers import sample_answers, submit
 from tests.sync.http_stub import LoopbackServer
@@ -113,7 +114,7 @@ def test_enrol_from_the_sync_page_and_a_bad_code_is_told_plainly(
     page.enrol_button.click()
     assert "did not accept this enrolment code" in page.message.text() or "enrolment code" in page.message.text()
     assert controller.session is not None
-    assert Outbox(controller.session.db.conn).setting("device") is None  # nothing changed
+    assert Outbox(controller.session.db.conn).settings.get("device") is None  # nothing changed
 
     page.centre_url.setText("http://cam-ie.example.org")
     page.enrol_button.click()
@@ -188,9 +189,9 @@ def test_locking_while_a_request_hangs_does_not_wait_for_it(
     try:
         assert controller.session is not None
         outbox = Outbox(controller.session.db.conn)
-        device = device_config.load(outbox)
+        device = device_config.load(outbox.settings)
         assert device is not None
-        device_config.save(outbox, dataclasses.replace(device, centre_url=hanging.url))
+        device_config.save(outbox.settings, dataclasses.replace(device, centre_url=hanging.url))
         submit(controller.session, sample_answers(1, seed=19))
         page.sync_button.click()
         qtbot.wait_until(lambda: hanging.posts == 1, timeout=10_000)
@@ -238,7 +239,7 @@ def test_the_sync_page_enrols_with_a_pinned_ca_certificate(
     with qtbot.wait_signal(sync.pass_finished, timeout=20_000):
         page.enrol_button.click()
     assert controller.session is not None
-    device = device_config.load(Outbox(controller.session.db.conn))
+    device = device_config.load(SyncSettings(controller.session.db.conn))
     assert device is not None
     assert device.ca_bundle == str(bundle)
 
@@ -255,7 +256,7 @@ def test_the_status_bar_and_the_sync_page_warn_alike_and_a_good_pass_clears_it(
     assert "⚠" not in indicator.text()
     assert controller.session is not None
     five_days_ago = (datetime.now(UTC) - timedelta(days=5, hours=1)).isoformat()
-    Outbox(controller.session.db.conn).set_setting("last_success_at", five_days_ago)
+    Outbox(controller.session.db.conn).settings.put("last_success_at", five_days_ago)
 
     sync.refresh()
     qtbot.wait_until(lambda: "no sync for 5 days" in indicator.text(), timeout=10_000)
