@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from branch_client import APP_NAME
 
 
 def default_data_dir() -> Path:
-    """The per-user data directory for the branch store, logs and settings."""
+    """The per-user data directory for the branch store, logs and settings.
+
+    `platformdirs` is imported here, not at the top: a start given `--data-dir` (the demo,
+    the start-up benchmark, a scheduled headless command) never asks, so never pays for it."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 

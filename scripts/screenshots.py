@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from branch_client.app.application import make_application  # noqa: E402
 from branch_client.app.controller import AppController  # noqa: E402
 from branch_client.app.demo import DEMO_ACCOUNTS, connect_demo_centre, demo_hint, prepare_demo_store  # noqa: E402
-from branch_client.app.settings import Settings  # noqa: E402
+from branch_client.app.preferences import Preferences  # noqa: E402
 from branch_client.i18n import Translator  # noqa: E402
 from branch_client.store import (  # noqa: E402
     BranchDirectory,
@@ -91,9 +91,9 @@ def main() -> None:
             fresh, demo = Path(tmp) / "fresh", Path(tmp) / "demo"
             translator = Translator(app)
             translator.set_language(language)
-            settings = Settings(language=language)
+            chosen = Preferences(language=language)
 
-            setup = AppController(app, fresh, settings=settings, translator=translator, kdf=FAST_KDF)
+            setup = AppController(app, fresh, preferences=chosen, translator=translator, kdf=FAST_KDF)
             setup.start()
             setup.setup_page.branch_code.setText("PNH-01")
             setup.setup_page.branch_name.setText("Phnom Penh — Psar Thmei")
@@ -114,7 +114,7 @@ def main() -> None:
             centre = connect_demo_centre(demo)
             submit_samples(demo)
             controller = AppController(
-                app, demo, settings=settings, translator=translator, kdf=FAST_KDF, demo_hint=demo_hint()
+                app, demo, preferences=chosen, translator=translator, kdf=FAST_KDF, demo_hint=demo_hint()
             )
             controller.start()
             grab(controller, "03-sign-in", language)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from branch_client import APP_NAME, __version__
-from branch_client.app import settings as settings_store
+from branch_client.app import preferences
 from branch_client.app.controller import AppController
 from branch_client.app.logging_setup import configure as configure_logging
 from branch_client.app.logging_setup import install_excepthooks
@@ -51,24 +51,25 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def build(app: QApplication, options: LaunchOptions) -> AppController:
-    """Wire settings, translations and the controller for `options.data_dir`."""
-    from branch_client.app.demo import demo_hint, prepare_demo_store
-
+    """Wire this PC's preferences, translations and the controller for `options.data_dir`."""
     try:
         configure_logging(options.data_dir / "logs")
     except OSError:
         # The data folder is unusable; the start-up screen will say so. Log to stderr meanwhile.
         logging.basicConfig(level=logging.INFO)
     install_excepthooks()
-    settings = settings_store.load(options.data_dir)
+    chosen = preferences.load(options.data_dir)
     if options.language is not None:
-        settings = settings.with_language(options.language)
+        chosen = chosen.with_language(options.language)
     if options.idle_minutes is not None:
-        settings = type(settings)(language=settings.language, idle_lock_minutes=options.idle_minutes)
+        chosen = type(chosen)(language=chosen.language, idle_lock_minutes=options.idle_minutes)
     translator = Translator(app)
-    translator.set_language(settings.language)
+    translator.set_language(chosen.language)
     hint = ""
     if options.demo:
+        # Only a demo start pays for the demo's imports (its seeding needs forms and sync).
+        from branch_client.app.demo import demo_hint, prepare_demo_store
+
         try:
             prepare_demo_store(options.data_dir)
             hint = demo_hint()
@@ -78,7 +79,7 @@ def build(app: QApplication, options: LaunchOptions) -> AppController:
             if options.demo_centre:
                 _start_demo_centre(app, options.data_dir)
     log.info("starting %s %s (demo=%s)", APP_NAME, __version__, options.demo)
-    return AppController(app, options.data_dir, settings=settings, translator=translator, demo_hint=hint)
+    return AppController(app, options.data_dir, preferences=chosen, translator=translator, demo_hint=hint)
 
 
 def _start_demo_centre(app: QApplication, data_dir: Path) -> None:

@@ -11,28 +11,33 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
-from branch_client.app import settings as settings_store
-from branch_client.app.settings import Settings
+from branch_client.app import preferences
+from branch_client.app.preferences import Preferences
 from branch_client.i18n import Translator
 from branch_client.qt.sync_worker import DEFAULT_INTERVAL_MS, SyncController, wait_for_retired_threads
-from branch_client.services import sync as sync_service
-from branch_client.store import BranchDirectory, BranchInfo, KdfParams, KnownError, Session
-from branch_client.ui import dialogs, error_text
+from branch_client.store import BranchDirectory, KnownError
+from branch_client.ui import error_text
 from branch_client.ui.actions import attempt
 from branch_client.ui.idle import IdleWatcher
 from branch_client.ui.setup.page import SetupPage
-from branch_client.ui.setup.recovery_key_page import RecoveryKeyPage
 from branch_client.ui.shell import ShellWindow, StartupErrorPage
 from branch_client.ui.sign_in.page import LoginPage, RecoverAccessPage
-from branch_client.ui.sync import text as sync_text
 from branch_client.ui.widgets import busy_cursor
-from branch_client.ui.workspace import Workspace
-from forms import geo, load_form
-from sync.transport import InsecureURL, RetryPolicy, SyncError
+
+if TYPE_CHECKING:
+    from branch_client.store import BranchInfo, KdfParams, Session
+    from branch_client.ui.setup.recovery_key_page import RecoveryKeyPage
+    from branch_client.ui.workspace import Workspace
+    from sync.transport import RetryPolicy
+
+# Only what the first window shows is imported above. The workspace and its pages, the
+# recovery-key page, the dialogs, sync (HTTP), forms and the gazetteer are imported where
+# they are first needed (sign-in, set-up, a question): until then they only lengthen the start.
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +64,7 @@ class AppController(QObject):
         app: QApplication,
         data_dir: Path,
         *,
-        settings: Settings,
+        preferences: Preferences,
         translator: Translator,
         kdf: KdfParams | None = None,
         demo_hint: str = "",
@@ -68,7 +73,7 @@ class AppController(QObject):
     ) -> None:
         super().__init__(app)
         self.data_dir = data_dir
-        self.settings = settings
+        self.preferences = preferences
         self.translator = translator
         self._kdf = kdf
         self.directory: BranchDirectory | None = None
@@ -81,15 +86,14 @@ class AppController(QObject):
 
         self.window = ShellWindow()
         self.setup_page = SetupPage()
-        self.recovery_key_page = RecoveryKeyPage()
+        self._recovery_key_page: RecoveryKeyPage | None = None  # made when a key is first shown
         self.login_page = LoginPage()
         self.recover_page = RecoverAccessPage()
         self.error_page = StartupErrorPage()
         self.login_page.set_hint(demo_hint)
-        self.idle = IdleWatcher(app, round(settings.idle_lock_minutes * 60_000), parent=self)
+        self.idle = IdleWatcher(app, round(preferences.idle_lock_minutes * 60_000), parent=self)
 
         self.setup_page.create_requested.connect(self.create_branch)
-        self.recovery_key_page.acknowledged.connect(self._after_recovery_key)
         self.login_page.sign_in_requested.connect(self.sign_in)
         self.login_page.recovery_requested.connect(self._show_recover)
         self.recover_page.recover_requested.connect(self.recover)
@@ -103,6 +107,21 @@ class AppController(QObject):
         app.aboutToQuit.connect(self.shutdown)
         self.window.close_guard = self._may_close
         self.window.set_language_checked(translator.language)
+
+    @property
+    def recovery_key_page(self) -> RecoveryKeyPage:
+        """The page that shows a new recovery key, made the first time it is needed.
+
+        A branch sees it once at set-up and again only when a manager replaces the key, so
+        a start does not build it: its module brings the QR code and the recovery sheet,
+        and it is the only first-window page that needs Qt's `Qt` namespace, whose Python
+        enums take a tenth of a second to create."""
+        if self._recovery_key_page is None:
+            from branch_client.ui.setup.recovery_key_page import RecoveryKeyPage
+
+            self._recovery_key_page = RecoveryKeyPage()
+            self._recovery_key_page.acknowledged.connect(self._after_recovery_key)
+        return self._recovery_key_page
 
     # --- start and stop -------------------------------------------------------------
 
@@ -160,6 +179,10 @@ class AppController(QObject):
         self.recovery_key_page.set_centre_note("")
         if not url:
             return
+        from branch_client.services import sync as sync_service
+        from branch_client.ui.sync import text as sync_text
+        from sync.transport import InsecureURL, SyncError
+
         try:
             with busy_cursor():
                 config = sync_service.enrol(session, url, code)
@@ -191,10 +214,13 @@ class AppController(QObject):
 
     def _may_close(self) -> bool:
         """Closing the window while an unconfirmed recovery key is shown needs a yes."""
-        if self.window.stack.currentWidget() is not self.recovery_key_page:
+        page = self._recovery_key_page
+        if page is None or self.window.stack.currentWidget() is not page:
             return True
-        if not self.recovery_key_page.is_showing_key():
+        if not page.is_showing_key():
             return True
+        from branch_client.ui import dialogs
+
         return dialogs.ask_confirmation(
             self.window,
             self.tr("Recovery key not stored"),
@@ -238,6 +264,8 @@ class AppController(QObject):
         self.window.show_screen(self.recover_page)
 
     def _enter(self, session: Session) -> None:
+        from branch_client.ui.workspace import Workspace
+
         self.session = session
         self.sync = self._start_sync(session)
         self.workspace = Workspace(session, self.sync)
@@ -307,6 +335,8 @@ class AppController(QObject):
         """The signed-in account changes its own password."""
         if self.session is None:
             return
+        from branch_client.ui import dialogs
+
         answer = dialogs.ask_password_change(self.window)
         if answer is None:
             return
@@ -325,8 +355,8 @@ class AppController(QObject):
         """Switch the UI language now and remember it for the next start."""
         self.translator.set_language(language)
         self.window.set_language_checked(language)
-        self.settings = self.settings.with_language(language)
-        settings_store.save(self.data_dir, self.settings)
+        self.preferences = self.preferences.with_language(language)
+        preferences.save(self.data_dir, self.preferences)
 
 
 _warmed = threading.Event()
@@ -338,6 +368,7 @@ def _warm_forms() -> None:
     if _warmed.is_set():
         return
     _warmed.set()
+    from forms import geo, load_form
 
     def warm() -> None:
         try:

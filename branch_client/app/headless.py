@@ -16,12 +16,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from branch_client.services.sync import SyncRunner, enrol, snapshot
-from branch_client.store import BranchDirectory, KnownError, Session
-from branch_client.store.backup import write_backup
-from sync.engine import Progress
-from sync.transport import InsecureURL, RetryPolicy, SyncError
+if TYPE_CHECKING:
+    from branch_client.store import BranchDirectory, Session
+    from sync.engine import Progress
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +54,8 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run the subcommand in `args.command`."""
+    from branch_client.store import KnownError
+
     password = _password(args)
     if password is None:
         print("branch-client: no password given", file=sys.stderr)
@@ -85,6 +86,8 @@ def _password(args: argparse.Namespace) -> str | None:
 
 @contextmanager
 def _signed_in(data_dir: Path, username: str, password: str) -> Iterator[tuple[BranchDirectory, Session]]:
+    from branch_client.store import BranchDirectory
+
     directory = BranchDirectory.claim(data_dir)
     try:
         if not directory.is_set_up:
@@ -99,6 +102,9 @@ def _signed_in(data_dir: Path, username: str, password: str) -> Iterator[tuple[B
 
 
 def _enrol(session: Session, args: argparse.Namespace) -> int:
+    from branch_client.services.sync import enrol
+    from sync.transport import InsecureURL, SyncError
+
     try:
         config = enrol(session, args.url, args.code, ca_bundle=args.ca_bundle)
     except InsecureURL as exc:
@@ -117,6 +123,9 @@ def _enrol(session: Session, args: argparse.Namespace) -> int:
 
 
 def _backup(session: Session, data_dir: Path, dest: Path) -> int:
+    from branch_client.store import KnownError
+    from branch_client.store.backup import write_backup
+
     if not session.account.is_manager:
         print("branch-client: only a manager can back up the branch", file=sys.stderr)
         return 2
@@ -133,6 +142,8 @@ def _backup(session: Session, data_dir: Path, dest: Path) -> int:
 
 
 def _status(session: Session) -> int:
+    from branch_client.services.sync import snapshot
+
     data_dir = session.db_path.parent if session.db_path is not None else None
     snap = snapshot(session.db, data_dir=data_dir)
     print(f"enrolled: {'yes' if snap.enrolled else 'no'}  centre: {snap.centre_url or '-'}")
@@ -151,6 +162,9 @@ def _status(session: Session) -> int:
 
 
 def _sync(directory: BranchDirectory, session: Session, args: argparse.Namespace) -> int:
+    from branch_client.services.sync import SyncRunner
+    from sync.transport import RetryPolicy
+
     if not 1 <= args.batch_size <= 5000:
         print("branch-client: --batch-size must be between 1 and 5000", file=sys.stderr)
         return 2

@@ -5,6 +5,9 @@ HTTP session, both made and closed on that thread). `SyncController`, on the GUI
 starts passes on a timer and on *Sync now*, relays progress, and keeps the latest
 `SyncSnapshot` for the status bar and the sync page. The GUI thread never waits on the
 network or on a pass.
+
+Importing this module costs only Qt: the sync service (store, HTTP) is imported when a
+worker is made, which happens after sign-in, so the first window does not wait for it.
 """
 
 from __future__ import annotations
@@ -15,13 +18,16 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from branch_client.services.sync import SyncRunner, SyncSnapshot
 from branch_client.store import KnownError
-from sync.engine import Progress
-from sync.transport import RetryPolicy, is_link_problem
+
+if TYPE_CHECKING:
+    from branch_client.services.sync import SyncSnapshot
+    from sync.engine import Progress
+    from sync.transport import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +53,8 @@ class SyncWorker(QObject):
     failed = Signal(str)
 
     def __init__(self, db_path: Path, key: bytes, *, retry: RetryPolicy | None = None, batch_size: int = 500) -> None:
+        from branch_client.services.sync import SyncRunner
+
         super().__init__()
         self.cancel = threading.Event()
         self._runner = SyncRunner(db_path, key, retry=retry, cancel=self.cancel, batch_size=batch_size)
@@ -187,6 +195,8 @@ class SyncController(QObject):
             wait_for_retired_threads(wait_ms)
 
     def _on_pass_finished(self, result: object) -> None:
+        from sync.transport import is_link_problem
+
         self.last_result = result
         error = getattr(result, "error", None)
         if result is not None:

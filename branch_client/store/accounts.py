@@ -10,8 +10,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from branch_client.store.errors import InvalidUsername, WeakPassword
 from branch_client.store.keys import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH

@@ -20,12 +20,10 @@ import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-
-from branch_client.store import accounts, audit, schema
+from branch_client.store import accounts, audit
 from branch_client.store.accounts import Role
-from branch_client.store.database import connect, translate_errors
 from branch_client.store.errors import (
     AccountDisabled,
     InvalidBranchDetails,
@@ -46,9 +44,12 @@ from branch_client.store.keys import (
     unwrap_with_recovery,
 )
 from branch_client.store.lock import StoreLock
-from branch_client.store.session import Session
 from branch_client.store.slots import RECOVERY_SLOT_ID, BranchInfo, KeySlotFile, password_slot, recovery_slot, utc_now
-from sync.ids import uuid7_str
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from branch_client.store.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ class BranchDirectory:
         code, name = check_branch_details(branch_code, branch_name)
         kdf = self._kdf or calibrate_kdf()
         now = self._clock()
+        from sync.ids import uuid7_str
+
         store_id, manager_id = uuid7_str(), uuid7_str()
         key = new_database_key()
         recovery = RecoveryKey.generate()
@@ -159,6 +162,9 @@ class BranchDirectory:
     def _build_setup_database(
         self, key: bytes, store_id: str, code: str, name: str, manager_id: str, username: str, now: datetime
     ) -> None:
+        from branch_client.store import schema
+        from branch_client.store.database import connect, translate_errors
+
         db = connect(self._setup_db, key, create=True)
         try:
             if os.name == "posix":  # only this user may read it (SQLite gives -wal/-shm the same mode)
@@ -257,6 +263,8 @@ class BranchDirectory:
             slot.raise_if_locked(now)
             raise InvalidRecoveryKey("recovery key does not open this store") from None
         slot.record_success()
+        from branch_client.store.database import translate_errors
+
         db = self._open_db(key)
         try:
             row = db.execute("SELECT id FROM accounts WHERE username = ? AND role = 'manager'", [name]).fetchone()
@@ -281,6 +289,9 @@ class BranchDirectory:
     def _open_db(self, key: bytes) -> sqlite_utils.Database:
         if not self.db_path.exists():
             raise StoreMissing("database file is missing")
+        from branch_client.store import schema
+        from branch_client.store.database import connect, translate_errors
+
         db = connect(self.db_path, key)
         try:
             with translate_errors():
@@ -293,6 +304,9 @@ class BranchDirectory:
         return db
 
     def _open_session(self, key: bytes, slots: KeySlotFile, account_id: str, *, action: str) -> Session:
+        from branch_client.store.database import translate_errors
+        from branch_client.store.session import Session
+
         db = self._open_db(key)
         try:
             account = accounts.get(db, account_id)

@@ -17,12 +17,6 @@ import time
 import unicodedata
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from branch_client.store.errors import InvalidRecoveryKey
 
 KEY_BYTES = 32
@@ -87,6 +81,8 @@ def normalise_password(password: str) -> bytes:
 
 
 def _argon2(params: KdfParams, secret: bytes, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     kdf = Argon2id(
         salt=salt,
         length=KEY_BYTES,
@@ -103,6 +99,9 @@ def spend_like_an_unlock(params: KdfParams) -> None:
 
 
 def _hkdf(secret: bytes, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     kdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"cam-ie recovery slot v1")
     return kdf.derive(secret)
 
@@ -142,11 +141,16 @@ def unwrap_with_recovery(wrapped: WrappedKey, recovery: RecoveryKey, associated_
 
 
 def _seal(kek: bytes, salt: bytes, database_key: bytes, associated_data: bytes) -> WrappedKey:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     return WrappedKey(salt, nonce, AESGCM(kek).encrypt(nonce, database_key, associated_data))
 
 
 def _open(kek: bytes, wrapped: WrappedKey, associated_data: bytes) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         key = AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, associated_data)
     except (InvalidTag, ValueError) as exc:

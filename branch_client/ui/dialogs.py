@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,9 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client.i18n import translate
-from branch_client.store import BranchInfo, Role
 from branch_client.ui import error_text
-from branch_client.ui.setup.recovery_sheet import paint_recovery_sheet
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from branch_client.store import BranchInfo, Role
+
+# Most screens import this module, so printing (QtPrintSupport), the recovery sheet (with
+# the receipts' QR code) and the accounts vocabulary are imported by the functions that
+# use them: a screen that never prints does not load them.
 
 
 def ask_confirmation(parent: QWidget | None, title: str, question: str) -> bool:
@@ -61,11 +68,17 @@ def choose_ca_bundle(parent: QWidget | None) -> Path | None:
 
 def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog, configuring `printer`; False if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
 def print_recovery_sheet(parent: QWidget | None, branch: BranchInfo, recovery_key: str) -> bool:
     """Ask for a printer and print the recovery sheet; False if cancelled."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from branch_client.ui.setup.recovery_sheet import paint_recovery_sheet
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if not choose_printer(parent, printer):
         return False
@@ -99,6 +112,8 @@ class _PasswordFields:
 
 class _AccountDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, username: str | None) -> None:
+        from branch_client.store import Role
+
         super().__init__(parent)
         self.setWindowTitle(
             translate("Dialogs", "New account") if username is None else translate("Dialogs", "New password")
@@ -134,6 +149,8 @@ class _AccountDialog(QDialog):
 
 def ask_new_account(parent: QWidget | None) -> NewAccount | None:
     """Username, role and first password for a new account, or None if cancelled."""
+    from branch_client.store import Role
+
     dialog = _AccountDialog(parent, username=None)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

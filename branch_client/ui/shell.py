@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client import APP_NAME, __version__
-from branch_client.i18n import LANGUAGE_NAMES
+from branch_client.i18n import LANGUAGE_NAMES, ui_language
 from branch_client.ui.sync.status_indicator import SyncIndicator
 from branch_client.ui.widgets import Page, centered, message_label, title_label
-from forms.geo import GEO_ATTRIBUTION_EN, GEO_ATTRIBUTION_KM
 
 
 class StartupErrorPage(Page):
@@ -87,14 +86,16 @@ class ShellWindow(QMainWindow):
 
         self.session_menu = self.menuBar().addMenu("")
         self.lock_action = QAction(self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # Shortcuts go through the `shortcut` property (the same setter): setShortcut()'s
+        # overloads make PySide6 create the whole `Qt` namespace (see ui/widgets.py).
+        self.lock_action.setProperty("shortcut", QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested)
         self.change_password_action = QAction(self)
         self.change_password_action.triggered.connect(self.change_password_requested)
         self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setProperty("shortcut", QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         for action in (self.lock_action, self.change_password_action, self.sign_out_action):
             self.session_menu.addAction(action)
@@ -184,7 +185,11 @@ class ShellWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About"), self.about_text())
 
     def about_text(self) -> str:
-        """The About box's text (separate so it can be checked without a modal dialog)."""
+        """The About box's text (separate so it can be checked without a modal dialog).
+
+        The gazetteer's attribution is imported here: `forms` is not needed to show the window."""
+        from forms.geo import GEO_ATTRIBUTION_EN, GEO_ATTRIBUTION_KM
+
         return (
             f"<b>{APP_NAME}</b> {__version__}<br>"
             + self.tr(
@@ -193,5 +198,5 @@ class ShellWindow(QMainWindow):
             + "<br><br>"
             + self.tr("Khmer font: Noto Sans Khmer, SIL Open Font License 1.1.")
             + "<br><br>"
-            + (GEO_ATTRIBUTION_KM if QLocale().language() == QLocale.Language.Khmer else GEO_ATTRIBUTION_EN)
+            + (GEO_ATTRIBUTION_KM if ui_language() == "km" else GEO_ATTRIBUTION_EN)
         )

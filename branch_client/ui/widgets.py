@@ -1,13 +1,24 @@
-"""Small building blocks shared by the screens."""
+"""Small building blocks shared by the screens.
+
+The first window is built from these, so they leave Qt's `Qt` namespace alone until an
+action needs it: PySide6 creates the namespace's Python enums (Qt.Key alone has hundreds
+of members) all at once on first touch, about a tenth of a second on a busy PC, which a
+bare Qt window never pays. Hence `message_label` sets its flag through the Qt property
+(the same setter, named by key), and `busy_cursor` imports `Qt` when it runs.
+"""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMarginsF, Qt
-from PySide6.QtGui import QCursor, QFont, QPagedPaintDevice, QPageLayout, QPageSize
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCursor, QFont
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
 
 
 class Page(QWidget):
@@ -29,6 +40,8 @@ class Page(QWidget):
 @contextlib.contextmanager
 def busy_cursor() -> Iterator[None]:
     """An hourglass while the GUI thread does something slow on purpose (Argon2id at sign-in)."""
+    from PySide6.QtCore import Qt
+
     QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
     try:
         yield
@@ -59,7 +72,7 @@ def message_label() -> QLabel:
     label = QLabel()
     label.setObjectName("errorText")
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setProperty("textInteractionFlags", "TextSelectableByMouse")  # = setTextInteractionFlags()
     return label
 
 
@@ -89,6 +102,9 @@ def centered(inner: QWidget, *, max_width: int = 520) -> QWidget:
 
 def set_a4_portrait(device: QPagedPaintDevice, margin_mm: float) -> None:
     """Lay `device` (a PDF writer or a printer) out as one A4 portrait page with even margins."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
     device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),

@@ -1,15 +1,17 @@
 """The signed-in workspace: navigation on the left, the chosen page on the right.
 
 Which pages appear depends on the role: tellers capture and look up registrations;
-managers also see sync status, accounts and indicators.
+managers also see sync status, accounts and indicators. Each page's module is imported
+when the page is first opened, so signing in costs only the page shown first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -18,17 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.i18n import translate
-from branch_client.qt.sync_worker import SyncController
-from branch_client.services import sync as sync_service
-from branch_client.store import KnownError, Session
+from branch_client.i18n import translate, ui_language
+from branch_client.store import KnownError
 from branch_client.ui import error_text
-from branch_client.ui.accounts.page import AccountsPage
-from branch_client.ui.sync import text as sync_text
-from branch_client.ui.sync.page import SyncPage
 from branch_client.ui.widgets import Page, busy_cursor
-from sync.engine import PassResult
-from sync.transport import InsecureURL, SyncError
+
+if TYPE_CHECKING:
+    from branch_client.qt.sync_worker import SyncController
+    from branch_client.store import Session
+    from branch_client.ui.sync.page import SyncPage
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,8 @@ class Workspace(Page):
 
     def _make_page(self, entry: NavEntry) -> QWidget:
         if entry.key == "accounts":
+            from branch_client.ui.accounts.page import AccountsPage
+
             page = AccountsPage(self.session)
             page.recovery_key_replaced.connect(self.recovery_key_replaced)
             return page
@@ -188,6 +190,8 @@ class Workspace(Page):
             show(record_id)
 
     def _make_sync_page(self) -> SyncPage:
+        from branch_client.ui.sync.page import SyncPage
+
         page = SyncPage(self.session)
         page.enrol_requested.connect(self.enrol)
         if self.sync is not None:
@@ -197,6 +201,11 @@ class Workspace(Page):
 
     def enrol(self, centre_url: str, enrolment_code: str, ca_bundle: str = "") -> None:
         """Connect this branch PC to the centre (managers), then sync at once."""
+        from branch_client.services import sync as sync_service
+        from branch_client.ui.sync import text as sync_text
+        from branch_client.ui.sync.page import SyncPage
+        from sync.transport import InsecureURL, SyncError
+
         page = self.page("sync")
         assert isinstance(page, SyncPage)
         if not centre_url or not enrolment_code:
@@ -209,7 +218,7 @@ class Workspace(Page):
             page.show_error(sync_text.problem("insecure_url"))
             return
         except SyncError as exc:
-            page.show_error(sync_text.problem(exc.code, exc.message, self._language()))
+            page.show_error(sync_text.problem(exc.code, exc.message, ui_language()))
             return
         except KnownError as exc:
             page.show_error(error_text.message_for(exc))
@@ -224,6 +233,10 @@ class Workspace(Page):
             self.sync.sync_now()
 
     def _after_pass(self, result: object) -> None:
+        from branch_client.ui.sync import text as sync_text
+        from branch_client.ui.sync.page import SyncPage
+        from sync.engine import PassResult
+
         page = self.pages.get("sync")
         if not isinstance(page, SyncPage) or not isinstance(result, PassResult):
             return
@@ -232,10 +245,7 @@ class Workspace(Page):
             if manual:
                 page.show_info(translate("Sync", "Sync finished: %1 records sent.").replace("%1", str(result.records)))
         elif result.error.code != "cancelled":
-            page.show_error(sync_text.problem(result.error.code, result.error.message, self._language()))
-
-    def _language(self) -> str:
-        return "km" if QLocale().language() == QLocale.Language.Khmer else "en"
+            page.show_error(sync_text.problem(result.error.code, result.error.message, ui_language()))
 
     def retranslate(self) -> None:
         for row, entry in enumerate(self.entries):

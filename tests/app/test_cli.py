@@ -83,3 +83,58 @@ def test_a_second_demo_while_the_first_runs_starts_with_a_message(tmp_path: Path
     log = (tmp_path / "demo" / "logs" / "branch-client.log").read_text(encoding="utf-8")
     assert "demo store not prepared: store_in_use" in log
     assert "cannot start: store_in_use" in log
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    # branch_client reads its .dist-info directly (importing importlib.metadata slows every start)
+    from importlib.metadata import version
+
+    import branch_client
+
+    assert branch_client.__version__ == version("cam-ie-branch-client")
+
+
+# What the first window does not show, so a start must not import it: the signed-in
+# workspace and its pages, the dialogs, printing, receipts and their QR codes, the centre.
+NOT_AT_START = [
+    "branch_client.ui.workspace",
+    "branch_client.ui.sync.page",
+    "branch_client.ui.setup.recovery_key_page",
+    "branch_client.ui.dialogs",
+    "branch_client.receipt",
+    "qrcode",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtCharts",
+    "phonenumbers",
+    "openpyxl",
+    "central",
+    "sqlite_utils",
+    "sqlcipher3",
+    "requests",
+    "forms",
+    "sync",
+    "branch_client.services",
+    "importlib.metadata",
+    "cryptography",
+]
+
+
+def test_the_first_window_imports_only_what_it_shows(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = ["--data-dir", str(tmp_path / "branch"), "--quit-when-shown"]  # the set-up screen
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "branch_client", *start],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "window-shown"
+    imported = {
+        line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert "PySide6.QtWidgets" in imported  # the importtime report was read
+    loaded = sorted(name for name in imported if any(name == m or name.startswith(m + ".") for m in NOT_AT_START))
+    assert loaded == []

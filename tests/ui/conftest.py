@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from branch_client.app.controller import AppController
-from branch_client.app.settings import Settings
+from branch_client.app.preferences import Preferences
 from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
 from sync.transport import RetryPolicy
@@ -23,7 +23,7 @@ FAST_SYNC_RETRY = RetryPolicy(base_s=0.01, ceiling_s=0.05, max_attempts=3)
 
 @pytest.fixture
 def make_controller(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MakeController]:
-    """Build and start an AppController the way the app does (fonts, translator, settings)."""
+    """Build and start an AppController the way the app does (fonts, translator, preferences)."""
     register_khmer_font(qapp)
     made: list[tuple[AppController, Translator]] = []
 
@@ -39,7 +39,7 @@ def make_controller(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterato
         controller = AppController(
             qapp,
             directory or data_dir,
-            settings=Settings(language=language, idle_lock_minutes=idle_minutes),
+            preferences=Preferences(language=language, idle_lock_minutes=idle_minutes),
             translator=translator,
             kdf=FAST_KDF,
             sync_retry=sync_retry,

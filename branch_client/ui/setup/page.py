@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client.ui import error_text
-from branch_client.ui.sync import text as sync_text
 from branch_client.ui.widgets import (
     Page,
     app_name_label,
@@ -22,7 +21,6 @@ from branch_client.ui.widgets import (
     password_edit,
     title_label,
 )
-from sync.transport import InsecureURL, check_url
 
 
 class SetupPage(Page):
@@ -115,6 +113,10 @@ class SetupPage(Page):
             self.show_error(self.tr("To connect to the centre now, enter both its address and the enrolment code."))
             return
         if url:
+            # The page is built at every start; the URL check (and HTTP with it) only on submit.
+            from branch_client.ui.sync import text as sync_text
+            from sync.transport import InsecureURL, check_url
+
             try:
                 check_url(url)
             except InsecureURL:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.store import BranchInfo
 from branch_client.ui import error_text
 from branch_client.ui.widgets import (
     Page,
@@ -23,6 +24,9 @@ from branch_client.ui.widgets import (
     password_edit,
     title_label,
 )
+
+if TYPE_CHECKING:
+    from branch_client.store import BranchInfo
 
 
 class LoginPage(Page):

@@ -1,14 +1,21 @@
 """The status bar's sync indicator: online or offline, how many wait, the last success, and
-warnings when the branch is at risk (the same `SyncSnapshot.warnings` the sync page shows)."""
+warnings when the branch is at risk (the same `SyncSnapshot.warnings` the sync page shows).
+
+The indicator sits in the first window but stays hidden until someone signs in, so the
+sync texts (and through them the sync service and HTTP) are imported when there is a
+snapshot to show, not with the window."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from branch_client.i18n import translate
-from branch_client.services.sync import SyncSnapshot
-from branch_client.ui.sync import text as sync_text
 from branch_client.ui.widgets import Page
+
+if TYPE_CHECKING:
+    from branch_client.services.sync import SyncSnapshot
 
 
 class SyncIndicator(Page):
@@ -47,30 +54,42 @@ class SyncIndicator(Page):
 
     def warnings(self) -> list[str]:
         """The full sentences of the warnings shown (the label's tooltip)."""
-        return [] if self.snapshot is None else [sync_text.warning(w) for w in self.snapshot.warnings]
+        if self.snapshot is None:
+            return []
+        from branch_client.ui.sync import text as sync_text
+
+        return [sync_text.warning(w) for w in self.snapshot.warnings]
 
     def retranslate(self) -> None:
         snap = self.snapshot
-        warnings = [] if snap is None else list(snap.warnings)
+        if snap is None:  # not signed in, or the first snapshot is still on its way
+            self.label.setToolTip("")
+            self.label.setStyleSheet("")
+            self.label.setText(self._link())
+            return
+        from branch_client.ui.sync import text as sync_text
+
+        warnings = list(snap.warnings)
         self.label.setToolTip("\n".join(self.warnings()))
         self.label.setStyleSheet("QLabel#syncIndicator { color: #8a4b00; font-weight: bold; }" if warnings else "")
         alert = []  # the first warning in a few words, and how many more (all of them in the tooltip)
         if warnings:
             more = translate("Sync", " (+%1)").replace("%1", str(len(warnings) - 1)) if len(warnings) > 1 else ""
             alert.append("⚠ " + sync_text.short_warning(warnings[0]) + more)
-        if snap is not None and not snap.enrolled:
+        if not snap.enrolled:
             self.label.setText(" · ".join([translate("Sync", "Not connected to the centre"), *alert]))
             return
-        if self.running:
-            link = translate("Sync", "Syncing…")
-        elif self.online is None:
-            link = translate("Sync", "Centre: not checked yet")
-        elif self.online:
-            link = translate("Sync", "Online")
-        else:
-            link = translate("Sync", "Offline")
-        parts = [link]
-        if snap is not None:
-            parts.append(translate("Sync", "%1 waiting").replace("%1", str(snap.waiting)))
-            parts.append(translate("Sync", "last sync: %1").replace("%1", sync_text.when(snap.last_success_at)))
+        parts = [self._link()]
+        parts.append(translate("Sync", "%1 waiting").replace("%1", str(snap.waiting)))
+        parts.append(translate("Sync", "last sync: %1").replace("%1", sync_text.when(snap.last_success_at)))
         self.label.setText(" · ".join(parts + alert))
+
+    def _link(self) -> str:
+        """Running, online, offline or not checked yet."""
+        if self.running:
+            return translate("Sync", "Syncing…")
+        if self.online is None:
+            return translate("Sync", "Centre: not checked yet")
+        if self.online:
+            return translate("Sync", "Online")
+        return translate("Sync", "Offline")

@@ -1,4 +1,4 @@
-"""Settings of this installation that are not secret: UI language and idle-lock delay.
+"""Preferences of this installation that are not secret: UI language and idle-lock delay.
 
 They live in `settings.json` in the data directory because the login screen needs them
 before anything is unlocked. Unknown or damaged values fall back to defaults.
@@ -21,33 +21,33 @@ LANGUAGES = ("en", "km")
 
 
 @dataclass(frozen=True)
-class Settings:
+class Preferences:
     """The installation's preferences."""
 
     language: str = "km"
     idle_lock_minutes: float = 10.0
 
-    def with_language(self, language: str) -> Settings:
+    def with_language(self, language: str) -> Preferences:
         """A copy with another UI language (`en` or `km`)."""
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r}")
         return replace(self, language=language)
 
 
-def load(data_dir: Path) -> Settings:
+def load(data_dir: Path) -> Preferences:
     """The saved settings, or the defaults when there are none or they are unreadable."""
     path = data_dir / SETTINGS_FILENAME
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Settings()
+        return Preferences()
     except (OSError, ValueError):
         log.warning("settings file unreadable; using defaults")
-        return Settings()
-    defaults = Settings()
+        return Preferences()
+    defaults = Preferences()
     language = data.get("language") if isinstance(data, dict) else None
     minutes = data.get("idle_lock_minutes") if isinstance(data, dict) else None
-    return Settings(
+    return Preferences(
         language=language if language in LANGUAGES else defaults.language,
         idle_lock_minutes=float(minutes)
         if isinstance(minutes, int | float) and 0 < minutes <= 24 * 60
@@ -55,7 +55,7 @@ def load(data_dir: Path) -> Settings:
     )
 
 
-def save(data_dir: Path, settings: Settings) -> None:
+def save(data_dir: Path, settings: Preferences) -> None:
     """Write the settings; a full disk is logged, never fatal (they are only preferences)."""
     try:
         write_atomic(data_dir / SETTINGS_FILENAME, json.dumps(asdict(settings), indent=2).encode("utf-8"))
