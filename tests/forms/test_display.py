@@ -1,0 +1,61 @@
+"""How an answer reads: the one rule the review, the record view, the receipt and the exports share."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms import load_form
+from forms.display import show_answer, show_date, show_phone
+
+FORM = load_form()
+
+
+def shown(name: str, value: object, lang: str = "en", *, for_csv: bool = False) -> str:
+    return show_answer(FORM, FORM.fields[name], value, lang, for_csv=for_csv)
+
+
+def test_an_amount_is_grouped_and_a_year_or_a_count_is_not() -> None:
+    assert shown("revenue_monthly", 3_000_000) == "3,000,000"
+    assert shown("start_year", 2015) == "2015"
+    assert shown("workers_female", 1200) == "1200"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "15 April 1988"), ("km", "15 មេសា 1988")])
+def test_a_date_is_day_first_with_the_months_name(lang: str, expected: str) -> None:
+    assert shown("date_of_birth", "1988-04-15", lang) == expected
+
+
+def test_a_phone_reads_in_its_international_spelling() -> None:
+    assert shown("phone", "+85512565201") == "+855 12 565 201"
+    assert show_phone("012 565 201") == "012 565 201"  # not stored E.164: as it is
+
+
+def test_a_choice_reads_by_its_label_in_the_language_asked() -> None:
+    assert shown("sex", "female", "en") == "Female"
+    assert shown("sex", "female", "km") == "ស្រី"
+    assert shown("sex", "not-a-code") == "not-a-code"
+
+
+def test_several_choices_are_listed_in_the_answers_order() -> None:
+    services = FORM.choice_lists[FORM.fields["services"].list_name or ""]
+    second, first = services.items[:2]  # the answer's order, not the list's
+    codes, labels = [first.name, second.name], [first.label("en"), second.label("en")]
+    assert shown("services", codes) == ", ".join(labels)
+    assert shown("services", " ".join(codes)) == ", ".join(labels)  # XLSForm's "a b" spelling
+
+
+def test_the_csv_variant_labels_choices_and_keeps_values_as_stored() -> None:
+    assert shown("revenue_monthly", 3_000_000, for_csv=True) == "3000000"
+    assert shown("date_of_birth", "1988-04-15", for_csv=True) == "1988-04-15"
+    assert shown("phone", "+85512565201", for_csv=True) == "+85512565201"
+    assert shown("sex", "male", for_csv=True) == "Male"
+
+
+@pytest.mark.parametrize("empty", [None, "", "   ", []])
+def test_an_empty_answer_shows_nothing(empty: object) -> None:
+    assert shown("business_name", empty) == ""
+    assert shown("services", empty) == ""
+
+
+def test_text_that_is_not_a_date_is_shown_as_it_is() -> None:
+    assert show_date("15/04/1988", "en") == "15/04/1988"
