@@ -1,7 +1,7 @@
 """Sync as the app uses it: enrolment into the store, a pass over a connection of its own.
 
 No Qt here, so the headless `branch-client sync` and the tests use the same code as the
-window's background worker (`sync_worker.py`). A pass never uses the session's own
+window's background worker (`qt/sync_worker.py`). A pass never uses the session's own
 connection: it opens another one to the same store (WAL lets both work at once), in the
 thread that runs the pass.
 """
@@ -44,7 +44,7 @@ DISK_LOW_FRACTION = 0.05
 
 @dataclass(frozen=True)
 class RiskWarning:
-    """One reason the branch is at risk; the UI puts it in words (`ui/sync_text.warning`).
+    """One reason the branch is at risk; the UI puts it in words (`ui/sync/text.warning`).
 
     `code` is one of `no_sync` (days: whole days since the last success, or since the oldest
     waiting record when there never was one; since: that time), `too_many_waiting` (count,
