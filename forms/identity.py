@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from forms import khmer
+
 if TYPE_CHECKING:
     import phonenumbers
 
@@ -18,6 +20,7 @@ KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"  # U+17E0..U+17E9
 _TO_ASCII_DIGITS = str.maketrans(KHMER_DIGITS, "0123456789")
 ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 _DROP_ZERO_WIDTH = {ord(c): None for c in ZERO_WIDTH}
+_DROP_INVISIBLE = {ord(c): None for c in khmer.INVISIBLE}
 _SPACES = re.compile(r"\s+")
 
 NATIONAL_ID = re.compile(r"[0-9]{9}")
@@ -46,84 +49,36 @@ def clean_identifier(text: str) -> str:
 
 
 def normalise_name(text: str) -> str:
-    """A name as stored: NFC, zero-width spaces dropped, runs of spaces made one, trimmed."""
-    text = unicodedata.normalize("NFC", text).replace("\u200b", "").replace("\ufeff", "")
-    return _SPACES.sub(" ", text).strip()
+    """A name as stored: NFC, every invisible character dropped, runs of spaces made one, trimmed.
 
-
-# Khmer look-alikes, folded for matching only (stored names keep what was typed).
-_COENG = "\u17d2"
-_KHMER_FOLD = str.maketrans(
-    {
-        "\u17b2": "\u17b1",  # ឲ (QOO type two) looks like ឱ (QOO type one): ឲ្យ / ឱ្យ
-        "\u17a3": "\u17a2\u17b6",  # deprecated independent vowel QAQ = អ + ា
-        "\u17a4": "\u17a2\u17b6",  # deprecated QAA
-        "\u17d3": "\u17c6",  # deprecated BATHAMASAT looks like NIKAHIT
-        "\u17b4": None,  # invisible inherent vowels
-        "\u17b5": None,
-    }
-)
-_KHMER_BASE = re.compile(r"(?<!\u17d2)[\u1780-\u17b3]")  # a letter after COENG is a subscript
-
-
-def _mark_rank(mark: str, next_char: str) -> int:
-    """Where a mark sits in the canonical order of a Khmer cluster (see `_reorder_cluster`)."""
-    code = ord(mark)
-    if code == 0x17CC:  # ROBAT
-        return 0
-    if mark == _COENG:
-        return 2 if next_char == "\u179a" else 1  # a subscript RO goes after other subscripts
-    if code in (0x17C9, 0x17CA):  # register shifters
-        return 3
-    if 0x17B6 <= code <= 0x17C5:  # dependent vowels
-        return 4
-    return 5  # signs
-
-
-def _reorder_cluster(cluster: str) -> str:
-    """Marks after a base in one order: robat, subscripts (RO last), shifter, vowel, signs.
-
-    Typists (and fonts) produce the same visible syllable from several key orders; sorting the
-    marks stably by their kind makes those spellings equal without merging different letters.
+    Invisible characters (`forms.khmer.INVISIBLE`: zero-width space, non-joiner and joiner,
+    word joiner, byte order mark, soft hyphen) come with names pasted from documents and
+    chat apps; kept, they would fail the form's "Khmer script" check and be drawn as dotted
+    circles. Nothing else is changed: the name is stored as typed.
     """
-    units: list[tuple[int, int, str]] = []
-    i = 1
-    while i < len(cluster):
-        char = cluster[i]
-        if char == _COENG and i + 1 < len(cluster):
-            units.append((_mark_rank(char, cluster[i + 1]), len(units), cluster[i : i + 2]))
-            i += 2
-        else:
-            units.append((_mark_rank(char, ""), len(units), char))
-            i += 1
-    return cluster[0] + "".join(unit for _, _, unit in sorted(units))
-
-
-def _fold_khmer(text: str) -> str:
-    text = text.translate(_KHMER_FOLD).replace("\u17d2\u178a", "\u17d2\u178f")  # subscript DA ≈ subscript TA
-    starts = [m.start() for m in _KHMER_BASE.finditer(text)]
-    if not starts:
-        return text
-    pieces = [text[: starts[0]]]
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        pieces.append(_reorder_cluster(text[start:end]))
-    return "".join(pieces)
+    text = unicodedata.normalize("NFC", text).translate(_DROP_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
 
 
 def name_matching_key(text: str) -> str:
     """A key under which spellings of the same name meet, for duplicate checks only.
 
     Latin: accents dropped, case folded, spaces, hyphens, apostrophes and dots removed
-    ("Sok  Dara", "sok-dara", "SOKDARA" meet). Khmer: zero-width characters and spaces removed,
-    subscript DA folded into subscript TA, ឲ into ឱ, deprecated letters into their modern
-    spelling, and the marks of each cluster put in one order.
+    ("Sok  Dara", "sok-dara", "SOKDARA" meet), and nothing more: romanisation variants
+    (Sok, Sokh; Chea, Chia) are *not* folded here, although search folds them
+    (`forms.romanise.latin_fold`), because a duplicate warning must not join different
+    people, and Sam, Som and Sum, or Chan and Chhan, are different names. Khmer: every
+    invisible character and space removed and `forms.khmer.normalise_khmer` (the Khmer
+    Encoding Structure's one spelling of what looks the same: mark order, split vowels,
+    -u for the shifter, subscript DA as TA, look-alike letters), which only ever joins
+    spellings that are drawn alike.
     """
-    text = unicodedata.normalize("NFC", text).translate(_DROP_ZERO_WIDTH)
+    text = unicodedata.normalize("NFC", text).translate(_DROP_INVISIBLE)
     decomposed = unicodedata.normalize("NFD", text)
     # Drop Latin combining accents only: Khmer has no decomposable characters, so NFD is safe.
     latin = "".join(c for c in decomposed if not ("\u0300" <= c <= "\u036f"))
     folded = "".join(c for c in latin.casefold() if not (c.isspace() or c in "-'’."))
-    return _fold_khmer(unicodedata.normalize("NFC", folded))
+    return khmer.normalise_khmer(unicodedata.normalize("NFC", folded))
 
 
 def parse_national_id(text: str) -> tuple[str, str]:

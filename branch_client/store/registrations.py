@@ -18,7 +18,7 @@ import sqlite_utils
 
 from branch_client.store import audit, references
 from branch_client.store import policy as branch_policy
-from forms import identity
+from forms import identity, romanise
 from sync import protocol
 
 NAME_FIELDS = ("family_name_km", "given_name_km", "family_name_latin", "given_name_latin")
@@ -134,13 +134,17 @@ def owner_name(answers: Mapping[str, Any]) -> str:
 
 
 def search_key(text: str) -> str:
-    """How a search-as-you-type query and the stored terms are compared: identifiers
-    without separators and names folded as Forms' matching key, case-folded."""
-    return identity.name_matching_key(identity.clean_identifier(text).replace("-", "").replace("+", "")).casefold()
+    """How a search-as-you-type query and the stored terms are compared: `forms.romanise.search_fold`,
+    the key of every teller search (romanisation variants and Khmer typing orders meet,
+    Khmer digits are ASCII, spaces, hyphens and "+" do not count)."""
+    return romanise.search_fold(text)
 
 
 def search_terms(answers: Mapping[str, Any], reference: str) -> set[str]:
-    """Every term a registration is found under by prefix (see `search_key`)."""
+    """Every term a registration is found under by prefix (see `search_key`): the reference
+    and its sequence number, the ID number (without its suffix), the phone as +855…, 0… and
+    without 0, each name and each of its words in both scripts, family and given names
+    joined in either order, and the business name and its words."""
     terms = {search_key(reference)}
     parts = reference.split("/", 1)[0].split("-")
     if len(parts) >= 3:  # the sequence, with and without its leading zeros
@@ -154,14 +158,17 @@ def search_terms(answers: Mapping[str, Any], reference: str) -> set[str]:
         terms |= {phone.removeprefix("+"), "0" + national, national}
     names = {n: _text(answers, n) for n in NAME_FIELDS}
     for family, given in (("family_name_km", "given_name_km"), ("family_name_latin", "given_name_latin")):
-        for value in (names[family], names[given], names[family] + names[given], names[given] + names[family]):
-            for word in [value, *value.split()]:
-                key = search_key(word)
-                if key:
-                    terms.add(key)
+        for value in (
+            names[family],
+            names[given],
+            f"{names[family]} {names[given]}",
+            f"{names[given]} {names[family]}",
+        ):
+            for word in {value, *value.split()}:
+                terms.add(search_key(word))
     business = _text(answers, "business_name")
     if business:
-        terms |= {search_key(w) for w in [business, *business.split()] if search_key(w)}
+        terms |= {search_key(w) for w in {business, *business.split()}}
     terms.discard("")
     return terms
 

@@ -217,24 +217,48 @@ def _capture(db: sqlite_utils.Database) -> None:
 
 
 def _index_existing_registrations(db: sqlite_utils.Database) -> None:
-    """Give registrations made before 0003 their duplicate keys and search terms."""
+    """Give every registration its duplicate keys and search terms, computed by today's code.
+
+    Used by 0003 (registrations made before there were keys) and 0004 (keys made by older
+    rules; it empties `registration_terms` first). Written in bulk: a branch of 120,000
+    registrations is re-keyed in seconds, not minutes.
+    """
     import json
 
     from branch_client.store import registrations
 
-    rows = db.execute("SELECT id, reference, answers FROM registrations").fetchall()
-    for record_id, reference, text in rows:
-        answers = json.loads(text)
-        db.execute(
-            "UPDATE registrations SET id_key = ?, phone = ?, person_key = ? WHERE id = ?",
-            [
-                registrations.id_key(answers),
-                registrations.phone_key(answers),
-                registrations.person_key(answers),
-                record_id,
-            ],
-        )
-        registrations.add_terms(db, record_id, registrations.search_terms(answers, reference))
+    after = ""
+    while True:  # a batch at a time, in id order: memory stays small on a large branch
+        rows = db.execute(
+            "SELECT id, reference, answers FROM registrations WHERE id > ? ORDER BY id LIMIT ?", [after, _BATCH]
+        ).fetchall()
+        if not rows:
+            break
+        after = rows[-1][0]
+        updates: list[tuple[str | None, str | None, str | None, str]] = []
+        terms: list[tuple[str, str]] = []
+        for record_id, reference, text in rows:
+            answers = json.loads(text)
+            keys = (registrations.id_key(answers), registrations.phone_key(answers), registrations.person_key(answers))
+            updates.append((*keys, record_id))
+            terms.extend((term, record_id) for term in sorted(registrations.search_terms(answers, reference)))
+        db.conn.executemany("UPDATE registrations SET id_key = ?, phone = ?, person_key = ? WHERE id = ?", updates)
+        db.conn.executemany("INSERT INTO registration_terms (term, record_id) VALUES (?, ?)", terms)
+
+
+_BATCH = 2000
+
+
+@migrations(name="0004_matching_keys")
+def _matching_keys(db: sqlite_utils.Database) -> None:
+    """Recompute every registration's duplicate keys and search terms with today's rules.
+
+    The rules changed (issue 13): Khmer keys follow the Khmer Encoding Structure
+    (`forms.khmer`) and search terms are `forms.romanise.search_fold`, so keys stored by
+    older code no longer meet the keys of new records and queries. No table changes.
+    """
+    db.execute("DELETE FROM registration_terms")
+    _index_existing_registrations(db)
 
 
 def upgrade(db: sqlite_utils.Database) -> list[str]:

@@ -4,6 +4,10 @@ Every schema version gets one folder here (`store-v1/`, `store-v2/`, …), made 
 of that version and never changed afterwards; tests/store/test_migrations.py opens
 each with the current code. Run this once when you add a migration, name the folder
 after the new version, and commit it.
+
+A migration that changes *data* rather than tables (0004 recomputes matching keys) needs
+a store made by the code just before it: `… make_store_fixture.py store-v3-typed`, run before
+the new code existed, names the folder explicitly (see tests/data/README.md).
 """
 
 from __future__ import annotations
@@ -27,8 +31,19 @@ from sync.protocol import BatchAnswer, RecordResult  # noqa: E402
 PASSWORD = "fixture-pass-1"  # a fixture's password, published on purpose
 
 
+# Schema 4 on (0004_matching_keys): one owner registered twice, the second time typed the
+# way people type Khmer (-u before an upper vowel for the shifter, a split vowel), and an
+# owner found by a romanisation variant. Keys made before 0004 keep these apart.
+TYPED_VARIANTS = (
+    {"family_name_km": "ស៊ីម", "given_name_km": "សោភា", "family_name_latin": "Sim", "given_name_latin": "Sophea"},
+    {"family_name_km": "សុីម", "given_name_km": "សេាភា", "family_name_latin": "SIM", "given_name_latin": "SOPHEA"},
+    {"family_name_km": "ជា", "given_name_km": "សុខា", "family_name_latin": "Chea", "given_name_latin": "Sokha"},
+)
+
+
 def main() -> None:
-    out = Path(__file__).parent / f"store-v{len(schema.all_names())}"
+    name = sys.argv[1] if len(sys.argv) > 1 else f"store-v{len(schema.all_names())}"
+    out = Path(__file__).parent / name
     if out.exists():
         shutil.rmtree(out)
     directory = BranchDirectory.claim(out, kdf=KdfParams(iterations=2))
@@ -52,7 +67,8 @@ def main() -> None:
     outbox = Outbox(session.db.conn)
     centre_key = CentrePrivateKey.generate("ck-fixture").public_key()
     device.save(
-        outbox, DeviceConfig("http://127.0.0.1:8470", "br-fix", "FIX-01", "dev-fix", DeviceKey.generate(), centre_key)
+        outbox.settings,
+        DeviceConfig("http://127.0.0.1:8470", "br-fix", "FIX-01", "dev-fix", DeviceKey.generate(), centre_key),
     )
     batch = outbox.record_batch(
         "01934e2a-0000-7000-8000-0000000000b1", 1, b"fixture", ["01934e2a-0000-7000-8000-000000000001"]
@@ -98,6 +114,20 @@ def main() -> None:
             completeness=0.1,
         ),
     )
+    # Typed variants (schema 4 on): the same owner twice (same birth date, other ID and phone).
+    variants = list(generate_registrations(len(TYPED_VARIANTS), seed=2028))
+    for i, (answers, names) in enumerate(zip(variants, TYPED_VARIANTS, strict=True)):
+        birth = {"date_of_birth": "1990-04-12"} if i < 2 else {}
+        session.submit_registration(
+            NewRegistration(
+                record_id=f"01934e2a-0000-7000-8000-00000000000{i + 6}",
+                reference=f"FIX-01-2026-00000{i + 6}-A",
+                form_id=form.form_id,
+                form_version=form.version,
+                answers={**answers, **names, **birth},
+                captured_at="2026-11-24T10:00:00+07:00",
+            )
+        )
     print(f"references made: {first}")
     session.close()
     directory.release()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from branch_client.store import BranchDirectory, audit, schema
+from branch_client.store import BranchDirectory, Session, audit, schema, search
+from branch_client.store.search import ListFilter
 from sync.outbox import Outbox
 from tests.conftest import FAST_KDF
 
@@ -48,3 +49,52 @@ def test_old_store_upgrades_and_keeps_its_data(fixture: Path, tmp_path: Path) ->
     session.close()
     directory.unlock("teller", PASSWORD).close()
     directory.release()
+
+
+def _open_copy(fixture: Path, tmp_path: Path) -> tuple[BranchDirectory, Session]:
+    copy = tmp_path / fixture.name
+    shutil.copytree(fixture, copy)
+    directory = BranchDirectory.claim(copy, kdf=FAST_KDF)
+    return directory, directory.unlock("manager", PASSWORD)
+
+
+def _found(session: Session, query: str) -> set[str]:
+    return {r.reference for r in search.page(session.db.conn, ListFilter(query=query), limit=100)}
+
+
+def test_matching_keys_are_recomputed_when_a_schema_3_store_opens(tmp_path: Path) -> None:
+    """0004_matching_keys: a store-v3 record is found by a spelling only today's folding joins."""
+    directory, session = _open_copy(DATA / "store-v3", tmp_path)
+    try:
+        assert "0004_matching_keys" in schema.applied(session.db)
+        # Khim Sreypov, Yim Sokha and Bun Chanthou, searched as other spellings of the same names
+        assert _found(session, "Kim Srei Pov") == {"FIX-01-2026-000002-A"}
+        assert _found(session, "Sokhah") == {"FIX-01-2026-000001-A"}
+        assert _found(session, "Chantou Bun") == {"FIX-01-2026-000003-A"}
+        # the old terms are gone, not kept beside the new ones
+        terms = {t for (t,) in session.db.execute("SELECT term FROM registration_terms")}
+        assert "khim" not in terms
+        assert "kim" in terms
+    finally:
+        session.close()
+        directory.release()
+
+
+def test_typed_variants_become_duplicates_after_the_upgrade(tmp_path: Path) -> None:
+    """The fixture made before 0004 holds one owner typed twice (-u for the shifter, a split
+    vowel) under two person keys; after the upgrade they share one, and "Chia" finds Chea."""
+    directory, session = _open_copy(DATA / "store-v3-typed", tmp_path)
+    try:
+        keys = dict(
+            session.db.execute(
+                "SELECT reference, person_key FROM registrations"
+                " WHERE reference IN ('FIX-01-2026-000006-A', 'FIX-01-2026-000007-A')"
+            ).fetchall()
+        )
+        assert len(keys) == 2
+        assert keys["FIX-01-2026-000006-A"] == keys["FIX-01-2026-000007-A"]
+        assert {"FIX-01-2026-000006-A", "FIX-01-2026-000007-A"} <= _found(session, "សុីម")
+        assert "FIX-01-2026-000008-A" in _found(session, "Chia Sokhah")
+    finally:
+        session.close()
+        directory.release()

@@ -181,3 +181,78 @@ def test_unknown_state_is_refused(manager_session: Session) -> None:
     with pytest.raises(ValueError, match="unknown state"):
         search.page(manager_session.db.conn, ListFilter(state="lost"))
     assert search.detail(manager_session.db, "no-such-id") is None
+
+
+# --- forgiving search: romanisation variants, Khmer typed in another order, Khmer digits ------------
+
+_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+
+
+@pytest.fixture
+def owners(manager_session: Session, records: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Two more registrations among the 40, with names whose spellings vary: name -> (record id, answers)."""
+    base = sample_answers(2, seed=71)
+    names = {
+        "chea": {
+            "family_name_km": "ជា",
+            "given_name_km": "សុខា",
+            "family_name_latin": "Chea",
+            "given_name_latin": "Sokha",
+        },
+        "sim": {
+            "family_name_km": "ស៊ីម",
+            "given_name_km": "សោភា",
+            "family_name_latin": "Sim",
+            "given_name_latin": "Sophea",
+        },
+    }
+    answers = [{**a, **n, "business_name": "Toul Kork Noodles"} for a, n in zip(base, names.values(), strict=True)]
+    ids = submit_new(manager_session, answers)
+    return {name: (i, a) for name, i, a in zip(names, ids, answers, strict=True)}
+
+
+def test_finds_by_a_romanisation_variant(
+    plan: str, manager_session: Session, owners: dict[str, tuple[str, dict[str, Any]]]
+) -> None:
+    for query, owner in (
+        ("Chia", "chea"),
+        ("CHIA SOKHAH", "chea"),
+        ("Sokhah Chia", "chea"),
+        ("Sopia Sim", "sim"),
+        ("Tuol Kouk", "chea"),  # the business name, Toul Kork
+        ("Tuol-Kouk Noodle", "sim"),
+    ):
+        assert owners[owner][0] in found(manager_session, query), query
+
+
+def test_finds_khmer_typed_in_another_order(
+    plan: str, manager_session: Session, owners: dict[str, tuple[str, dict[str, Any]]]
+) -> None:
+    for query in (
+        "សុីម",  # -u before the upper vowel for the shifter
+        "សុីមសេាភា",  # and a split vowel
+        "សេាភា",
+        "សោ\u200bភា ស៊ីម",  # given name first, with a zero-width space
+        "ស៊ី",  # a prefix
+    ):
+        hits = found(manager_session, query)
+        assert owners["sim"][0] in hits, query
+        assert owners["chea"][0] not in hits, query
+
+
+def test_finds_a_phone_typed_in_khmer_digits(
+    plan: str, manager_session: Session, owners: dict[str, tuple[str, dict[str, Any]]]
+) -> None:
+    record_id, answers = owners["chea"]
+    national = answers["phone"].removeprefix("+855")
+    for spelling in ("0" + national, national, "+855 " + national, answers.get("id_number", "")):
+        khmer = spelling.translate(_KHMER_DIGITS)
+        assert khmer != spelling or not spelling
+        if spelling:
+            assert record_id in found(manager_session, khmer), spelling
+            assert found(manager_session, khmer) == found(manager_session, spelling)
+
+
+def test_nothing_found_is_an_empty_page(plan: str, manager_session: Session, owners: dict[str, Any]) -> None:
+    for query in ("Zzyzx", "ញញញញ", "០០០០០០០០០០០០", "Chia Sokhah Zz"):
+        assert found(manager_session, query) == [], query
