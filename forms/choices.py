@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 LANGUAGES = ("km", "en")
+
+#: The column of a choice that holds search words (`{ km = "…", en = "…" }`); not a filter column.
+KEYWORDS_COLUMN = "keywords"
+#: Keywords are phrases separated by commas or semicolons (full-width ones too).
+_KEYWORD_SEPARATORS = re.compile(r"[,;\uff0c\uff1b]")
 
 
 def pick_label(labels: Mapping[str, str], lang: str, fallback: str) -> str:
@@ -12,19 +18,49 @@ def pick_label(labels: Mapping[str, str], lang: str, fallback: str) -> str:
     return labels.get(lang) or labels.get("en") or labels.get("km") or fallback
 
 
+def split_keywords(texts: Mapping[str, str]) -> tuple[str, ...]:
+    """The phrases of a `keywords` column, Khmer first, then English, then other languages;
+    spaces collapsed, empty and repeated phrases dropped."""
+    order = {lang: index for index, lang in enumerate(LANGUAGES)}
+    found: dict[str, None] = {}
+    for lang in sorted(texts, key=lambda code: (order.get(code, len(order)), code)):
+        for phrase in _KEYWORD_SEPARATORS.split(texts[lang]):
+            cleaned = " ".join(phrase.split())
+            if cleaned:
+                found.setdefault(cleaned, None)
+    return tuple(found)
+
+
 class Choice:
-    """One option: its stored `name` (a code), labels per language and extra columns for filters."""
+    """One option: its stored `name` (a code), labels per language, extra columns for filters,
+    and search keywords per language (the `keywords` column: words a teller may type to find
+    it, such as "vegetable" or "បន្លែ"; kept apart from the filter columns)."""
 
-    __slots__ = ("columns", "labels", "name")
+    __slots__ = ("_keywords", "columns", "keyword_texts", "labels", "name")
 
-    def __init__(self, name: str, labels: Mapping[str, str], columns: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        labels: Mapping[str, str],
+        columns: Mapping[str, str] | None = None,
+        keyword_texts: Mapping[str, str] | None = None,
+    ) -> None:
         self.name = name
         self.labels = labels
         self.columns: Mapping[str, str] = columns or {}
+        self.keyword_texts: Mapping[str, str] = keyword_texts or {}
+        self._keywords = split_keywords(self.keyword_texts) if self.keyword_texts else ()
 
     def label(self, lang: str = "en") -> str:
         """The label in `lang` (km or en), falling back to the other language, then the name."""
         return pick_label(self.labels, lang, self.name)
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        """Every search keyword in every language (Khmer, English, then any other), each phrase
+        once, as written: `("បន្លែ", "ផ្លែឈើ", "vegetable", "fruit", "motorbike repair")`; () when
+        the choice has none. Pickers match typed text against these and the labels."""
+        return self._keywords
 
     def column(self, column: str) -> str:
         """A filter column's value; `name` is the choice's own name, as in XLSForm."""
@@ -36,10 +72,11 @@ class Choice:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Choice):
             return NotImplemented
-        return (self.name, dict(self.labels), dict(self.columns)) == (
+        return (self.name, dict(self.labels), dict(self.columns), dict(self.keyword_texts)) == (
             other.name,
             dict(other.labels),
             dict(other.columns),
+            dict(other.keyword_texts),
         )
 
     def __hash__(self) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from forms import validation
-from forms.choices import Choice, ChoiceList, pick_label
+from forms.choices import KEYWORDS_COLUMN, Choice, ChoiceList, pick_label
 from forms.expressions import Expression, ExpressionError, parse
 from forms.rows import ANSWER_TYPES, Row
 
@@ -403,12 +403,14 @@ def _choice_list(list_name: str, raw: object, settings: dict[str, Any]) -> Choic
         seen.add(name)
         columns: dict[str, str] = {}
         for key, value in item.items():
-            if key in ("name", "label"):
+            if key in ("name", "label", KEYWORDS_COLUMN):
                 continue
             if not isinstance(value, str | int) or isinstance(value, bool):
                 raise DefinitionError("a filter column holds text or a whole number", column=key, **where)
             columns[key] = str(value)
-        choices.append(Choice(name, _texts(item.get("label"), lang, where, "label"), columns))
+        # Search words per language, kept apart from the filter columns (a filter never reads them).
+        keywords = _texts(item.get(KEYWORDS_COLUMN), lang, where, KEYWORDS_COLUMN)
+        choices.append(Choice(name, _texts(item.get("label"), lang, where, "label"), columns, keywords))
     frozen = tuple(choices)
     return ChoiceList(list_name, lambda: frozen)
 

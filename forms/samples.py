@@ -4,7 +4,9 @@ Names are common Khmer family and given names with their usual romanisations; ad
 real gazetteer codes (province → district → commune → village consistent); about 62% of owners
 are women; activities, premises, revenues and workers are plausible for informal trades.
 National ID numbers and phone numbers are unique within a seed (an affine permutation of the
-record's index). Records are already normalised, and carry the form id and version.
+record's index). Records are already normalised, and carry the form id and version (the
+latest by default; `version="2026.1"` gives the records of that version, without the owner's
+language, identical to those made before 2026.2 existed).
 Deterministic for a (seed, today) pair; `today` defaults to the real date.
 """
 
@@ -18,7 +20,9 @@ from forms import geo
 from forms.validation import META_FORM_ID, META_FORM_VERSION
 
 FORM_ID = "cam_ie_registration"
-FORM_VERSION = "2026.1"
+FORM_VERSION = "2026.2"
+#: Versions before the owner's language was asked (`owner_language`, from 2026.2).
+_WITHOUT_OWNER_LANGUAGE = frozenset({"2026.1"})
 
 FAMILY_NAMES: tuple[tuple[str, str], ...] = (
     ("សុខ", "Sok"),
@@ -173,8 +177,10 @@ _ID_MULTIPLIER = 387_420_489  # 3**18: coprime with 10**9, so i -> (a*i + b) mod
 _PHONE_MULTIPLIER = 7_654_321  # coprime with 10**6
 
 
-def generate_registrations(n: int, *, seed: int = 0, today: datetime.date | None = None) -> Iterator[dict[str, object]]:
-    """`n` synthetic registrations that pass `load_form().validate(record, today=today)`."""
+def generate_registrations(
+    n: int, *, seed: int = 0, today: datetime.date | None = None, version: str = FORM_VERSION
+) -> Iterator[dict[str, object]]:
+    """`n` synthetic registrations that pass `load_form(version=version).validate(record, today=today)`."""
     rng = random.Random(seed)  # noqa: S311 - synthetic test data, no secret here
     today = today or datetime.date.today()
     villages = geo.village_paths()
@@ -232,7 +238,16 @@ def generate_registrations(n: int, *, seed: int = 0, today: datetime.date | None
         services = [s for s, chance in zip(SERVICES, SERVICE_CHANCE, strict=True) if rng.random() < chance]
         if services:
             record["services"] = services
+        if version not in _WITHOUT_OWNER_LANGUAGE:  # by index: the random draws stay those of 2026.1
+            record["owner_language"] = _owner_language(index)
         record["consent"] = "yes"
         record[META_FORM_ID] = FORM_ID
-        record[META_FORM_VERSION] = FORM_VERSION
+        record[META_FORM_VERSION] = version
         yield record
+
+
+def _owner_language(index: int) -> str:
+    """Most owners read Khmer; one in ten reads both languages, one in twenty English only."""
+    if index % 10 == 4:
+        return "both"
+    return "en" if index % 20 == 9 else "km"

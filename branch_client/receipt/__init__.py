@@ -1,6 +1,6 @@
 """The registration receipt: PDF, print and preview, with a QR code signed by the device.
 
-    data = receipt.receipt_for(session, record_id)          # from the store, signed
+    data = receipt.receipt_for(session, record_id)          # from the store, signed, in the owner's language
     receipt.write_pdf(data, Path("r.pdf"), layout="thermal")  # or "a4"
     receipt.print_receipt(data, printer)                      # a QPrinter (print dialog)
     receipt.record_printed(session, record_id)                # receipt_printed_at + audit
@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from branch_client.receipt.data import (
+    LANGUAGES,
     ReceiptData,
     Service,
-    current_language,
     receipt_for,
     record_printed,
     sample_receipt,
@@ -38,12 +38,12 @@ def write_sample_receipt(path: Path, layout: str = "a4") -> None:
 _APP: object = None
 
 __all__ = [
+    "LANGUAGES",
     "LAYOUTS",
     "ReceiptData",
     "ReceiptError",
     "Service",
     "compose",
-    "current_language",
     "print_receipt",
     "receipt_for",
     "record_printed",

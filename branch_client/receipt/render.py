@@ -40,6 +40,8 @@ THERMAL_WIDTH_MM: Final = 80.0
 A4: Final = Style(
     210, 297, 16, 0.8, QColor("#1b1f23"), QColor("#0b4f6c"), QColor("#5b6770"), QColor("#c5d0d8"), QColor("#eef4f7")
 )
+#: How tight an A4 page may get (gaps and body text) to keep a long receipt on its one page.
+A4_FITS: Final = (1.0, 0.9, 0.8, 0.65, 0.5)
 # Thermal paper prints black only: no greys, no tints. 0.75 mm modules are 6 dots at 203 dpi.
 THERMAL: Final = Style(THERMAL_WIDTH_MM, None, 4, 0.75, *(QColor("black"),) * 4, None)
 
@@ -59,128 +61,142 @@ def compose(data: ReceiptData, layout: str = "a4") -> Sheet:
     """Lay the receipt out for `layout` (`a4` or `thermal`)."""
     _ensure_fonts()
     if layout == "a4":
-        return _compose_a4(data)
+        for fit in A4_FITS:  # the roomy page when it fits, else tighter
+            sheet = _compose_a4(data, fit)
+            if sheet.content_bottom_mm <= A4.page_height_mm - A4.margin_mm:  # type: ignore[operator]
+                break
+        return sheet
     if layout == "thermal":
         return _compose_thermal(data)
     raise ValueError(f"unknown receipt layout {layout!r}")
 
 
-def _services(data: ReceiptData) -> list[str]:
-    """One line per service asked for, in the receipt's language."""
+def _services(c: Composer, data: ReceiptData, points: float, *, x: float, width: float) -> None:
+    """The services asked for, a bullet each, in the receipt's languages (a service's second
+    language under its first, beside the same bullet)."""
     if not data.services:
-        return [texts.NO_SERVICES.get(data.language)]
-    return [f"•  {s.label(data.language)}" for s in data.services]
+        c.value(texts.NO_SERVICES, data.languages, points, x=x, width=width)
+        return
+    indent = mm(points * 0.45)
+    for service in data.services:
+        top = c.y
+        c.text("•", points, x=x, width=indent)
+        c.y = top
+        c.value(Bilingual(service.km, service.en), data.languages, points, x=x + indent, width=width - indent)
 
 
-def _compose_a4(data: ReceiptData) -> Sheet:
+def _compose_a4(data: ReceiptData, fit: float = 1.0) -> Sheet:
+    """The A4 page; `fit` below 1 tightens the gaps and the body text, for a receipt whose
+    content (both languages, a long address, many services) would not fit the page."""
     c = Composer(A4)
+
+    def gap(value: float) -> float:
+        return mm(value * fit)
+
+    def pt(points: float) -> float:
+        return points * (0.5 + fit / 2)
+
     s = A4
-    lang = data.language
+    langs = data.languages
     left, width = c.left, c.width
     half = width / 2
 
     # Header: the platform on the left, the title on the right.
     top = c.y
     c.text("CAM-IE", 22, bold=True, color=s.accent, width=half)
-    c.text(texts.PLATFORM.km, 8.5, color=s.ink, width=half)
-    c.text(texts.PLATFORM.en, 8, color=s.muted, width=half)
+    c.label(texts.PLATFORM, languages=langs, width=half, size=8.5)
     header_bottom = c.y
     c.y = top + mm(1)
     right = Qt.AlignmentFlag.AlignRight
-    c.text(texts.TITLE.km, 16, bold=True, color=s.ink, x=left + half, width=half, align=right)
-    c.text(texts.TITLE.en.upper(), 10, bold=True, color=s.muted, x=left + half, width=half, align=right)
+    for index, title in enumerate(texts.TITLE.texts(langs)):
+        if index == 0:
+            c.text(title, 16, bold=True, color=s.ink, x=left + half, width=half, align=right)
+        else:
+            c.text(title.upper(), 10, bold=True, color=s.muted, x=left + half, width=half, align=right)
     if data.reprint:
         c.y += mm(1)
-        c.text(
-            f"{texts.COPY.km} · {texts.COPY.en.upper()}",
-            9,
-            bold=True,
-            color=s.accent,
-            x=left + half,
-            width=half,
-            align=right,
-        )
+        copy = " · ".join(t.upper() for t in texts.COPY.texts(langs))
+        c.text(copy, 9, bold=True, color=s.accent, x=left + half, width=half, align=right)
     c.y = max(c.y, header_bottom)
-    c.rule(color=s.accent, thickness_mm=0.6, gap_mm=3)
+    c.rule(color=s.accent, thickness_mm=0.6, gap_mm=3 * fit)
 
     # The reference panel.
-    c.y += mm(1)
+    c.y += gap(1)
     panel_top, panel_ops = c.y, c.mark()
-    pad = mm(5)
+    pad = gap(5)
     inner_x = left + pad
     date_x = left + width * 0.62
     c.y = panel_top + pad
-    c.label(texts.REFERENCE, x=inner_x, width=date_x - inner_x)
+    c.label(texts.REFERENCE, languages=langs, x=inner_x, width=date_x - inner_x)
     c.y += mm(1)
     c.text(data.reference, 20, bold=True, color=s.ink, x=inner_x, width=date_x - inner_x)
     left_bottom = c.y
     c.y = panel_top + pad
-    c.label(texts.DATE, x=date_x, width=left + width - pad - date_x)
+    c.label(texts.DATE, languages=langs, x=date_x, width=left + width - pad - date_x)
     c.y += mm(1)
     c.text(data.when, 13, bold=True, x=date_x, width=left + width - pad - date_x)
     if data.cam_ie_number:
         c.y += mm(2)
-        c.label(texts.CAM_IE_NUMBER, x=date_x, width=left + width - pad - date_x)
+        c.label(texts.CAM_IE_NUMBER, languages=langs, x=date_x, width=left + width - pad - date_x)
         c.text(data.cam_ie_number, 13, bold=True, color=s.accent, x=date_x, width=left + width - pad - date_x)
     c.y = max(c.y, left_bottom) + pad
     panel = QRectF(left, panel_top, width, c.y - panel_top)
     c.box(panel, fill=s.tint, border=s.rule, at=panel_ops)
-    c.y += mm(4)
+    c.y += gap(3)
 
-    # The details, one row each: a bilingual label, then the value.
+    # The details, one row each: the label in the receipt's languages, then the value.
     label_width = mm(52)
     value_x = left + label_width
     value_width = width - label_width
 
     def row(label: Bilingual, draw_value: Callable[[], object], *, last: bool = False) -> None:
         row_top = c.y
-        c.label(label, width=label_width - mm(4), size=9)
+        c.label(label, languages=langs, width=label_width - mm(4), size=pt(9))
         label_bottom = c.y
         c.y = row_top
         draw_value()
         c.y = max(c.y, label_bottom)
         if not last:
-            c.rule(gap_mm=2.5)
+            c.rule(gap_mm=2 * fit)
 
     def owner() -> None:
         if data.owner_km:
-            c.text(data.owner_km, 14, bold=True, x=value_x, width=value_width)
+            c.text(data.owner_km, pt(14), bold=True, x=value_x, width=value_width)
         if data.owner_latin:
-            c.text(data.owner_latin, 11, x=value_x, width=value_width, color=s.ink if not data.owner_km else s.muted)
+            c.text(
+                data.owner_latin, pt(11), x=value_x, width=value_width, color=s.ink if not data.owner_km else s.muted
+            )
 
     row(texts.OWNER, owner)
-    row(texts.BUSINESS, lambda: c.text(data.business_name or "—", 12, x=value_x, width=value_width))
-    row(texts.BRANCH, lambda: c.text(f"{data.branch_name}  ({data.branch_code})", 11, x=value_x, width=value_width))
-    row(texts.TELLER, lambda: c.text(data.teller or "—", 11, x=value_x, width=value_width))
-    row(texts.SERVICES, lambda: [c.text(line, 11, x=value_x, width=value_width) for line in _services(data)], last=True)
-    c.rule(color=s.accent, thickness_mm=0.3, gap_mm=4)
+    row(texts.PHONE, lambda: c.text(data.phone or "—", pt(12), x=value_x, width=value_width))
+    row(texts.BUSINESS, lambda: c.text(data.business_name or "—", pt(12), x=value_x, width=value_width))
+    row(texts.ACTIVITY, lambda: c.value(data.activity, langs, pt(11), x=value_x, width=value_width))
+    row(texts.ADDRESS, lambda: c.value(data.address, langs, pt(11), x=value_x, width=value_width))
+    row(texts.BRANCH, lambda: c.text(f"{data.branch_name}  ({data.branch_code})", pt(11), x=value_x, width=value_width))
+    row(texts.TELLER, lambda: c.text(data.teller or "—", pt(11), x=value_x, width=value_width))
+    row(texts.SERVICES, lambda: _services(c, data, pt(11), x=value_x, width=value_width), last=True)
+    c.rule(color=s.accent, thickness_mm=0.3, gap_mm=3.5 * fit)
 
     # What happens next (left) and the QR code (right).
-    c.y += mm(2)
+    c.y += gap(2)
     block_top = c.y
     qr_side = mm(s.module_mm) * len(qr_matrix(data.qr_text))
     qr_x = left + width - qr_side
     steps_width = qr_x - left - mm(10)
-    c.text(texts.NEXT.get(lang), 12, bold=True, color=s.accent, width=steps_width, after=mm(2))
-    for step in texts.next_steps(lang, registered=bool(data.cam_ie_number)):
-        c.text(step, 10, width=steps_width, after=mm(2))
+    c.text(texts.NEXT.inline(langs), pt(12), bold=True, color=s.accent, width=steps_width, after=gap(2))
+    for step in texts.numbered_steps(registered=bool(data.cam_ie_number)):
+        c.value(step, langs, pt(10), width=steps_width)
+        c.y += gap(2)
     steps_bottom = c.y
     c.qr(data.qr_text, qr_x, block_top - mm(s.module_mm) * 4)
     c.y = block_top - mm(s.module_mm) * 4 + qr_side
-    c.text(
-        f"{texts.SCAN.km} · {texts.SCAN.en}",
-        8,
-        color=s.muted,
-        x=qr_x,
-        width=qr_side,
-        align=Qt.AlignmentFlag.AlignHCenter,
-    )
+    c.text(texts.SCAN.inline(langs), 8, color=s.muted, x=qr_x, width=qr_side, align=Qt.AlignmentFlag.AlignHCenter)
     c.y = max(c.y, steps_bottom)
 
     # Footer.
-    c.rule(gap_mm=4)
+    c.rule(gap_mm=3 * fit)
     c.text(
-        f"{texts.RECORD.get(lang)} {data.record_id}   ·   {texts.DEVICE_KEY.get(lang)} {data.key_id}",
+        f"{texts.RECORD.inline(langs)} {data.record_id}   ·   {texts.DEVICE_KEY.inline(langs)} {data.key_id}",
         7,
         color=s.muted,
     )
@@ -190,30 +206,32 @@ def _compose_a4(data: ReceiptData) -> Sheet:
 def _compose_thermal(data: ReceiptData) -> Sheet:
     c = Composer(THERMAL)
     s = THERMAL
-    lang = data.language
+    langs = data.languages
     center = Qt.AlignmentFlag.AlignHCenter
     c.y += mm(2)
     c.text("CAM-IE", 18, bold=True, align=center)
-    c.text(texts.PLATFORM.km, 7.5, align=center)
-    c.text(texts.PLATFORM.en, 7, align=center, after=mm(2))
-    c.text(texts.TITLE.km, 12, bold=True, align=center)
-    c.text(texts.TITLE.en.upper(), 9, bold=True, align=center)
+    for index, text in enumerate(texts.PLATFORM.texts(langs)):
+        c.text(text, 7.5 if index == 0 else 7, align=center)
+    c.y += mm(2)
+    for index, text in enumerate(texts.TITLE.texts(langs)):
+        c.text(text if index == 0 else text.upper(), 12 if index == 0 else 9, bold=True, align=center)
     if data.reprint:
         c.y += mm(1.5)
-        badge = c.measure(f"{texts.COPY.km} · {texts.COPY.en.upper()}", 9, c.width, bold=True, align=center)
+        copy = " · ".join(t.upper() for t in texts.COPY.texts(langs))
+        badge = c.measure(copy, 9, c.width, bold=True, align=center)
         height = text_height(badge) + mm(1.5)
         c.box(QRectF(c.left + c.width / 2 - mm(17), c.y, mm(34), height), fill=s.ink, radius_mm=1)
         c.draw_text(badge, c.left, c.y + mm(0.75), QColor("white"))
         c.y += height
     c.rule(dashed=True)
 
-    c.label(texts.REFERENCE, align=center, inline=True, size=7.5)
+    c.label(texts.REFERENCE, languages=langs, align=center, inline=True, size=7.5)
     c.text(data.reference, 15, bold=True, align=center, after=mm(1))
 
     def pair(label: Bilingual, value: str) -> None:
         """A short value on the right of its label."""
         top = c.y
-        c.label(label, width=c.width * 0.45, size=7.5)
+        c.label(label, languages=langs, width=c.width * 0.45, size=7.5)
         label_bottom = c.y
         c.y = top
         c.text(value, 9, bold=True, x=c.left + c.width * 0.45, width=c.width * 0.55, align=Qt.AlignmentFlag.AlignRight)
@@ -228,32 +246,39 @@ def _compose_thermal(data: ReceiptData) -> Sheet:
         pair(texts.CAM_IE_NUMBER, data.cam_ie_number)
     c.rule(dashed=True, gap_mm=2)
 
-    c.label(texts.OWNER, inline=True, size=7.5)
+    c.label(texts.OWNER, languages=langs, inline=True, size=7.5)
     if data.owner_km:
         c.text(data.owner_km, 12, bold=True)
     if data.owner_latin:
         c.text(data.owner_latin, 10)
     c.y += mm(1.5)
-    c.label(texts.BUSINESS, inline=True, size=7.5)
+    pair(texts.PHONE, data.phone or "—")
+    c.label(texts.BUSINESS, languages=langs, inline=True, size=7.5)
     c.text(data.business_name or "—", 10, after=mm(1.5))
-    c.label(texts.SERVICES, inline=True, size=7.5)
-    for line in _services(data):
-        c.text(line, 9)
+    c.label(texts.ACTIVITY, languages=langs, inline=True, size=7.5)
+    c.value(data.activity, langs, 9)
+    c.y += mm(1.5)
+    c.label(texts.ADDRESS, languages=langs, inline=True, size=7.5)
+    c.value(data.address, langs, 9)
+    c.y += mm(1.5)
+    c.label(texts.SERVICES, languages=langs, inline=True, size=7.5)
+    _services(c, data, 9, x=c.left, width=c.width)
     c.rule(dashed=True)
 
-    c.text(texts.NEXT.get(lang), 9.5, bold=True, after=mm(1))
-    for step in texts.next_steps(lang, registered=bool(data.cam_ie_number)):
-        c.text(step, 8, after=mm(1))
+    c.text(texts.NEXT.inline(langs), 9.5, bold=True, after=mm(1))
+    for step in texts.numbered_steps(registered=bool(data.cam_ie_number)):
+        c.value(step, langs, 8)
+        c.y += mm(1)
     c.rule(dashed=True, gap_mm=2)
 
     side = mm(s.module_mm) * len(qr_matrix(data.qr_text))
     c.qr(data.qr_text, c.left + (c.width - side) / 2, c.y)
     c.y += side
-    c.text(f"{texts.SCAN.km} · {texts.SCAN.en}", 7.5, align=center, after=mm(1))
-    c.text(f"{texts.RECORD.get(lang)} {data.record_id}", 6.5, align=center)
-    c.text(f"{texts.DEVICE_KEY.get(lang)} {data.key_id}", 6.5, align=center)
+    c.text(texts.SCAN.inline(langs), 7.5, align=center, after=mm(1))
+    c.text(f"{texts.RECORD.inline(langs)} {data.record_id}", 6.5, align=center)
+    c.text(f"{texts.DEVICE_KEY.inline(langs)} {data.key_id}", 6.5, align=center)
     c.rule(dashed=True, gap_mm=2)
-    c.text(f"{texts.THANKS.km} · {texts.THANKS.en}", 9, bold=True, align=center)
+    c.text(texts.THANKS.inline(langs), 9, bold=True, align=center)
     return c.sheet(bottom_margin_mm=12)  # the cutter sits above the print head
 
 

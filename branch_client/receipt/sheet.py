@@ -55,6 +55,7 @@ class Sheet:
     width_mm: float
     height_mm: float
     ops: list[Op] = field(default_factory=list)
+    content_bottom_mm: float = 0.0  # where the last block ends: below the page's margin is an overflow
 
     def paint(self, painter: QPainter) -> list[str]:
         """Draw everything with `painter` (already scaled to layout units); returns the
@@ -233,26 +234,65 @@ class Composer:
         self,
         label: Bilingual,
         *,
+        languages: tuple[str, ...] = ("km", "en"),
         x: float | None = None,
         width: float | None = None,
         size: float = 8.0,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
         inline: bool = False,
     ) -> float:
-        """A key label in Khmer over English (or `Khmer · English` on one line)."""
+        """A key label in `languages`: one over the other (the second smaller and muted), or
+        `Khmer · English` on one line when `inline`."""
         muted = self.style.muted
         if inline:
-            return self.text(f"{label.km} · {label.en}", size, color=muted, x=x, width=width, align=align)
+            return self.text(label.inline(languages), size, color=muted, x=x, width=width, align=align)
         top = self.y
-        self.text(label.km, size, color=self.style.ink, x=x, width=width, align=align)
-        self.text(label.en, size - 1, color=muted, x=x, width=width, align=align)
+        for index, text in enumerate(label.texts(languages)):
+            first = index == 0
+            self.text(
+                text,
+                size if first else size - 1,
+                color=self.style.ink if first else muted,
+                x=x,
+                width=width,
+                align=align,
+            )
+        return self.y - top
+
+    def value(
+        self,
+        value: Bilingual,
+        languages: tuple[str, ...],
+        points: float,
+        *,
+        bold: bool = False,
+        x: float | None = None,
+        width: float | None = None,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        empty: str = "—",
+    ) -> float:
+        """A value that reads differently by language (a choice's label, an address): in each
+        of `languages`, the second a point smaller and muted. `empty` when it has no text."""
+        top = self.y
+        shown = value.texts(languages) or [empty]
+        for index, text in enumerate(shown):
+            first = index == 0
+            self.text(
+                text,
+                points if first else points - 1,
+                bold=bold and first,
+                color=self.style.ink if first else self.style.muted,
+                x=x,
+                width=width,
+                align=align,
+            )
         return self.y - top
 
     def sheet(self, bottom_margin_mm: float) -> Sheet:
         """The finished page (a roll's length: the content and `bottom_margin_mm`)."""
         style = self.style
         height = style.page_height_mm or (self.y / UNITS_PER_MM + bottom_margin_mm)
-        return Sheet(style.page_width_mm, height, self.ops)
+        return Sheet(style.page_width_mm, height, self.ops, self.y / UNITS_PER_MM)
 
 
 def _draw_outlined(painter: QPainter, run: QGlyphRun, origin: QPointF, pen: QPen) -> None:

@@ -1,9 +1,9 @@
 """The receipt's fixed wording, in Khmer and English.
 
-The receipt prints its key labels in both languages at once, as Cambodian official
-forms do, whatever the UI language; Qt's translator gives one language at a time, so
-these texts are kept here as pairs (like the form definition's labels), not in the
-.ts file. The running text (what happens next) is printed in the receipt's language.
+A receipt is printed in the language the owner reads (`forms.owner_language`): Khmer,
+English, or both (Khmer first, English under it, as on Cambodian official forms),
+whatever the teller's screen language. Qt's translator gives the UI language only, so
+these texts are kept here as pairs (like the form definition's labels), not in the .ts file.
 """
 
 from __future__ import annotations
@@ -21,6 +21,20 @@ class Bilingual(NamedTuple):
         """The text in `language` (km or en)."""
         return self.km if language == "km" else self.en
 
+    def texts(self, languages: tuple[str, ...]) -> list[str]:
+        """The text in each of `languages`, in order, leaving out empty and repeated ones
+        (a name or a code is the same in both)."""
+        found: list[str] = []
+        for language in languages:
+            text = self.get(language)
+            if text and text not in found:
+                found.append(text)
+        return found
+
+    def inline(self, languages: tuple[str, ...], separator: str = " · ") -> str:
+        """The texts in `languages` on one line: `បង្កាន់ដៃ · Receipt`, or one of them."""
+        return separator.join(self.texts(languages))
+
 
 PLATFORM = Bilingual("វេទិកាជាតិសម្រាប់សេដ្ឋកិច្ចក្រៅប្រព័ន្ធ", "National informal-economy platform")
 TITLE = Bilingual("បង្កាន់ដៃចុះឈ្មោះ", "Registration receipt")
@@ -31,6 +45,9 @@ OWNER = Bilingual("ម្ចាស់អាជីវកម្ម", "Owner")
 BUSINESS = Bilingual("ឈ្មោះអាជីវកម្ម", "Business name")
 BRANCH = Bilingual("សាខា", "Branch")
 TELLER = Bilingual("បេឡាករ", "Teller")
+PHONE = Bilingual("លេខទូរស័ព្ទ", "Phone number")
+ACTIVITY = Bilingual("សកម្មភាពអាជីវកម្ម", "Business activity")
+ADDRESS = Bilingual("អាសយដ្ឋានអាជីវកម្ម", "Business address")
 SERVICES = Bilingual("សេវាដែលស្នើសុំ", "Services requested")
 NO_SERVICES = Bilingual("គ្មាន", "None")
 CAM_IE_NUMBER = Bilingual("លេខ CAM-IE", "CAM-IE number")
@@ -61,8 +78,15 @@ _KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 def next_steps(language: str, *, registered: bool) -> list[str]:
     """The numbered steps of "what happens next" in `language`."""
+    return [step.get(language) for step in numbered_steps(registered=registered)]
+
+
+def numbered_steps(*, registered: bool) -> list[Bilingual]:
+    """The numbered steps of "what happens next", each in both languages (Khmer digits in Khmer)."""
     steps = [_REGISTERED, _KEEP] if registered else [_SENT, _NUMBER_COMES, _KEEP]
-    return [f"{number(i, language)}. {step.get(language)}" for i, step in enumerate(steps, 1)]
+    return [
+        Bilingual(f"{number(i, 'km')}. {step.km}", f"{number(i, 'en')}. {step.en}") for i, step in enumerate(steps, 1)
+    ]
 
 
 def number(value: int, language: str) -> str:

@@ -1,8 +1,10 @@
 """The receipt of one registration: a preview, A4 or 80 mm, Print… and Save as PDF….
 
 Opened after a submit and from a registration later (reprints are allowed any time).
-A cancelled or failed print changes nothing but the message shown: the registration is
-already submitted, and the receipt can be printed again from it.
+The receipt is in the language the owner reads (recorded with the registration), whatever
+the teller's screen language; the teller may choose another for one print. A cancelled or
+failed print changes nothing but the message shown: the registration is already
+submitted, and the receipt can be printed again from it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -51,6 +53,7 @@ class ReceiptDialog(QDialog):
         self._session = session
         self._record_id = record_id
         self._data: ReceiptData | None = None
+        self._owner_language = ""  # km, en or both, once the receipt is read
         self.setMinimumSize(640, 720)
 
         self.title = title_label()
@@ -60,6 +63,12 @@ class ReceiptDialog(QDialog):
         self.layout_choice.addItem("", "thermal")
         self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(layout)))
         self.layout_choice.currentIndexChanged.connect(self._show_preview)
+        self.language_label = QLabel()
+        self.language_choice = QComboBox()
+        for code in receipt.LANGUAGES:
+            self.language_choice.addItem("", code)
+        self.language_choice.setEnabled(False)  # until the receipt is read: it says the owner's language
+        self.language_choice.currentIndexChanged.connect(self._language_chosen)
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.preview.setObjectName("receiptPreview")
@@ -82,6 +91,9 @@ class ReceiptDialog(QDialog):
         choice = QHBoxLayout()
         choice.addWidget(self.layout_label)
         choice.addWidget(self.layout_choice)
+        choice.addSpacing(24)
+        choice.addWidget(self.language_label)
+        choice.addWidget(self.language_choice)
         choice.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
@@ -107,16 +119,21 @@ class ReceiptDialog(QDialog):
         self.layout_label.setText(self.tr("Paper:"))
         self.layout_choice.setItemText(0, self.tr("A4 sheet"))
         self.layout_choice.setItemText(1, self.tr("80 mm receipt roll"))
+        self.language_label.setText(self.tr("Language:"))
+        names = {"km": self.tr("Khmer"), "en": self.tr("English"), "both": self.tr("Khmer and English")}
+        for index in range(self.language_choice.count()):
+            code = str(self.language_choice.itemData(index))
+            name = names.get(code, code)
+            if code == self._owner_language:
+                name = self.tr("%1 — the owner's language").replace("%1", name)
+            self.language_choice.setItemText(index, name)
         self.print_button.setText(self.tr("Print…"))
         self.save_button.setText(self.tr("Save as PDF…"))
         self.close_button.setText(self.tr("Close"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self._data is not None:  # the receipt's running text follows the UI language
-                self._data = dataclasses.replace(self._data, language=receipt.current_language())
-                self._show_preview()
+            self.retranslate()  # the dialog's own texts; the receipt stays in the owner's language
         super().changeEvent(event)
 
     # --- state --------------------------------------------------------------------------
@@ -125,6 +142,11 @@ class ReceiptDialog(QDialog):
     def layout_name(self) -> str:
         """The chosen paper: `a4` or `thermal`."""
         return str(self.layout_choice.currentData())
+
+    @property
+    def language(self) -> str:
+        """The language the receipt is printed in: km, en or both."""
+        return str(self.language_choice.currentData())
 
     @property
     def data(self) -> ReceiptData | None:
@@ -142,6 +164,17 @@ class ReceiptDialog(QDialog):
             log.exception("the receipt could not be prepared")
             self._fail(error_text.unexpected_error())
         else:
+            self._owner_language = self._data.language
+            self.retranslate()
+            with QSignalBlocker(self.language_choice):
+                self.language_choice.setCurrentIndex(max(0, self.language_choice.findData(self._data.language)))
+            self.language_choice.setEnabled(True)
+            self._show_preview()
+
+    def _language_chosen(self) -> None:
+        """Another language for this print (the owner's stays recorded with the registration)."""
+        if self._data is not None and self.language != self._data.language:
+            self._data = dataclasses.replace(self._data, language=self.language)
             self._show_preview()
 
     def _fail(self, text: str) -> None:

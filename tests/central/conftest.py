@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from central.runner import RunningCentre, start_centre
-from forms.samples import generate_registrations
+from forms.samples import FORM_VERSION, generate_registrations
 from sync import envelope
 from sync.envelope import CentrePublicKey, DeviceKey
 from sync.ids import uuid7_str
@@ -32,7 +32,7 @@ def make_record(**changes: Any) -> Record:
     values: dict[str, Any] = {
         "id": uuid7_str(),
         "form_id": "cam_ie_registration",
-        "form_version": "2026.1",
+        "form_version": FORM_VERSION,
         "answers": answers,
         "captured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "captured_by": "teller-1",

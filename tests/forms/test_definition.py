@@ -31,7 +31,7 @@ def load_error(data: dict[str, Any]) -> DefinitionError:
 # --------------------------------------------------------------------------- the registration form
 def test_registration_form_loads_with_its_settings() -> None:
     form = load_form()
-    assert (form.form_id, form.version, form.default_language) == ("cam_ie_registration", "2026.1", "km")
+    assert (form.form_id, form.version, form.default_language) == ("cam_ie_registration", "2026.2", "km")
     assert form.title("en") == "CAM-IE informal business registration"
     assert form.title("km").startswith("ការចុះបញ្ជី")
 
@@ -44,8 +44,102 @@ def test_registration_form_has_the_agreed_answer_keys() -> None:
         "workers_male", "revenue_monthly", "revenue_currency", "moc_number", "misti_number", "tax_id",
         "nssf_number", "services", "consent",
     }  # fmt: skip
-    form = load_form()
-    assert keys == {r.name for r in form.rows if r.takes_answer}
+    assert keys == {r.name for r in load_form(version="2026.1").rows if r.takes_answer}
+    assert keys | {"owner_language"} == {r.name for r in load_form().rows if r.takes_answer}
+
+
+def test_2026_2_asks_the_owner_language_first_on_the_consent_page() -> None:
+    form = load_form(version="2026.2")
+    consent_page = form.pages[-1]
+    row = consent_page.rows[0]
+    assert (consent_page.name, row.name, row.type, row.list_name) == (
+        "consent_page",
+        "owner_language",
+        "select_one",
+        "owner_language",
+    )
+    assert (row.required, row.default, row.appearance) == (True, "km", "horizontal")
+    assert row.label("en") == "Language the owner reads"
+    assert row.label("km") == "ភាសាដែលម្ចាស់អាជីវកម្មអាន"
+    choices = form.choice_lists["owner_language"].items
+    assert [(c.name, c.label("km"), c.label("en")) for c in choices] == [
+        ("km", "ខ្មែរ", "Khmer"),
+        ("en", "អង់គ្លេស", "English"),
+        ("both", "ខ្មែរ និងអង់គ្លេស", "Khmer and English"),
+    ]
+    assert "owner_language" not in load_form(version="2026.1").fields  # 2026.1 is left as it was
+
+
+def test_2026_2_differs_from_2026_1_only_by_the_owner_language_and_keywords() -> None:
+    old, new = load_form(version="2026.1"), load_form(version="2026.2")
+    assert [r.name for r in new.rows if r.name != "owner_language"] == [r.name for r in old.rows]
+    assert set(new.choice_lists) == {*old.choice_lists, "owner_language"}
+    for name, choices in old.choice_lists.items():
+        if choices.provider is None:
+            new_items = new.choice_lists[name].items
+            assert [(c.name, dict(c.labels), dict(c.columns)) for c in new_items] == [
+                (c.name, dict(c.labels), dict(c.columns)) for c in choices.items
+            ]
+
+
+def test_every_activity_has_keywords_in_khmer_and_english() -> None:
+    activities = load_form().choice_lists["activity"].items
+    for choice in activities:
+        assert set(choice.keyword_texts) == {"km", "en"}, choice.name
+        assert any("\u1780" <= c <= "\u17ff" for c in choice.keywords), choice.name
+        assert all(k == " ".join(k.split()) and k for k in choice.keywords), choice.name
+    by_keyword: dict[str, set[str]] = {}
+    for choice in activities:
+        for keyword in choice.keywords:
+            by_keyword.setdefault(keyword, set()).add(choice.name)
+    for typed, expected in [
+        ("vegetable", "isic_0113"),
+        ("vegetable", "isic_4781"),
+        ("fruit", "isic_4781"),
+        ("noodle", "isic_5610"),
+        ("tailor", "isic_1410"),
+        ("motorbike repair", "isic_4540"),
+        ("hair", "isic_9602"),
+        ("phone", "isic_9512"),
+        ("បន្លែ", "isic_0113"),
+        ("ផ្លែឈើ", "isic_4781"),
+        ("គុយទាវ", "isic_5610"),
+        ("កាត់ដេរ", "isic_1410"),
+        ("ជួសជុលម៉ូតូ", "isic_4540"),
+        ("សក់", "isic_9602"),
+    ]:
+        assert expected in by_keyword.get(typed, set()), typed
+    assert load_form(version="2026.1").choice_lists["activity"].items[0].keywords == ()
+
+
+def test_choice_keywords_are_phrases_in_every_language_apart_from_filter_columns() -> None:
+    form = form_from_dict(
+        minimal(
+            {"type": "select_one trade", "name": "trade"},
+            {"type": "select_one sector_pick", "name": "sector_pick"},
+            {"type": "select_one trade", "name": "filtered", "choice_filter": "sector = ${sector_pick}"},
+            trade=[
+                {
+                    "name": "4540",
+                    "label": {"km": "ជួសជុលម៉ូតូ", "en": "Motorbike repair"},
+                    "sector": "repair",
+                    "keywords": {"en": "motorbike repair,  moto ;mechanic, , moto", "km": "ជួសជុលម៉ូតូ, ជាងម៉ូតូ"},
+                },
+                {"name": "0113", "label": "Vegetables", "sector": "agriculture", "keywords": "vegetable, garden"},
+                {"name": "9999", "label": "Other", "sector": "other"},
+            ],
+            sector_pick=[{"name": "repair"}, {"name": "agriculture"}],
+        )
+    )
+    repair, vegetables, other = form.choice_lists["trade"].items
+    assert repair.keywords == ("ជួសជុលម៉ូតូ", "ជាងម៉ូតូ", "motorbike repair", "moto", "mechanic")
+    assert vegetables.keywords == ("vegetable", "garden")  # plain text: the default language (en)
+    assert other.keywords == ()
+    assert dict(repair.columns) == {"sector": "repair"}  # keywords are no filter column
+    assert [c.name for c in form.choices("filtered", {"sector_pick": "repair"})] == ["4540"]
+    assert [c.name for c in form.choices("filtered", {"sector_pick": "agriculture"})] == ["0113"]
+    bad = minimal({"type": "select_one l", "name": "s"}, l=[{"name": "a", "keywords": ["x"]}])
+    assert "choices.l row 1 (a), column 'keywords'" in str(load_error(bad))
 
 
 def test_every_label_hint_and_message_is_in_khmer_and_english() -> None:
@@ -90,15 +184,16 @@ def test_rows_expose_their_columns() -> None:
     )
     assert village.choice_filter is not None
     assert village.choice_filter.source == "commune = ${commune}"
-    assert form.row("date_of_birth").hint("en").startswith("Year-month-day")
+    assert form.row("date_of_birth").hint("en").startswith("Day-month-year")
     assert form.row("workers_female").default == "0"
     assert form.row("address_detail").hint("km") == ""
     assert form.row("owner").type == "begin_group"
 
 
 def test_load_form_is_cached_and_knows_its_versions() -> None:
-    assert load_form() is load_form("cam_ie_registration", "2026.1")
-    assert ("cam_ie_registration", "2026.1") in forms.available_forms()
+    assert load_form() is load_form("cam_ie_registration", "2026.2")
+    assert load_form("cam_ie_registration", "2026.1") is load_form(version="2026.1")
+    assert [v for f, v in forms.available_forms() if f == "cam_ie_registration"][:2] == ["2026.1", "2026.2"]
 
 
 def test_unknown_forms_and_versions_are_clear_errors() -> None:
@@ -124,12 +219,12 @@ def test_older_versions_stay_loadable_and_the_latest_is_the_default(definitions_
     (definitions_dir / "cam_ie_registration_2026_10.toml").write_text(
         text.replace('"2026.1"', '"2026.10"', 1), encoding="utf-8"
     )
-    (definitions_dir / "cam_ie_registration_2026_2.toml").write_text(
-        text.replace('"2026.1"', '"2026.2"', 1), encoding="utf-8"
+    (definitions_dir / "cam_ie_registration_2026_9.toml").write_text(
+        text.replace('"2026.1"', '"2026.9"', 1), encoding="utf-8"
     )
     assert load_form().version == "2026.10"
     assert load_form(version="2026.1").version == "2026.1"
-    assert [v for _, v in forms.available_forms()] == ["2026.1", "2026.2", "2026.10"]
+    assert [v for _, v in forms.available_forms()] == ["2026.1", "2026.2", "2026.9", "2026.10"]
 
 
 def test_two_files_with_the_same_id_and_version_are_refused(definitions_dir: Path) -> None:
