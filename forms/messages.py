@@ -37,9 +37,18 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Enter a number.",
         "km": "សូមបញ្ចូលលេខ។",
     },
+    # Dates are typed as on the ID card (`forms.dates.parse_typed_date`), day first.
     "not_date": {
-        "en": "Enter a date as year-month-day, for example 1990-05-31.",
-        "km": "សូមបញ្ចូលកាលបរិច្ឆេទជា ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ ១៩៩០-០៥-៣១។",
+        "en": "Enter the date as on the ID card, day-month-year, for example 31-05-1990.",
+        "km": "សូមបញ្ចូលកាលបរិច្ឆេទដូចនៅលើអត្តសញ្ញាណប័ណ្ណ ថ្ងៃ-ខែ-ឆ្នាំ ឧទាហរណ៍ ៣១-០៥-១៩៩០។",
+    },
+    "date_short_year": {
+        "en": "Write the year in full, with four digits, for example 31-05-1990.",
+        "km": "សូមសរសេរឆ្នាំឱ្យពេញ ៤ ខ្ទង់ ឧទាហរណ៍ ៣១-០៥-១៩៩០។",
+    },
+    "no_such_date": {
+        "en": "There is no such date: check the day and the month.",
+        "km": "គ្មានកាលបរិច្ឆេទនេះទេ៖ សូមពិនិត្យថ្ងៃ និងខែ។",
     },
     "not_choice": {
         "en": "Choose one of the options in the list.",

@@ -26,6 +26,7 @@ from typing import Protocol
 
 from forms import identity
 from forms.choices import Choice, ChoiceList
+from forms.dates import MAX_DATE_TEXT, DateError, parse_typed_date
 from forms.expressions import Env, Expression, Value, parse_iso_date, to_string
 from forms.messages import render
 from forms.rows import Row
@@ -162,18 +163,24 @@ def _decimal(raw: object) -> tuple[object, str | None]:
 
 
 def _day(raw: object) -> tuple[datetime.date | None, str | None]:
-    """The day an answer names (None when it is empty or no date) and the kind of problem, if any."""
+    """The day an answer names (None when it is empty or no date) and the kind of problem, if any.
+
+    Read as `forms.dates.parse_typed_date` reads it: day first as on the ID card, either digit
+    set, or ISO; a two-digit year and an impossible day have messages of their own."""
     if isinstance(raw, datetime.datetime):
         return None, "not_date"
     if isinstance(raw, datetime.date):
         return raw, None
-    if isinstance(raw, str) and len(raw) <= 40:
-        text = identity.ascii_digits(raw).strip()
-        if not text:
+    if isinstance(raw, str) and len(raw) <= MAX_DATE_TEXT:
+        if not raw.strip():
             return None, None
-        day = parse_iso_date(text)
+        day = parse_iso_date(raw)  # the stored spelling first: most answers read are stored ones
         if day is not None:
             return day, None
+        try:
+            return parse_typed_date(raw), None  # as typed from the ID card, DD-MM-YYYY (see forms.dates)
+        except DateError as refused:
+            return None, refused.kind
     return None, "not_date"
 
 

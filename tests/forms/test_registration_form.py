@@ -35,6 +35,7 @@ TYPED = {
     "commune": "120101",
     "village": "12010101",
     "services": "nssf skills",
+    "owner_language": "km",
     "consent": "yes",
 }
 
@@ -64,9 +65,10 @@ STORED = {
     "commune": "120101",
     "village": "12010101",
     "services": ["nssf", "skills"],
+    "owner_language": "km",
     "consent": "yes",
     "_form_id": "cam_ie_registration",
-    "_form_version": "2026.1",
+    "_form_version": "2026.2",
 }
 
 
@@ -84,6 +86,21 @@ def test_a_typed_registration_is_valid_and_stored_clean(form: Form) -> None:
     assert form.validate(TYPED, today=TODAY) == {}
     assert form.normalise(TYPED) == STORED
     assert form.validate(STORED, today=TODAY) == {}
+
+
+def test_a_record_of_2026_1_still_validates_with_its_version() -> None:
+    old_form = load_form(version="2026.1")
+    old = {k: v for k, v in STORED.items() if k != "owner_language"} | {"_form_version": "2026.1"}
+    assert old_form.validate(old, today=TODAY) == {}
+    assert old_form.normalise(old) == old
+    assert "owner_language" in old_form.validate(STORED | {"_form_version": "2026.1"}, today=TODAY)  # unknown there
+
+
+def test_the_owner_language_is_required_and_one_of_three(form: Form) -> None:
+    assert problems(form, owner_language=None) == {"owner_language": "This answer is required."}
+    assert "owner_language" in problems(form, owner_language="fr")
+    for code in ("km", "en", "both"):
+        assert problems(form, owner_language=code) == {}
 
 
 # --------------------------------------------------------------------------- owner
@@ -142,12 +159,11 @@ def test_owner_is_at_least_fifteen(form: Form, born: str, ok: bool) -> None:
 
 
 def test_date_of_birth_must_be_a_date(form: Form) -> None:
-    assert problems(form, date_of_birth="21/03/1985") == {
-        "date_of_birth": "Enter a date as year-month-day, for example 1990-05-31."
+    assert problems(form, date_of_birth="21/03/1985") == {}  # as the ID card prints it
+    assert problems(form, date_of_birth="21 March 1985") == {
+        "date_of_birth": "Enter the date as on the ID card, day-month-year, for example 31-05-1990."
     }
-    assert problems(form, "km", date_of_birth="1985-02-30") == {
-        "date_of_birth": "សូមបញ្ចូលកាលបរិច្ឆេទជា ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ ១៩៩០-០៥-៣១។"
-    }
+    assert problems(form, "km", date_of_birth="1985-02-30") == {"date_of_birth": "គ្មានកាលបរិច្ឆេទនេះទេ៖ សូមពិនិត្យថ្ងៃ និងខែ។"}
 
 
 ID_MESSAGE_EN = "A national ID number has 9 digits; a passport number has 1 or 2 letters and 7 or 8 digits."
@@ -382,4 +398,4 @@ def test_central_server_gets_reasons_in_both_languages(form: Form) -> None:
 
 def test_record_carries_form_id_and_version(form: Form) -> None:
     stored = form.normalise(TYPED)
-    assert (stored["_form_id"], stored["_form_version"]) == ("cam_ie_registration", "2026.1")
+    assert (stored["_form_id"], stored["_form_version"]) == ("cam_ie_registration", "2026.2")

@@ -86,11 +86,39 @@ def test_not_numbers(form: Form, raw: object) -> None:
     assert check(form, weight=raw) == {"weight": "Enter a number."}
 
 
+NOT_A_DATE = "Enter the date as on the ID card, day-month-year, for example 31-05-1990."
+
+
 def test_dates(form: Form) -> None:
     assert form.normalise({"day": "២០២៤-០២-២៩"})["day"] == "2024-02-29"
     assert form.normalise({"day": datetime.date(2024, 1, 2)})["day"] == "2024-01-02"
-    for bad in ("2023-02-29", "29/02/2024", "2024-2-9", 20240229, datetime.datetime(2024, 1, 2, 3, 4)):
-        assert check(form, day=bad) == {"day": "Enter a date as year-month-day, for example 1990-05-31."}, bad
+    for bad in ("29 Feb 2024", "2024/02", "29-02-02024", 20240229, datetime.datetime(2024, 1, 2, 3, 4)):
+        assert check(form, day=bad) == {"day": NOT_A_DATE}, bad
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["15-04-1988", "15/04/1988", "15.04.1988", "១៥-០៤-១៩៨៨", "១៥/៤/១៩៨៨", " 15-4-1988 ", "1988-04-15", "1988-4-15"],
+)
+def test_a_date_typed_as_on_the_id_card_is_stored_as_iso(form: Form, typed: str) -> None:
+    assert check(form, day=typed) == {}
+    assert form.normalise({"name": "Dara", "day": typed})["day"] == "1988-04-15"
+
+
+def test_a_two_digit_year_is_refused_not_guessed(form: Form) -> None:
+    assert check(form, day="15-04-88") == {"day": "Write the year in full, with four digits, for example 31-05-1990."}
+    assert form.validate({"name": "Dara", "day": "១៥/០៤/៨៨"}, "km", today=TODAY) == {
+        "day": "សូមសរសេរឆ្នាំឱ្យពេញ ៤ ខ្ទង់ ឧទាហរណ៍ ៣១-០៥-១៩៩០។"
+    }
+    assert form.normalise({"name": "Dara", "day": "15-04-88"})["day"] == "15-04-88"  # as typed: never a guessed date
+
+
+@pytest.mark.parametrize("impossible", ["31-02-1990", "29/02/2023", "2023-02-29", "00-01-1990", "15-13-1990"])
+def test_a_day_the_calendar_does_not_have_is_refused(form: Form, impossible: str) -> None:
+    assert check(form, day=impossible) == {"day": "There is no such date: check the day and the month."}
+    assert form.validate({"name": "Dara", "day": impossible}, "km", today=TODAY) == {
+        "day": "គ្មានកាលបរិច្ឆេទនេះទេ៖ សូមពិនិត្យថ្ងៃ និងខែ។"
+    }
 
 
 def test_text_must_be_text_of_sane_length_and_characters(form: Form) -> None:
