@@ -24,6 +24,7 @@ from branch_client.store import (
     accounts,
     audit,
     drafts,
+    home_area,
     indicator_facts,
     records,
     registrations,
@@ -144,6 +145,12 @@ class Session:
         """Everything about one registration, or None when it is not in this store."""
         with translate_errors():
             return search.detail(self.db, record_id)
+
+    def home_area(self) -> tuple[str, str | None] | None:
+        """(province, district or None) a new registration starts with: the branch's own,
+        from its latest registrations or else its code (see `home_area`); None if unknown."""
+        with translate_errors():
+            return home_area.home_area(self.db, self._slots.branch_code)
 
     def references(self, record_ids: Iterable[str]) -> dict[str, str]:
         """The reference of each registration in `record_ids` that is in the store."""

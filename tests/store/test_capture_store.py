@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 
@@ -10,7 +11,7 @@ import sqlcipher3
 from hypothesis import given
 from hypothesis import strategies as st
 
-from branch_client.store import NewRegistration, Session, audit, drafts, policy, references, registrations
+from branch_client.store import NewRegistration, Session, audit, drafts, home_area, policy, references, registrations
 from forms import load_form
 from forms.samples import generate_registrations
 from sync.ids import uuid7_str
@@ -165,6 +166,64 @@ def test_a_corrected_registration_is_reported_through_its_correction(manager_ses
     manager_session.submit_registration(_registration(answers, record_id=second_id, supersedes=first_id))
     assert [m.record_id for m in manager_session.find_duplicates(answers)] == [second_id]
     assert manager_session.find_duplicates(answers, exclude=[first_id, second_id]) == []
+
+
+# --- the home area ----------------------------------------------------------------------
+
+
+def _in_area(province: str, district: str, captured_at: str, **kwargs: object) -> NewRegistration:
+    answers = {**next(iter(generate_registrations(1, seed=12))), "province": province, "district": district}
+    return NewRegistration(
+        record_id=str(kwargs.pop("record_id", uuid7_str())),
+        form_id=FORM.form_id,
+        form_version=FORM.version,
+        answers=answers,
+        captured_at=captured_at,
+    )
+
+
+def test_the_home_area_is_the_commonest_pair_among_the_latest_registrations(manager_session: Session) -> None:
+    db = manager_session.db
+    assert home_area.recent_area(db) is None
+    assert home_area.home_area(db, "PNH-01") == ("12", None)  # none yet: the code's province
+    for day, area in enumerate([("02", "0203"), ("02", "0203"), ("02", "0203"), ("17", "1710"), ("17", "1710")]):
+        manager_session.submit_registration(_in_area(*area, captured_at=f"2026-11-1{day}T09:00:00+07:00"))
+    assert home_area.recent_area(db) == ("02", "0203")  # three against two
+    assert home_area.recent_area(db, sample=4) == ("17", "1710")  # the oldest falls out: a tie, the latest wins
+    assert home_area.recent_area(db, sample=2) == ("17", "1710")
+    assert home_area.home_area(db, "PNH-01") == ("02", "0203")  # the registrations win over the code
+    assert manager_session.home_area() == ("02", "0203")
+
+
+def test_withdrawn_registrations_do_not_count_for_the_home_area(manager_session: Session) -> None:
+    manager_session.submit_registration(_in_area("02", "0203", "2026-11-10T09:00:00+07:00"))
+    manager_session.set_policy(dataclasses.replace(manager_session.policy, review_before_sync=True))
+    held = uuid7_str()
+    manager_session.submit_registration(_in_area("17", "1710", "2026-11-11T09:00:00+07:00", record_id=held))
+    assert home_area.recent_area(manager_session.db, sample=1) == ("17", "1710")
+    manager_session.withdraw(held, "Typed twice")
+    assert home_area.recent_area(manager_session.db, sample=1) == ("02", "0203")
+
+
+@pytest.mark.parametrize(
+    ("code", "province"),
+    [
+        ("PNH-01", "12"),
+        ("btb-02", "02"),
+        ("SRP", "17"),
+        ("KCM-7", "03"),
+        ("TBK-01", "25"),
+        ("XYZ-01", None),
+        ("", None),
+    ],
+)
+def test_a_branch_code_names_its_province_by_the_usual_abbreviation(code: str, province: str | None) -> None:
+    assert home_area.province_of_code(code) == province
+
+
+def test_every_abbreviation_names_a_province_of_the_gazetteer() -> None:
+    provinces = {c.name for c in FORM.choices("province", {})}
+    assert set(home_area.PROVINCE_ABBREVIATIONS.values()) == provinces  # all 25, and nothing else
 
 
 # --- drafts and policies --------------------------------------------------------------------

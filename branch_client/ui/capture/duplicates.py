@@ -1,15 +1,14 @@
 """The duplicate warning before submit: registrations of this branch that look like this one.
 
-The teller sees each match (reference, owner, what matched, when), can open one, or go on
-with a reason, which is kept with the registration. Shown window-modal with `open()`, so
+The teller sees each match (reference, owner, what matched, when), can compare it side by
+side with the record being submitted (`CompareDialog`, through `compare_requested`), open
+one, or go on with a reason, which is kept with the registration. Shown window-modal with `open()`, so
 nothing blocks the event loop (and tests drive it like any widget).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.store import MATCH_ID, MATCH_PERSON, MATCH_PHONE, DuplicateMatch
+from forms.display import show_datetime
 
 
 def match_kind_text(kind: str) -> str:
@@ -41,11 +41,8 @@ def match_kind_text(kind: str) -> str:
 
 
 def _when(stamp: str) -> str:
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())), "d MMM yyyy, HH:mm")
+    """When a match was submitted, day first and 24-hour in local time, as every screen shows it."""
+    return show_datetime(stamp, ui_language())
 
 
 class DuplicateDialog(QDialog):
@@ -53,10 +50,13 @@ class DuplicateDialog(QDialog):
 
     Signals:
         open_requested(str): the teller wants to see this registration.
+        compare_requested(str): the teller wants this registration side by side with the
+            record being submitted (the page opens the comparison over this dialog).
     After `accepted`, `reason()` holds the teller's reason (never empty).
     """
 
     open_requested = Signal(str)
+    compare_requested = Signal(str)
 
     def __init__(self, matches: list[DuplicateMatch], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +74,7 @@ class DuplicateDialog(QDialog):
             )
         )
         self.explanation.setWordWrap(True)
-        self.table = QTableWidget(len(self.matches), 4)
+        self.table = QTableWidget(len(self.matches), 5)
         self.table.setObjectName("duplicateTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -82,6 +82,7 @@ class DuplicateDialog(QDialog):
                 translate("Duplicates", "Owner"),
                 translate("Duplicates", "What matches"),
                 translate("Duplicates", "Submitted"),
+                "",
             ]
         )
         self.table.verticalHeader().hide()
@@ -94,6 +95,7 @@ class DuplicateDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.compare_buttons: list[QPushButton] = []
         for row, match in enumerate(self.matches):
             cells = [
                 match.reference,
@@ -105,6 +107,12 @@ class DuplicateDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, match.record_id)
                 self.table.setItem(row, column, item)
+            compare = QPushButton(translate("Duplicates", "Compare"))
+            compare.setObjectName(f"compare_{row}")
+            compare.setAutoDefault(False)
+            compare.clicked.connect(lambda _checked=False, r=match.record_id: self.compare_requested.emit(r))
+            self.table.setCellWidget(row, 4, compare)
+            self.compare_buttons.append(compare)
         self.table.resizeRowsToContents()
         self.table.setMaximumHeight(70 + 40 * min(len(self.matches), 5))
         if self.matches:
@@ -113,6 +121,9 @@ class DuplicateDialog(QDialog):
         self.open_button = QPushButton(translate("Duplicates", "Open the selected registration"))
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self._open)
+        self.compare_button = QPushButton(translate("Duplicates", "Compare with the selected registration"))
+        self.compare_button.setAutoDefault(False)
+        self.compare_button.clicked.connect(self._compare)
         self.reason_label = QLabel(translate("Duplicates", "Why register anyway? (required)"))
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("duplicateReason")
@@ -136,6 +147,7 @@ class DuplicateDialog(QDialog):
 
         open_row = QHBoxLayout()
         open_row.addStretch(1)
+        open_row.addWidget(self.compare_button)
         open_row.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -170,6 +182,11 @@ class DuplicateDialog(QDialog):
         item = self.table.item(rows[0].row(), 0)
         value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return value if isinstance(value, str) else None
+
+    def _compare(self) -> None:
+        record_id = self.selected_record()
+        if record_id is not None:
+            self.compare_requested.emit(record_id)
 
     def _open(self) -> None:
         record_id = self.selected_record()

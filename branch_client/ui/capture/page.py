@@ -2,7 +2,11 @@
 
 Three views in one page: the start (a new registration, the teller's drafts), the wizard
 (one page per group of the form, then the review) and the submitted view (the reference
-number). The wizard's decisions are `forms.wizard.Wizard`'s; drafts are written by a
+number). Possible duplicates are shown under the question that completes their key as the
+teller types (`DuplicateWatch`), compared side by side on request (`CompareDialog`), and
+checked once more at Submit (`DuplicateDialog`). A new registration starts in the branch's
+own province and district. Ctrl+N starts a new registration from anywhere on the page; the
+one being typed is kept in the drafts. The wizard's decisions are `forms.wizard.Wizard`'s; drafts are written by a
 `DraftSaver` on its own thread within a second of every change; submitting is one store
 transaction (`Session.submit_registration`).
 
@@ -17,8 +21,8 @@ import logging
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 import forms
 from branch_client.i18n import translate, ui_language
@@ -27,13 +31,15 @@ from branch_client.services import capture
 from branch_client.store import CorrectionSource, Draft, DuplicateMatch, KnownError, Session
 from branch_client.ui import dialogs, error_text
 from branch_client.ui.actions import attempt
+from branch_client.ui.capture.compare import CompareDialog
 from branch_client.ui.capture.drafts_model import DraftsModel
+from branch_client.ui.capture.duplicate_hint import DuplicateWatch
 from branch_client.ui.capture.duplicates import DuplicateDialog
 from branch_client.ui.capture.start_view import StartView
 from branch_client.ui.capture.style import CAPTURE_STYLE
 from branch_client.ui.capture.submitted_view import SubmittedView
 from branch_client.ui.capture.wizard_view import WizardView
-from branch_client.ui.widgets import Page
+from branch_client.ui.widgets import Page, local_shortcut
 from forms.wizard import Wizard
 from sync.ids import uuid7_str
 
@@ -70,6 +76,8 @@ class CapturePage(Page):
         self._save_started = False  # a new record is saved from its first change on
         self.last_reference = ""
         self.duplicate_dialog: DuplicateDialog | None = None
+        self.compare_dialog: CompareDialog | None = None
+        self._not_duplicates: list[str] = []  # the record's own id and its versions
 
         self.saver: DraftSaver | None = None
         if session.db_path is not None:
@@ -95,6 +103,8 @@ class CapturePage(Page):
         self.wizard_view.save_requested.connect(self.save_now)
         self.wizard_view.close_requested.connect(self.close_wizard)
         self.wizard_view.submit_requested.connect(self.submit)
+        self.duplicate_watch = DuplicateWatch(self.wizard_view, self._typed_duplicates, self)
+        self.duplicate_watch.compare_requested.connect(self.compare)
         self.submitted_view = SubmittedView()
         self.submitted_view.receipt_requested.connect(self.receipt_requested)
         self.submitted_view.new_requested.connect(self.new_registration)
@@ -104,9 +114,7 @@ class CapturePage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.views)
-        self.new_shortcut = QShortcut(
-            QKeySequence.StandardKey.New, self, self._new_shortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
+        self.new_shortcut = local_shortcut(QKeySequence.StandardKey.New, self, self._new_shortcut)
         self.setStyleSheet(CAPTURE_STYLE)
         self.refresh_drafts()
         self.retranslate()
@@ -133,15 +141,25 @@ class CapturePage(Page):
         self.start_view.new_button.setFocus()
 
     def _new_shortcut(self) -> None:
-        if self.views.currentWidget() is not self.wizard_view:
-            self.new_registration()
+        """Ctrl+N: a new registration, also while one is being typed (an owner at the counter
+        cannot wait for another to finish); that one is saved and stays in the drafts."""
+        kept = self.views.currentWidget() is self.wizard_view and self.wizard is not None and self._save_started
+        self.new_registration()
+        if kept:
+            self.wizard_view.set_status(translate("Capture", "The registration you were typing is kept in the drafts."))
 
     # ------------------------------------------------------------------ starting a record
     def new_registration(self) -> None:
-        """Open the wizard on a new, empty registration (saved from its first change)."""
+        """Open the wizard on a new registration (saved from its first change): empty, but for
+        the branch's own province and district, which the teller can change."""
         self.flush()
+        wizard = Wizard.new(self.form, lang=self.lang)
+        _, home = attempt(lambda: capture.home_answers(self.session, self.form), lambda _message: None)
+        for name, value in (home or {}).items():
+            wizard.set_answer(name, value)
+            wizard.defaults[name] = wizard.answer(name)
         self._open(
-            Wizard.new(self.form, lang=self.lang),
+            wizard,
             draft_id=uuid7_str(),
             created_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
             supersedes=None,
@@ -224,10 +242,14 @@ class CapturePage(Page):
         self.created_at = created_at
         self.supersedes = supersedes
         self._save_started = save_now
+        _, versions = attempt(lambda: capture.own_versions(self.session, supersedes), lambda _message: None)
+        self._not_duplicates = [draft_id, *(versions or ([supersedes] if supersedes else []))]
+        self.duplicate_watch.detach()
         self.views.setCurrentWidget(self.wizard_view)
         self.wizard_view.set_status("")
         heading, banner = self._heading()
         self.wizard_view.load(wizard, heading=heading, banner=banner)
+        self.duplicate_watch.attach()
         if save_now:
             self._schedule()
 
@@ -246,6 +268,7 @@ class CapturePage(Page):
     def close_wizard(self) -> None:
         """Back to the start view; the draft is saved first."""
         self.flush()
+        self.duplicate_watch.detach()
         self.wizard = None
         self.draft_id = None
         self.wizard_view.clear()
@@ -380,6 +403,10 @@ class CapturePage(Page):
         dialog = DuplicateDialog(matches, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open_requested.connect(self._open_match)
+        kinds = {m.record_id: m.kinds for m in matches}
+        dialog.compare_requested.connect(
+            lambda record_id: self.compare(record_id, over=dialog, kinds=kinds.get(record_id, ()))
+        )
         dialog.accepted.connect(lambda: self._submit(dialog.reason_text()))
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.duplicate_dialog = dialog
@@ -393,6 +420,59 @@ class CapturePage(Page):
     def _open_match(self, record_id: str) -> None:
         self.flush()
         self.open_requested.emit(record_id)
+
+    # ------------------------------------------------------------------ duplicates as typed
+    def _typed_duplicates(self) -> dict[str, list[DuplicateMatch]] | None:
+        """The registrations matching each key typed so far (`DuplicateWatch`'s lookup);
+        None when the store cannot be read (the check at Submit then tells why)."""
+        wizard = self.wizard
+        if wizard is None:
+            return None
+        try:
+            return capture.duplicates_as_typed(self.session, wizard.form, wizard.answers, exclude=self._not_duplicates)
+        except KnownError as exc:
+            log.info("duplicates not looked for as typed: %s", exc.code)
+        except Exception:
+            log.exception("looking for duplicates as typed failed")
+        return None
+
+    def compare(self, record_id: str, *, over: QDialog | None = None, kinds: tuple[str, ...] = ()) -> None:
+        """Show the record being typed beside registration `record_id` (window-modal, over
+        the duplicate warning `over` when it comes from there)."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        ok, detail = attempt(lambda: self.session.record_detail(record_id), self._submit_failed)
+        if not ok or detail is None:
+            return
+        try:
+            registered_form = forms.load_form(detail.form_id, detail.form_version)
+        except forms.FormError:
+            registered_form = wizard.form
+        if not kinds:
+            shown = (m for hint in self.duplicate_watch.hints.values() for m in hint.matches)
+            kinds = next((m.kinds for m in shown if m.record_id == record_id), ())
+        dialog = CompareDialog(
+            wizard.form,
+            wizard.form.normalise(wizard.answers),
+            detail,
+            registered_form,
+            self.lang,
+            kinds=kinds,
+            parent=over or self,
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open_requested.connect(self._open_match)
+        if over is not None:
+            dialog.open_requested.connect(lambda _record_id: over.reject())
+        dialog.finished.connect(lambda _result: self._compare_closed(dialog))
+        self.compare_dialog = dialog
+        dialog.open()
+
+    def _compare_closed(self, dialog: CompareDialog) -> None:
+        if self.compare_dialog is dialog:
+            self.compare_dialog = None
+        dialog.deleteLater()
 
     def _submit(self, duplicate_note: str | None) -> None:
         wizard = self.wizard
@@ -417,6 +497,7 @@ class CapturePage(Page):
             return
         if self.saver is not None:
             self.saver.forget(record_id)
+        self.duplicate_watch.detach()
         self.last_reference = done.reference
         self.wizard = None
         self.draft_id = None
@@ -443,5 +524,6 @@ class CapturePage(Page):
             self.wizard.set_language(self.lang)
             heading, banner = self._heading()
             self.wizard_view.set_heading(heading, banner)
+            self.duplicate_watch.retranslate(self.lang)
         else:
             self.wizard_view.retranslate()

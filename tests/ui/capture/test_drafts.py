@@ -16,7 +16,8 @@ from branch_client.store.drafts import Draft
 from branch_client.ui import dialogs
 from branch_client.ui.capture.drafts_model import CHANGED, COMPLETE, KIND, OWNER, DraftsModel, age_text
 from branch_client.ui.capture.fields import SearchField, TextField
-from tests.ui.capture.conftest import MakePage
+from branch_client.ui.capture.page import CapturePage
+from tests.ui.capture.conftest import MakePage, sample_record, submit_existing
 
 
 def edit(page: object, name: str) -> TextField:
@@ -208,3 +209,102 @@ def test_the_saver_keeps_only_the_newest_state_and_forgets_on_request(teller: Se
         assert saver.close()
     assert saver.closed
     assert saver.close()  # idempotent
+
+
+# --- Ctrl+N while a form is open ------------------------------------------------------------
+
+
+def test_ctrl_n_keeps_the_registration_being_typed_and_starts_a_new_one(
+    make_page: MakePage, teller: Session, qtbot: QtBot
+) -> None:
+    page = make_page()
+    page.new_registration()
+    first = page.draft_id
+    assert first is not None
+    name = edit(page, "family_name_latin").edit
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    qtbot.keyClicks(name, "Sok")
+    qtbot.keyClick(name, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.views.currentWidget() is page.wizard_view
+    assert page.draft_id not in (None, first)
+    assert page.wizard is not None
+    assert "family_name_latin" not in page.wizard.answers  # a fresh registration
+    assert edit(page, "family_name_latin").edit.text() == ""
+    kept = teller.draft(first)  # written at once, not when the saver's second is up
+    assert kept is not None
+    assert kept.answers["family_name_latin"] == "Sok"
+    assert page.wizard_view.status.text() == "The registration you were typing is kept in the drafts."
+
+    first_question = edit(page, "family_name_km").edit
+    qtbot.waitUntil(first_question.hasFocus)  # the teller types on at once
+    qtbot.keyClicks(first_question, "a")  # the new one is a draft from its first answer
+    page.close_wizard()
+    assert len(teller.drafts()) == 2
+    assert first in {d.id for d in teller.drafts()}
+
+
+def test_ctrl_n_on_an_untouched_form_leaves_no_draft(make_page: MakePage, teller: Session, qtbot: QtBot) -> None:
+    page = make_page()
+    page.new_registration()
+    first_question = edit(page, "family_name_km").edit
+    qtbot.waitUntil(first_question.hasFocus)
+    qtbot.keyClick(first_question, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.views.currentWidget() is page.wizard_view
+    assert teller.drafts() == []
+    assert page.wizard_view.status.text() == ""
+
+
+# --- the home area --------------------------------------------------------------------------
+
+
+def _province(page: CapturePage) -> SearchField:
+    field = page.wizard_view.fields["province"]
+    assert isinstance(field, SearchField)
+    return field
+
+
+def test_a_new_registration_starts_in_the_branch_s_province(make_page: MakePage, teller: Session) -> None:
+    page = make_page()
+    page.new_registration()  # branch PNH-01, nothing registered yet: Phnom Penh
+    assert page.wizard is not None
+    assert page.wizard.answers.get("province") == "12"
+    assert "district" not in page.wizard.answers
+    assert _province(page).value() == "12"
+    assert teller.drafts() == []  # a default is no change: no draft until the teller types
+
+
+def test_the_home_area_follows_the_registrations_and_spares_drafts_and_corrections(
+    make_page: MakePage, teller: Session, qtbot: QtBot
+) -> None:
+    record = {k: v for k, v in sample_record(seed=3).items() if not k.startswith("_")}
+    record.update(province="17", district="1710")
+    record_id, _ = submit_existing(teller, record)
+    page = make_page()
+    page.new_registration()
+    assert page.wizard is not None
+    assert (page.wizard.answers["province"], page.wizard.answers["district"]) == ("17", "1710")
+    district = page.wizard_view.fields["district"]
+    assert isinstance(district, SearchField)
+    assert district.value() == "1710"
+
+    # The teller can change it, and a resumed draft keeps what the teller chose.
+    province = _province(page)
+    province.combo.setCurrentIndex(province.combo.findData("02"))
+    assert page.wizard.answers["province"] == "02"
+    assert "district" not in page.wizard.answers  # the cascade cleared it
+    draft_id = page.draft_id
+    assert draft_id is not None
+    page.close_wizard()
+    assert page.resume(draft_id)
+    assert page.wizard.answers["province"] == "02"
+    assert "district" not in page.wizard.answers
+
+    # A correction starts from the registration's own answers.
+    other = {**record, "province": "02", "district": "0203", "phone": "+85597123456", "id_number": "099111222"}
+    other.pop("commune", None)
+    other.pop("village", None)
+    other_id, _ = submit_existing(teller, other)
+    assert page.start_correction(other_id)
+    assert (page.wizard.answers["province"], page.wizard.answers.get("district")) == ("02", "0203")
+    assert page.supersedes == other_id != record_id
