@@ -71,6 +71,11 @@ class Wizard:
         self.remarks: dict[str, dict[str, str]] = {k: dict(v) for k, v in (remarks or {}).items()}
         # A resumed record shows the messages of what was already typed.
         self.touched: set[str] = set(self.answers)
+        #: What a new record started with (`new`) and the capture page pre-filled (the branch's
+        #: province): not the teller's answers until she passes or changes them.
+        self.defaults: dict[str, Any] = {}
+        #: The questions of the pages the teller went on from: a default there was accepted.
+        self.passed: set[str] = set()
         self._relevant: dict[str, bool] | None = None
         self._problems: dict[str, str] | None = None
         self._problem_kinds: dict[str, str] | None = None
@@ -87,6 +92,7 @@ class Wizard:
         }
         wizard = cls(form, defaults, lang=lang, today=today)
         wizard.touched.clear()
+        wizard.defaults = dict(wizard.answers)
         return wizard
 
     # ------------------------------------------------------------------ pages
@@ -138,16 +144,24 @@ class Wizard:
         return None
 
     def go_to(self, page: int) -> int:
-        """Move to `page` (clamped to the pages and the review); returns the page now current."""
-        self.page = max(0, min(int(page), self.review_page))
+        """Move to `page` (clamped to the pages and the review); returns the page now current.
+        The questions of a page moved forward from count as passed (see `progress`)."""
+        target = max(0, min(int(page), self.review_page))
+        if target > self.page:
+            self._pass(self.page)
+        self.page = target
         return self.page
+
+    def _pass(self, page: int) -> None:
+        if 0 <= page < len(self.form.pages):
+            self.passed.update(row.name for row in self.form.pages[page].rows)
 
     def advance(self) -> bool:
         """Move to the next page that applies; False when already on the review."""
         target = self.next_page()
         if target is None:
             return False
-        self.page = target
+        self.go_to(target)
         return True
 
     def back(self) -> bool:
@@ -314,14 +328,26 @@ class Wizard:
                 required.append(row)
         return required
 
+    def progress(self) -> tuple[int, int]:
+        """(answered, required): the required questions that apply, and how many of them the
+        teller has answered. A default (the owner's language, the branch's province) counts
+        only once the teller has passed it (left the question, or gone on from its page), so
+        an empty form is at 0 and not at the share of its defaults."""
+        required = self.required_fields()
+        answered = sum(1 for row in required if self._answered_by_teller(row.name))
+        return answered, len(required)
+
+    def _answered_by_teller(self, name: str) -> bool:
+        value = self.answers.get(name)
+        if is_empty(value):
+            return False
+        return name in self.touched or name in self.passed or name not in self.defaults or value != self.defaults[name]
+
     @property
     def completeness(self) -> float:
-        """The share of required questions that apply and are answered, 0..1 (1 when none)."""
-        required = self.required_fields()
-        if not required:
-            return 1.0
-        answered = sum(1 for row in required if not is_empty(self.answers.get(row.name)))
-        return answered / len(required)
+        """`progress` as a share, 0..1 (1 when nothing is required)."""
+        answered, required = self.progress()
+        return answered / required if required else 1.0
 
     def unanswered_required(self, page: int | None = None) -> list[str]:
         """Required questions that apply and have no answer yet (on `page`, or anywhere)."""

@@ -10,11 +10,11 @@ bare Qt window never pays. Hence `message_label` sets its flag through the Qt pr
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QCursor, QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCursor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 if TYPE_CHECKING:
@@ -113,3 +113,16 @@ def set_a4_portrait(device: QPagedPaintDevice, margin_mm: float) -> None:
             QPageLayout.Unit.Millimeter,
         )
     )
+
+
+def local_shortcut(
+    key: QKeySequence | QKeySequence.StandardKey | str, parent: QWidget, slot: Callable[[], object]
+) -> QShortcut:
+    """A shortcut that fires only while focus is inside `parent` (a page's own keys). Made
+    with `setContext` because PySide6 ignores the context given to QShortcut's constructor
+    with a callable, which would make the key window-wide (Ctrl+W closing a form from the
+    sidebar)."""
+    shortcut = QShortcut(QKeySequence(key), parent)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut

@@ -26,7 +26,7 @@ def complete_answers() -> dict[str, object]:
 def test_a_new_wizard_starts_on_the_first_page_with_the_defaults(form: Form) -> None:
     wizard = Wizard.new(form, today=TODAY)
     assert wizard.page == 0
-    assert wizard.answers == {"workers_female": "0", "workers_male": "0"}
+    assert wizard.answers == {"workers_female": "0", "workers_male": "0", "owner_language": "km"}
     assert wizard.touched == set()
     assert wizard.errors() == {}  # nothing touched, nothing shown
     assert not wizard.can_submit
@@ -46,7 +46,7 @@ def test_visible_fields_follow_relevance_live(form: Form) -> None:
     assert "id_number" not in shown
     assert "id_suffix" not in shown
     assert wizard.is_relevant("phone")
-    assert [r.name for r in wizard.visible_fields(5)] == ["consent_text", "consent"]  # notes are shown too
+    assert [r.name for r in wizard.visible_fields(5)] == ["owner_language", "consent_text", "consent"]  # notes too
 
 
 def test_messages_appear_for_touched_fields_only(form: Form) -> None:
@@ -89,9 +89,12 @@ def test_pasted_text_with_zero_width_spaces_and_khmer_digits_passes(form: Form) 
 def test_can_submit_and_completeness(form: Form) -> None:
     answers = complete_answers()
     wizard = Wizard.new(form, today=TODAY)
-    assert 0 < wizard.completeness < 0.2  # the two worker counts are prefilled
+    answered, required = wizard.progress()
+    assert (answered, wizard.completeness) == (0, 0.0)  # the prefilled worker counts are not hers yet
+    assert required > 10
     for name, value in answers.items():
         wizard.set_answer(name, value)
+        wizard.touch(name)  # she passes each question
     assert wizard.completeness == 1.0
     assert wizard.can_submit
     wizard.set_answer("phone", None)
@@ -178,6 +181,15 @@ def test_required_by_expression_counts_when_it_is_asked_for() -> None:
     wizard.set_answer("has_shop", "no")
     assert {r.name for r in wizard.required_fields()} == {"has_shop", "remark"}
     assert wizard.completeness == 0.5
+    assert wizard.progress() == (1, 2)
+
+
+def test_a_default_counts_once_the_teller_passes_or_changes_it(form: Form) -> None:
+    wizard = Wizard.new(form, today=TODAY)
+    defaulted = next(row.name for row in wizard.required_fields() if row.name in wizard.defaults)
+    assert wizard.progress()[0] == 0
+    wizard.touch(defaulted)
+    assert wizard.progress()[0] == 1
 
 
 def test_the_address_cascade_drops_answers_that_no_longer_fit(form: Form) -> None:

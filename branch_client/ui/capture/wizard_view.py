@@ -1,16 +1,20 @@
 """The wizard on screen: one page per group of the form, then the review.
 
 It displays a `forms.wizard.Wizard` and passes what the teller does back to it; the
-capture page saves drafts and submits. Keyboard first: Tab / Shift+Tab between questions,
-Enter for the next question (the next page after the last), Page Down / Page Up between
-pages, Ctrl+S to save now, Ctrl+Enter to submit from the review.
+capture page saves drafts and submits. Keyboard first: Tab / Shift+Tab go through the
+questions of the page in the order they are shown and then to Next, never to the sidebar or
+the footer's other buttons (a stray Space must not leave the form); a group of choices is one
+stop moved through with the arrow keys. Enter for the next question (the next page after the
+last), Page Down / Page Up between pages, Ctrl+S to save now, Ctrl+W to save and close,
+Ctrl+Enter to submit from the review.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client.i18n import translate
-from branch_client.ui.capture.fields import ButtonsField, FieldWidget, SearchField, make_field
+from branch_client.ui.capture.fields import ButtonsField, FieldWidget, NoteField, SearchField, TextField, make_field
 from branch_client.ui.capture.review import ReviewView
+from branch_client.ui.widgets import local_shortcut
+from forms.display import currency_question
+from forms.owner_language import owner_languages
 from forms.wizard import Wizard
 
 CONTENT_WIDTH = 680
@@ -67,8 +74,8 @@ class WizardView(QWidget):
         self.banner.hide()
         self.progress = QProgressBar()
         self.progress.setObjectName("completeness")
-        self.progress.setRange(0, 100)
-        self.progress.setFixedWidth(160)
+        self.progress.setRange(0, 1)
+        self.progress.setFixedWidth(200)
         self.progress.setTextVisible(True)
         self.steps = QHBoxLayout()
         self.steps.setSpacing(2)
@@ -76,15 +83,17 @@ class WizardView(QWidget):
         self.review = ReviewView()
         self.review.edit_requested.connect(self._edit)
 
+        # Only Next is a Tab stop and the default: Back, Save draft and Save and close have
+        # their keys (Page Up, Ctrl+S, Ctrl+W), so a Space meant for a choice never leaves.
         self.back_button = QPushButton()
-        self.back_button.setAutoDefault(True)
         self.back_button.clicked.connect(self.go_back)
         self.close_button = QPushButton()
-        self.close_button.setAutoDefault(True)
         self.close_button.clicked.connect(self.close_requested)
         self.save_button = QPushButton()
-        self.save_button.setAutoDefault(True)
         self.save_button.clicked.connect(self.save_requested)
+        for button in (self.back_button, self.close_button, self.save_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
         self.status = QLabel()
         self.status.setObjectName("saveStatus")
         self.status.setWordWrap(True)  # a long message never widens the page
@@ -124,13 +133,13 @@ class WizardView(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(footer)
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.shortcuts = {
-            "next": QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.go_next, context),
-            "back": QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.go_back, context),
-            "save": QShortcut(QKeySequence.StandardKey.Save, self, self.save_requested.emit, context),
-            "submit": QShortcut(QKeySequence("Ctrl+Return"), self, self._submit_shortcut, context),
-            "submit_keypad": QShortcut(QKeySequence("Ctrl+Enter"), self, self._submit_shortcut, context),
+            "next": local_shortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.go_next),
+            "back": local_shortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.go_back),
+            "save": local_shortcut(QKeySequence.StandardKey.Save, self, self.save_requested.emit),
+            "close": local_shortcut("Ctrl+W", self, self.close_requested.emit),
+            "submit": local_shortcut("Ctrl+Return", self, self._submit_shortcut),
+            "submit_keypad": local_shortcut("Ctrl+Enter", self, self._submit_shortcut),
         }
         self.retranslate()
 
@@ -280,6 +289,67 @@ class WizardView(QWidget):
         if name:
             self.focus_field(name)
 
+    # ------------------------------------------------------------------ Tab order
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab stops on the page shown, in order: each question that applies, top to
+        bottom (a group of choices once, a duplicate's Compare after its question), then
+        Next. On the review, Next alone."""
+        wizard = self.wizard
+        stops: list[QWidget] = []
+        if wizard is not None and not wizard.on_review:
+            for row in wizard.visible_fields():
+                field = self.fields.get(row.name)
+                if field is not None and field.isVisibleTo(self):
+                    stops += field.tab_stops()
+        if self.next_button.isEnabled():
+            stops.append(self.next_button)
+        return stops
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's names
+        """Tab and Shift+Tab within the form (see `tab_stops`), wrapping from Next to the first
+        question. The question being left takes its answer first, so a list of the address
+        cascade it enables (district after province) is a stop by the time focus moves."""
+        if self.wizard is None:
+            return super().focusNextPrevChild(next)
+        current = QApplication.focusWidget()
+        left = self._field_holding(current)
+        if left is not None:
+            left.commit()
+        stops = self.tab_stops()
+        if not stops:
+            return super().focusNextPrevChild(next)
+        here = self._stop_index(stops, current, left)
+        step = 1 if next else -1
+        target = (stops[0] if next else stops[-1]) if here is None else stops[(here + step) % len(stops)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        wizard = self.wizard
+        if not wizard.on_review and target is not self.next_button:
+            self.page_widgets[wizard.page].ensureWidgetVisible(target, 0, 60)
+        return True
+
+    def _field_holding(self, widget: QWidget | None) -> FieldWidget | None:
+        if widget is None:
+            return None
+        for field in self.fields.values():
+            if field.isAncestorOf(widget):
+                return field
+        return None
+
+    @staticmethod
+    def _stop_index(stops: list[QWidget], current: QWidget | None, field: FieldWidget | None) -> int | None:
+        """The stop focus is at: the widget itself, one that holds it (a list's line edit), or
+        else the first stop of the question holding it (a choice that is not the group's stop)."""
+        if current is None:
+            return None
+        for index, stop in enumerate(stops):
+            if stop is current or stop.isAncestorOf(current):
+                return index
+        if field is not None:
+            for index, stop in enumerate(stops):
+                if field.isAncestorOf(stop):
+                    return index
+        return None
+
     # ------------------------------------------------------------------ display
     def show_page(self, page: int, *, focus: bool = True) -> None:
         """Show `page` (the review is `wizard.review_page`) and put focus on its first question."""
@@ -337,19 +407,38 @@ class WizardView(QWidget):
                 field.set_value(wizard.answer(name))
             field.set_error(errors.get(name))
             field.set_remark(wizard.remark(name))
-        self.progress.setValue(round(wizard.completeness * 100))
+            if isinstance(field, NoteField):
+                self._show_to_owner(field)
+            elif isinstance(field, TextField) and field.is_amount:
+                currency = currency_question(wizard.form, row)
+                field.set_currency(wizard.answer(currency) if currency else None)
+        answered, required = wizard.progress()
+        self.progress.setRange(0, max(required, 1))
+        self.progress.setValue(answered if required else 1)
         self._update_navigation()
+
+    def _show_to_owner(self, note: NoteField) -> None:
+        """A note is read by the owner (the consent statement): in the language she reads,
+        both one after the other when she reads both, whatever the teller's UI language."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        texts = [note.row.label(lang) for lang in owner_languages(wizard.answers)]
+        note.text.setText("\n\n".join(text for text in texts if text))
 
     def _update_navigation(self) -> None:
         wizard = self.wizard
         if wizard is None:
             return
+        width = self._step_width()
         for index, step in enumerate(self.step_buttons):
             step.setChecked(index == wizard.page)
-            # Only the current step shows its name, so seven steps fit beside the navigation
-            # in either language; the others show it as a tooltip.
+            # Every step shows its title, shortened to an equal share of the row when the
+            # titles do not all fit (at 1366×768 in Khmer); the tooltip gives it in full.
             name = self._step_name(index)
-            step.setText(f"{index + 1}.  {name}" if index == wizard.page else str(index + 1))
+            label = f"{index + 1}. {name}"
+            metrics = step.fontMetrics()
+            step.setText(metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 16))
             step.setToolTip(name)
             step.setEnabled(wizard.page_applies(index))
             has_error = index < wizard.review_page and bool(wizard.page_errors(index))
@@ -361,6 +450,16 @@ class WizardView(QWidget):
         self.next_button.setText(
             translate("Capture", "Submit registration") if wizard.on_review else translate("Capture", "Next") + "  ›"
         )
+
+    def _step_width(self) -> int:
+        """Each step's share of the header's width."""
+        count = max(len(self.step_buttons), 1)
+        available = max(self.width(), 600) - 48 - self.steps.spacing() * count
+        return max(available // count, 60)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._update_navigation()
 
     def _step_name(self, index: int) -> str:
         wizard = self.wizard
@@ -388,9 +487,10 @@ class WizardView(QWidget):
         self.banner.setText(self._banner)
         self.banner.setVisible(bool(self._banner))
         self.back_button.setText("‹  " + translate("Capture", "Back"))
-        self.close_button.setText(translate("Capture", "Save and close"))
+        self.close_button.setText(translate("Capture", "Save and close") + "  (Ctrl+W)")
         self.save_button.setText(translate("Capture", "Save draft") + "  (Ctrl+S)")
-        self.progress.setFormat(translate("Capture", "%p % complete"))
+        # %v and %m: the required questions that apply, answered and in all.
+        self.progress.setFormat(translate("Capture", "%v of %m required answered"))
         self.back_button.setToolTip(translate("Capture", "Previous page (Page Up)"))
         self.next_button.setToolTip(translate("Capture", "Next page (Page Down)"))
         if wizard is None:
