@@ -85,6 +85,8 @@ class AppController(QObject):
         self._manager_username = ""  # pre-filled on sign-in after set-up
 
         self.window = ShellWindow()
+        self.window.place(preferences.window_geometry_bytes())
+        self.window.geometry_to_keep.connect(self._keep_geometry)
         self.setup_page = SetupPage()
         self._recovery_key_page: RecoveryKeyPage | None = None  # made when a key is first shown
         self.login_page = LoginPage()
@@ -356,6 +358,11 @@ class AppController(QObject):
         self.translator.set_language(language)
         self.window.set_language_checked(language)
         self.preferences = self.preferences.with_language(language)
+        preferences.save(self.data_dir, self.preferences)
+
+    def _keep_geometry(self, geometry: bytes) -> None:
+        """Remember where the window was left, for the next start (this PC's preferences)."""
+        self.preferences = self.preferences.with_window_geometry(geometry)
         preferences.save(self.data_dir, self.preferences)
 
 

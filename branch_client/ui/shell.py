@@ -1,14 +1,16 @@
 """The one main window: menus, status bar, and a stack of whole-window screens.
 
 The screens (set-up, recovery key, sign-in, recovery, workspace, start-up error) are
-swapped in the central stack by the controller; the window itself holds no logic.
+swapped in the central stack by the controller; the window itself holds no logic beyond
+where it opens: maximised on a small screen (the branch PC's 1366×768), else at a
+comfortable size, or as it was left when the controller gives it a saved geometry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QByteArray, QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +26,19 @@ from branch_client import APP_NAME, __version__
 from branch_client.i18n import LANGUAGE_NAMES, ui_language
 from branch_client.ui.sync.status_indicator import SyncIndicator
 from branch_client.ui.widgets import Page, centered, message_label, title_label
+
+#: The window opens maximised when the screen's free area is no larger than this in
+#: either direction: the laptops and monitors of branch counters.
+SMALL_SCREEN = (1366, 768)
+#: The window's size on a larger screen (and when a maximised window is restored down).
+DEFAULT_SIZE = (1100, 720)
+
+
+def opens_maximised(available_width: int, available_height: int) -> bool:
+    """Whether a window with no saved geometry opens maximised on a screen whose available
+    area (without task bars) is `available_width` × `available_height`: on 1366×768 or less
+    a 1100×720 window leaves only slivers around it, and the lists would scroll sideways."""
+    return available_width <= SMALL_SCREEN[0] or available_height <= SMALL_SCREEN[1]
 
 
 class StartupErrorPage(Page):
@@ -64,6 +79,8 @@ class ShellWindow(QMainWindow):
         sign_out_requested(): Session → Sign out.
         change_password_requested(): Session → Change my password.
         shown(): the window became visible (start-up benchmark and smoke checks).
+        geometry_to_keep(bytes): the window is closing; its `saveGeometry()`, for the
+            preferences (the controller gives it back to `place()` at the next start).
     """
 
     language_chosen = Signal(str)
@@ -71,11 +88,13 @@ class ShellWindow(QMainWindow):
     sign_out_requested = Signal()
     change_password_requested = Signal()
     shown = Signal()
+    geometry_to_keep = Signal(bytes)
 
     def __init__(self) -> None:
         super().__init__()
         self.close_guard: Callable[[], bool] | None = None  # False keeps the window open
-        self.resize(1100, 720)
+        self._maximise_on_show = False
+        self.place()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.user_label = QLabel()
@@ -141,7 +160,39 @@ class ShellWindow(QMainWindow):
         if self.close_guard is not None and not self.close_guard():
             event.ignore()
             return
+        self.geometry_to_keep.emit(self.saved_geometry())
         super().closeEvent(event)
+
+    def place(self, saved: bytes = b"") -> None:
+        """Where the window opens (call before it is shown): as it was left, when `saved`
+        (from `saved_geometry()`) is readable (Qt moves it onto a screen that still exists);
+        else maximised on a small screen (`opens_maximised`), or 1100×720 centred."""
+        if saved and self.restoreGeometry(QByteArray(saved)):
+            self._maximise_on_show = False
+            return
+        self.resize(*DEFAULT_SIZE)
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        self._maximise_on_show = opens_maximised(area.width(), area.height())
+        if not self._maximise_on_show:
+            frame = self.frameGeometry()
+            frame.moveCenter(area.center())
+            self.move(frame.topLeft())
+
+    def saved_geometry(self) -> bytes:
+        """The window's geometry and maximised state, as `place()` takes it back."""
+        return bytes(self.saveGeometry().data())
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        # Maximised through showMaximized() rather than setWindowState(): the window state's
+        # enum would create PySide6's whole `Qt` namespace for the first window (ui/widgets.py).
+        if visible and self._maximise_on_show:
+            self._maximise_on_show = False
+            self.showMaximized()  # comes back here with the flag down
+            return
+        super().setVisible(visible)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

@@ -3,6 +3,11 @@
 Which pages appear depends on the role: tellers capture and look up registrations;
 managers also see sync status, accounts and indicators. Each page's module is imported
 when the page is first opened, so signing in costs only the page shown first.
+
+The navigation list takes no Tab focus, so Tab in a form never runs through it: a teller
+reaches it by its own keys. Ctrl+1…Ctrl+9 open the n-th page; F6 moves between the list
+and the page (in the list, the arrows move and Enter opens); Ctrl+N starts a new
+registration from any page (the capture page answers it itself while it has the focus).
 """
 
 from __future__ import annotations
@@ -11,8 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -56,6 +64,32 @@ NAVIGATION = [
     NavEntry("indicators", lambda: translate("Workspace", "Indicators"), managers_only=True),
     NavEntry("audit", lambda: translate("Workspace", "Audit log"), managers_only=True),
 ]
+#: Ctrl+1 … Ctrl+9 open the first nine pages of the navigation.
+PAGE_SHORTCUTS = 9
+#: Moves the focus between the navigation and the page (as in browsers and office programs).
+FOCUS_SWITCH_KEY = "F6"
+NEW_REGISTRATION_KEY = "Ctrl+N"
+NAV_MIN_WIDTH, NAV_MAX_WIDTH, NAV_PADDING = 120, 260, 16
+
+
+def page_shortcut(row: int) -> QKeySequence:
+    """The key that opens the navigation's `row`-th page (from 0): Ctrl+1 for the first."""
+    return QKeySequence(f"Ctrl+{row + 1}")
+
+
+def first_input(page: QWidget) -> QWidget | None:
+    """The first widget of `page` that Tab would stop at (visible, enabled), in focus order."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 class Workspace(Page):
@@ -74,20 +108,115 @@ class Workspace(Page):
         self.entries = [e for e in NAVIGATION if session.account.is_manager or not e.managers_only]
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(260)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached by F6 and Ctrl+1…9, never by Tab
         self.stack = QStackedWidget()
         # Pages are made when first opened: a manager's indicators over 120,000 records
         # cost nothing until someone looks at them.
         self.pages: dict[str, QWidget] = {}
+        self._shown_row = -1
+        self._page_focus: dict[int, QWidget] = {}  # where the focus was on each page, to go back to
         for _entry in self.entries:
             self.stack.addWidget(QWidget())
             self.nav.addItem(QListWidgetItem())
-        self.nav.currentRowChanged.connect(self._show_row)
+        self.nav.currentRowChanged.connect(self._row_changed)
+        self.nav.clicked.connect(self._clicked)
+        self.nav.activated.connect(self._open_from_navigation)
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        self._make_shortcuts()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.nav.setCurrentRow(0)
         self.retranslate()
+
+    # --- the keyboard ------------------------------------------------------------------
+
+    def _make_shortcuts(self) -> None:
+        # Window shortcuts (QShortcut's default; PySide6 ignores a context given with a
+        # callable): they answer wherever the focus is in the window, the navigation too.
+        self.page_shortcuts = [
+            QShortcut(page_shortcut(row), self, lambda r=row: self.open_row(r, focus=True))
+            for row in range(min(PAGE_SHORTCUTS, len(self.entries)))
+        ]
+        self.focus_shortcut = QShortcut(QKeySequence(FOCUS_SWITCH_KEY), self, self.switch_focus)
+        # Off while the capture page answers Ctrl+N itself (its own shortcut keeps the draft
+        # being typed): two live shortcuts on one key would both stay silent.
+        self.new_shortcut = QShortcut(QKeySequence(NEW_REGISTRATION_KEY), self, self.new_registration)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Remember where the focus is on the page shown, and who answers Ctrl+N."""
+        if not shiboken6.isValid(self):
+            return
+        page = self.stack.currentWidget()
+        if new is not None and page is not None and page.isAncestorOf(new):
+            self._page_focus[self.stack.currentIndex()] = new
+        self._share_new_key(new)
+
+    def _share_new_key(self, focus: QWidget | None) -> None:
+        """Ctrl+N is the workspace's unless the capture page's own shortcut would answer it."""
+        capture = self.pages.get("capture")
+        own = getattr(capture, "new_shortcut", None)
+        answers = capture is not None and capture.isVisible() and isinstance(own, QShortcut) and own.isEnabled()
+        if answers and isinstance(own, QShortcut) and own.context() != Qt.ShortcutContext.WindowShortcut:
+            answers = focus is not None and capture is not None and (focus is capture or capture.isAncestorOf(focus))
+        self.new_shortcut.setEnabled(not answers)
+
+    def switch_focus(self) -> None:
+        """F6: from the page to the navigation, or back to the page (to the input it left;
+        a page chosen with the arrows but not opened with Enter is not opened)."""
+        if self.nav.hasFocus():
+            self._highlight(self._shown_row)
+            self.focus_page()
+        else:
+            self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_page(self) -> None:
+        """Put the focus in the page shown: where it was last, else on its first input."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        target = self._page_focus.get(self.stack.currentIndex())
+        if target is None or not shiboken6.isValid(target) or not target.isVisible() or not target.isEnabled():
+            target = first_input(page)
+        (target or page).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def new_registration(self) -> None:
+        """Ctrl+N outside the capture page: open it on a new registration (a draft being
+        typed there is saved first and stays in the drafts)."""
+        capture = self.open("capture")
+        start = getattr(capture, "new_registration", None)
+        if callable(start):
+            start()
+
+    def _row_changed(self, row: int) -> None:
+        if not self.nav.hasFocus():  # a click, or the program: open it; arrows only move
+            self._show_row(row)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.row() != self._shown_row:
+            self._show_row(index.row())
+
+    def _open_from_navigation(self, index: QModelIndex) -> None:
+        """Enter on a navigation item: open its page and go into it."""
+        self.open_row(index.row(), focus=True)
+
+    def _highlight(self, row: int) -> None:
+        """Mark `row` in the navigation without opening it."""
+        blocked = self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(blocked)
+
+    def open_row(self, row: int, *, focus: bool = False) -> None:
+        """Show the navigation's `row`-th page (Ctrl+1…9 and Enter also put the focus in it)."""
+        if not 0 <= row < len(self.entries):
+            return
+        self._highlight(row)
+        if row != self._shown_row:
+            self._show_row(row)
+        if focus:
+            self.focus_page()
 
     def page(self, key: str) -> QWidget:
         """The page `key`, made on first use."""
@@ -108,6 +237,8 @@ class Workspace(Page):
             return
         page = self.page(self.entries[row].key)
         self.stack.setCurrentIndex(row)
+        self._shown_row = row
+        self._share_new_key(QApplication.focusWidget())
         activated = getattr(page, "activated", None)
         if callable(activated):  # a page that shows store data refreshes it when shown
             activated()
@@ -248,11 +379,20 @@ class Workspace(Page):
             page.show_error(sync_text.problem(result.error.code, result.error.message, ui_language()))
 
     def retranslate(self) -> None:
+        native = QKeySequence.SequenceFormat.NativeText
+        switch = translate("Workspace", "F6 moves between this list and the page.")
         for row, entry in enumerate(self.entries):
             item = self.nav.item(row)
             if item is not None:
                 teller = not self.session.account.is_manager and entry.teller_label is not None
-                item.setText(entry.teller_label() if teller and entry.teller_label else entry.label())
+                label = entry.teller_label() if teller and entry.teller_label else entry.label()
+                item.setText(label)
+                key = page_shortcut(row).toString(native) if row < PAGE_SHORTCUTS else ""
+                item.setToolTip(f"{label} ({key})\n{switch}" if key else f"{label}\n{switch}")
+        # As wide as its longest label (in this language), no wider: at 1366×768 every
+        # pixel it does not need goes to the page's lists.
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + NAV_PADDING
+        self.nav.setFixedWidth(max(NAV_MIN_WIDTH, min(NAV_MAX_WIDTH, needed)))
 
     def nav_keys(self) -> list[str]:
         """The keys of the visible navigation entries, in order."""
@@ -260,5 +400,5 @@ class Workspace(Page):
 
     def open(self, key: str) -> QWidget:
         """Switch to the page `key` and return it."""
-        self.nav.setCurrentRow(self.nav_keys().index(key))
+        self.open_row(self.nav_keys().index(key))
         return self.page(key)

@@ -121,7 +121,7 @@ class RegistrationListModel(PagedTableModel[ListRow]):
         if column == BUSINESS:
             return row.business_name
         if column == SUBMITTED:
-            return text.when(row.submitted_at)
+            return text.when(row.submitted_at, numeric=True)
         if column == CAPTURED_BY:
             return row.captured_by
         if column == STATE:

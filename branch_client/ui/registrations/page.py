@@ -9,8 +9,7 @@ milliseconds even on a branch of 120,000 registrations, so it runs on the GUI th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +33,13 @@ from branch_client.ui.registrations.record_view import RecordView
 from branch_client.ui.widgets import Page, message_label, title_label
 
 SEARCH_DELAY_MS = 150
+#: Rows measured for column widths: the first page, not every row scrolled through.
+MEASURED_ROWS = 200
+#: Room around a cell's text (the style's margins and the grid line) and a heading's.
+CELL_PADDING = 20
+HEADER_PADDING = 24
+SAMPLE_MOMENT = "2026-12-28T23:59:00"  # day, month and hour at two digits
+SAMPLE_CAM_IE_NUMBER = "CIE-2026-0000000"
 
 
 class RegistrationsPage(Page):
@@ -68,6 +74,8 @@ class RegistrationsPage(Page):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.activated.connect(self._open_index)
+        self.table.installEventFilter(self)  # column widths follow the table's width
+        self.model.modelReset.connect(self._size_columns)
         self.table.doubleClicked.connect(self._open_index)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")
@@ -135,10 +143,6 @@ class RegistrationsPage(Page):
         self.record_view.set_record(detail)
         self.stack.setCurrentWidget(self.record_view)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._size_columns()
-
     def _say(self, words: str) -> None:
         self.message.setText(words)
         self.message.setVisible(bool(words))
@@ -183,7 +187,7 @@ class RegistrationsPage(Page):
         if not empty:
             return
         where = self.model.filter
-        if where.key:
+        if where.query.strip():
             words = translate("Registrations", "No registration matches “%1”.").replace("%1", where.query.strip())
         elif where.state is not None:
             words = translate("Registrations", "No registration is in the state “%1”.").replace(
@@ -196,38 +200,49 @@ class RegistrationsPage(Page):
         self.empty_label.setText(words)
 
     def _size_columns(self) -> None:
-        """Widths from the longest text each column can hold (not by measuring every row,
-        which would cost more than the query on each key); names take the rest."""
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
+        """Column widths from the font and the longest text each column holds: reference,
+        submitted, state and CAM-IE number are never cut; the owner's name takes what is
+        left, the business what the names do not need, and "captured by" gives way first.
+        At 1366×768 the whole row fits without a sideways scrollbar in either language."""
+        table, header = self.table, self.table.horizontalHeader()
+        cell, head = table.fontMetrics(), header.fontMetrics()
+        shown = range(min(self.model.rowCount(), MEASURED_ROWS))
 
-        def width(*samples: str) -> int:
-            return max(metrics.horizontalAdvance(s) for s in samples) + 24
+        def cells(column: int) -> list[str]:
+            return [str(self.model.data(self.model.index(r, column))) for r in shown]
 
-        headers = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.COLUMNS)]
-        widths = {
-            model.REFERENCE: width("PNH-01-2026-000000-W/2  · " + text.version_marker(2), headers[model.REFERENCE]),
-            model.SUBMITTED: width(text.when("2026-12-28T23:59:59+00:00"), headers[model.SUBMITTED]),
-            model.CAPTURED_BY: width("teller-name", headers[model.CAPTURED_BY]),
-            model.STATE: min(180, width(*[text.state_name(s) for s in STATES], headers[model.STATE])),
-            model.CAM_IE_NUMBER: width("CIE-2026-0000000", headers[model.CAM_IE_NUMBER]),
+        def width(column: int, *samples: str) -> int:
+            heading = head.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            text = max((cell.horizontalAdvance(s) for s in samples), default=0)
+            return max(heading + HEADER_PADDING, text + CELL_PADDING)
+
+        fixed = {
+            model.REFERENCE: width(model.REFERENCE, *cells(model.REFERENCE)),
+            model.SUBMITTED: width(model.SUBMITTED, text.when(SAMPLE_MOMENT, numeric=True), *cells(model.SUBMITTED)),
+            model.STATE: width(model.STATE, *[text.state_name(s) for s in STATES]),
+            model.CAM_IE_NUMBER: width(model.CAM_IE_NUMBER, SAMPLE_CAM_IE_NUMBER, *cells(model.CAM_IE_NUMBER)),
         }
-        # On a narrow window the other columns give way a little (elided), then the table scrolls
-        # sideways: names never shrink below a readable width.
-        names = metrics.horizontalAdvance("M" * 12)
-        room = self.width() - 48 - 2 * names
-        scale = max(0.8, min(1.0, room / sum(widths.values())))
+        # The room inside the table, keeping the vertical scrollbar's place (it comes with
+        # the second page of rows, and must not then push a column out of view).
+        room = table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+        name = cell.horizontalAdvance("M" * 12)  # a readable name
+        captured = width(model.CAPTURED_BY, *cells(model.CAPTURED_BY))
+        captured = max(min(captured, (room - sum(fixed.values()) - name) // 3), width(model.CAPTURED_BY))
+        pool = room - sum(fixed.values()) - captured  # for the owner and the business
+        owner = max(name, width(model.OWNER, *cells(model.OWNER)))
+        business = min(width(model.BUSINESS, *cells(model.BUSINESS)), max(name // 2, pool - owner))
+        widths = {**fixed, model.CAPTURED_BY: captured, model.BUSINESS: business}
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(min(header.minimumSectionSize(), name // 2))
         for column, pixels in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, int(pixels * scale))
-        fits = sum(int(p * scale) for p in widths.values()) <= room
-        for column in (model.OWNER, model.BUSINESS):
-            header.setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Interactive
-            )
-            if not fits:
-                header.resizeSection(column, names)
-        header.setStretchLastSection(False)
+            header.resizeSection(column, pixels)
+        header.setSectionResizeMode(model.OWNER, QHeaderView.ResizeMode.Stretch)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._size_columns()
+        return super().eventFilter(watched, event)
 
     def _open_index(self, index: QModelIndex) -> None:
         record_id = self.model.data(self.model.index(index.row(), 0), RECORD_ID_ROLE)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.store import HELD, RETURNED, WITHDRAWN
 from branch_client.ui.sync import text as sync_text
+from forms.display import show_datetime
 
 
 def state_name(state: str) -> str:
@@ -23,6 +24,8 @@ def version_marker(version: int) -> str:
     return translate("Registrations", "version %1").replace("%1", str(version)) if version > 1 else ""
 
 
-def when(iso: str | None) -> str:
-    """A stored time as local date and time in the UI's locale."""
-    return sync_text.when(iso) if iso else ""
+def when(iso: str | None, *, numeric: bool = False) -> str:
+    """A stored time as this computer's local date and 24-hour time, day first in both
+    languages (`forms.display.show_datetime`, the one formatter): `12 February 2026, 14:05`,
+    or `12-02-2026, 14:05` when `numeric` (the list's narrow column). "" when none."""
+    return show_datetime(iso, ui_language(), numeric=numeric) if iso else ""

@@ -13,6 +13,7 @@ from branch_client.store.errors import StoreCorrupt
 from branch_client.store.search import ListFilter
 from branch_client.ui.registrations.model import RECORD_ID_ROLE, STATE, RegistrationListModel
 from branch_client.ui.registrations.page import RegistrationsPage
+from forms.display import show_datetime
 from sync.outbox import Outbox
 from tests.sync.helpers import run_pass, sample_answers, submit_new
 from tests.ui.registrations.conftest import Store
@@ -78,11 +79,12 @@ def test_the_page_shows_the_first_screenful_and_says_plainly_when_nothing_matche
     first = page.model.row_at(0)
     assert first.reference == store.references[first.record_id]
     assert page.model.data(page.model.index(0, STATE)) == "Waiting"
-    page.search_edit.setText("qqqq")
-    qtbot.wait_until(lambda: page.model.filter.query == "qqqq")  # after the debounce
+    # (not "qqqq": forgiving search folds it to "k", the start of many names)
+    page.search_edit.setText("Nobody Here")
+    qtbot.wait_until(lambda: page.model.filter.query == "Nobody Here")  # after the debounce
     assert page.model.rowCount() == 0
     assert page.empty_label.isVisible()
-    assert page.empty_label.text() == "No registration matches “qqqq”."
+    assert page.empty_label.text() == "No registration matches “Nobody Here”."
     assert not page.table.isVisible()
 
 
@@ -183,6 +185,8 @@ def test_record_view_shows_answers_state_history_and_offers_correct_only_when_al
     number = session.db.execute("SELECT cam_ie_number FROM sync_results WHERE record_id = ?", [accepted]).fetchone()
     assert number[0] in view.state_label.text()
     assert [what for _, what in view.history_rows] == ["Submitted", "Sent to the centre", "The centre accepted it"]
+    assert view.detail is not None  # its times read as everywhere else: day first, 24-hour clock
+    assert view.history_rows[0][0] == show_datetime(view.detail.submitted_at, "en")
     assert not view.correct_button.isVisibleTo(view)
     with qtbot.wait_signal(page.receipt_requested) as receipt:
         view.receipt_button.click()
