@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTime
-
 from branch_client.i18n import translate
 
 if TYPE_CHECKING:
@@ -81,5 +79,5 @@ def passwords_differ() -> str:
 
 
 def _local_time(moment: datetime) -> str:
-    local = moment.astimezone()
-    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    """The local time of day of `moment`, 24-hour (`14:05`, never AM/PM), as every screen shows it."""
+    return f"{moment.astimezone():%H:%M}"

@@ -7,15 +7,14 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.store import Account, Role
+from forms.display import show_datetime
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -104,7 +103,5 @@ class AccountsModel(QAbstractTableModel):
 
 
 def _format_time(iso: str) -> str:
-    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
-        moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    """A last sign-in as every table shows a moment: day first, 24-hour (`show_datetime`)."""
+    return show_datetime(iso, ui_language(), numeric=True)

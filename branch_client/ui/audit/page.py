@@ -70,6 +70,7 @@ class AuditPage(Page):
         today = QDate.currentDate()
         for edit, day in ((self.date_from, today.addDays(-7)), (self.date_to, today)):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")  # as on the ID card and in every list: day first
             edit.setDate(day)
             edit.setEnabled(False)
             edit.dateChanged.connect(self._apply_filter)

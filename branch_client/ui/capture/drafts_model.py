@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.store import Draft
+from forms.display import show_datetime
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -38,16 +39,15 @@ def age_text(stamp: str, now: datetime) -> str:
         return translate("Drafts", "%1 min ago").replace("%1", locale.toString(int(seconds // 60)))
     if seconds < 24 * 3600:
         return translate("Drafts", "%1 h ago").replace("%1", locale.toString(int(seconds // 3600)))
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return locale.toString(local, "d MMM yyyy, HH:mm")
+    return show_datetime(moment, ui_language())
 
 
 def exact_time(stamp: str) -> str:
-    """`stamp` in local time, in full (tooltips)."""
+    """`stamp` in local time, in full with the seconds (tooltips), day first and 24-hour."""
     moment = _parse(stamp)
     if moment is None:
         return ""
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())), "d MMMM yyyy, HH:mm:ss")
+    return show_datetime(moment, ui_language(), seconds=True)
 
 
 class DraftsModel(QAbstractTableModel):

@@ -7,6 +7,7 @@ line per sex on a date axis. The same colours serve the PDF report.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Sequence
 
@@ -24,7 +25,9 @@ from PySide6.QtCore import QDate, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from branch_client.i18n import ui_language
 from branch_client.services.indicators import FEMALE, MALE, MONTH, OTHER, SEXES, SexCounts
+from forms.display import MONTHS, show_date
 
 #: Colour-blind-safe (Okabe–Ito): vermilion for women, blue for men, grey for not recorded.
 SEX_COLOURS = {FEMALE: QColor("#D55E00"), MALE: QColor("#0072B2"), OTHER: QColor("#8C8C8C")}
@@ -216,9 +219,14 @@ def _axis_label(iso_day: str, granularity: str) -> str:
 
 
 def period_label(iso_day: str, granularity: str) -> str:
-    """A period as people read it, in the UI language: the day, the week's Monday, the month."""
-    moment = QDate.fromString(iso_day, Qt.DateFormat.ISODate)
-    locale = QLocale()
+    """A period as people read it, in the UI language: the day, the week's Monday (both day
+    first, `15-04-2026`, as every list shows a date), the month (`April 2026`, its name as
+    `show_date` writes it)."""
+    lang = ui_language()
     if granularity == MONTH:
-        return locale.toString(moment, "MMMM yyyy")
-    return locale.toString(moment, QLocale.FormatType.ShortFormat)
+        try:
+            day = datetime.date.fromisoformat(iso_day)
+        except ValueError:
+            return iso_day
+        return f"{MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
+    return show_date(iso_day, lang, numeric=True)

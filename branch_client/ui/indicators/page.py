@@ -154,7 +154,7 @@ class IndicatorsPage(Page):
         self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat("dd-MM-yyyy")  # as on the ID card and in every list: day first
             edit.dateChanged.connect(self._custom_dates)
         self.granularity_combo = QComboBox()
         for key in ind.GRANULARITIES:

@@ -24,12 +24,13 @@ from PySide6.QtGui import (
 )
 
 from branch_client.fonts import KHMER_FAMILY
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.services import indicators as ind
 from branch_client.store import BranchInfo
 from branch_client.ui.indicators.charts import SEX_COLOURS, period_label
 from branch_client.ui.indicators.texts import BREAKDOWN_SECTIONS, section_title, sex_names
 from branch_client.ui.widgets import set_a4_portrait
+from forms.display import show_date
 
 TOP_ROWS = 8  # categories per breakdown on the page (the CSV has all)
 
@@ -86,6 +87,15 @@ def _section_names() -> dict[str, str]:
     return {key: section_title(key) for key in ("over_time", *BREAKDOWN_SECTIONS)}
 
 
+def _period(date_range: ind.DateRange, lang: str) -> str:
+    """The report's period as people read a date (`1 January 2026 – 31 March 2026`, open ends
+    as …): day first, as every screen shows one, where the file name keeps ISO."""
+    start, end = date_range.start, date_range.end
+    first = show_date(start.isoformat(), lang) if start else "…"
+    last = show_date(end.isoformat(), lang) if end else "…"
+    return f"{first} – {last}"
+
+
 def paint_report(
     device: QPagedPaintDevice, branch: BranchInfo, data: ind.Indicators, labels: ind.Labels, today: datetime.date
 ) -> None:
@@ -102,8 +112,9 @@ def paint_report(
         title = translate("Indicators", "Indicators — %1 (%2)").replace("%1", branch.name).replace("%2", branch.code)
         canvas.text(0, y, width, 9, title, canvas.font(15, bold=True))
         y += 9
-        period = translate("Indicators", "Period: %1 · made on %2").replace("%1", data.date_range.describe())
-        canvas.text(0, y, width, 6, period.replace("%2", today.isoformat()), canvas.font(9))
+        lang = ui_language()
+        period = translate("Indicators", "Period: %1 · made on %2").replace("%1", _period(data.date_range, lang))
+        canvas.text(0, y, width, 6, period.replace("%2", show_date(today.isoformat(), lang)), canvas.font(9))
         y += 9
 
         total = data.total

@@ -13,8 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from branch_client.i18n import translate, ui_language
 from branch_client.store import CORRECTION_SENT, WITHDRAWN, SentBack, UnderReview
+from forms.display import show_datetime
 
 _Index = QModelIndex | QPersistentModelIndex
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -32,13 +31,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def local_time(iso: str) -> str:
-    """A stored UTC time as this computer's local date and time, in the UI language's format."""
-    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
-        moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    if not moment.isValid():
-        return iso
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    """A stored UTC time as this computer's local date and time, day first and 24-hour
+    (`12 February 2026, 14:05`), the one way every screen shows a moment (`show_datetime`)."""
+    return show_datetime(iso, ui_language())
 
 
 def sent_back_state(row: SentBack) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +63,7 @@ from branch_client.ui.rejections.models import (
 )
 from branch_client.ui.rejections.record_list import RecordList
 from branch_client.ui.widgets import Page, busy_cursor, message_label, title_label
+from forms.display import show_date
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -235,7 +236,7 @@ class RejectionsPage(Page):
         chosen = self.day_choice.currentData()
         self.day_choice.clear()
         for day, count in review_days(pending):
-            text = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+            text = show_date(day.isoformat(), ui_language())
             self.day_choice.addItem(f"{text} ({count})", day.isoformat())
         at = self.day_choice.findData(chosen)
         self.day_choice.setCurrentIndex(at if at >= 0 else 0)

@@ -18,10 +18,11 @@ from PySide6.QtGui import (
 )
 
 from branch_client.fonts import KHMER_FAMILY
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.receipt.qr import paint_qr, qr_matrix
 from branch_client.store import BranchInfo
 from branch_client.ui.widgets import set_a4_portrait
+from forms.display import show_date
 
 
 def paint_recovery_sheet(device: QPagedPaintDevice, branch: BranchInfo, recovery_key: str) -> None:
@@ -50,7 +51,7 @@ def paint_recovery_sheet(device: QPagedPaintDevice, branch: BranchInfo, recovery
             y += height_mm * mm
 
         text(translate("RecoverySheet", "CAM-IE Branch Client — recovery key"), font(18, bold=True), 14)
-        text(f"{branch.name} ({branch.code}) · {date.today().isoformat()}", font(12), 10)
+        text(f"{branch.name} ({branch.code}) · {show_date(date.today().isoformat(), ui_language())}", font(12), 10)
         text(recovery_key, font(20, bold=True, mono=True), 16)
         side = 70 * mm
         paint_qr(painter, QRectF(0, y, side, side), qr_matrix(recovery_key))

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QLocale
 
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.services.sync import RiskWarning
+from forms.display import show_datetime
 from sync.protocol import Message
 from sync.transport import is_link_problem
 
 
 def when(iso: str | None) -> str:
-    """A stored UTC time as local date and time in the UI's locale ("—" when never)."""
+    """A stored UTC time as local date and time, day first and 24-hour in both languages, as
+    every list and record shows it (`forms.display.show_datetime`); "never" when never."""
     if not iso:
         return translate("Sync", "never")
-    try:
-        moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
-        return iso
-    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    return show_datetime(iso, ui_language(), numeric=True)
 
 
 def state_name(state: str) -> str:
@@ -95,7 +92,8 @@ def age(iso: str | None, now: datetime | None = None) -> str:
 
 
 def since_and_age(iso: str | None) -> str:
-    """A time and how long ago it was: "24/11/2026 09:12 (3 h ago)"."""
+    """A time and how long ago it was, the time as `when` writes it (day first, 24-hour):
+    "24-11-2026, 09:12 (3 h ago)"."""
     if not iso:
         return translate("Sync", "never")
     return translate("Sync", "%1 (%2 ago)").replace("%1", when(iso)).replace("%2", age(iso))
