@@ -472,6 +472,7 @@
     <name>Capture</name>
     <message>
         <source>Required</source>
+        <extracomment>Arrow keys in a group of options: one step back or forward, whatever the layout&apos;s direction.</extracomment>
         <translation>ត្រូវបំពេញ</translation>
     </message>
     <message>
@@ -479,8 +480,8 @@
         <translation>មជ្ឈមណ្ឌល CAM-IE៖ %1</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>ឆ្នាំ-ខែ-ថ្ងៃ</translation>
+        <source>Key %1</source>
+        <translation>គ្រាប់ចុច %1</translation>
     </message>
     <message>
         <source>Type to search…</source>
@@ -488,6 +489,7 @@
     </message>
     <message>
         <source>Read the answers back to the owner. To change one, go back to its page (Page Up) or choose Edit.</source>
+        <extracomment>The second language&apos;s line under the first (the colour of the review&apos;s labels).</extracomment>
         <translation>សូមអានចម្លើយឱ្យម្ចាស់អាជីវកម្មស្តាប់ម្តងទៀត។ ដើម្បីកែចម្លើយណាមួយ សូមត្រឡប់ទៅទំព័ររបស់វា (Page Up) ឬចុច កែ។</translation>
     </message>
     <message>
@@ -511,6 +513,10 @@
         <translation>ពិនិត្យ</translation>
     </message>
     <message>
+        <source>%v of %m required answered</source>
+        <translation>បានឆ្លើយ %v ក្នុងចំណោម %m ដែលត្រូវការ</translation>
+    </message>
+    <message>
         <source>New registration</source>
         <translation>ចុះឈ្មោះថ្មី</translation>
     </message>
@@ -527,16 +533,16 @@
         <translation>រក្សាទុកសេចក្តីព្រាង</translation>
     </message>
     <message>
-        <source>%p % complete</source>
-        <translation>បំពេញបាន %p %</translation>
-    </message>
-    <message>
         <source>Previous page (Page Up)</source>
         <translation>ទំព័រមុន (Page Up)</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
         <translation>ទំព័របន្ទាប់ (Page Down)</translation>
+    </message>
+    <message>
+        <source>The registration you were typing is kept in the drafts.</source>
+        <translation>ការចុះឈ្មោះដែលអ្នកកំពុងវាយ ត្រូវបានរក្សាទុកក្នុងសេចក្តីព្រាង។</translation>
     </message>
     <message>
         <source>This draft is no longer there.</source>
@@ -581,6 +587,99 @@
     <message>
         <source>Some answers need attention: they are marked in red.</source>
         <translation>ចម្លើយខ្លះត្រូវពិនិត្យ៖ វាត្រូវបានសម្គាល់ជាពណ៌ក្រហម។</translation>
+    </message>
+    <message>
+        <source>DD-MM-YYYY</source>
+        <translation>ថ្ងៃ-ខែ-ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <extracomment>The separator put between groups of three digits. What a teller may type between digit groups herself (spaces of every width, commas).</extracomment>
+        <translation>អាយុ %1 ឆ្នាំ</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>%1 (age %2)</source>
+        <extracomment>Marks a row whose two answers differ (with the row&apos;s colour).</extracomment>
+        <translation>%1 (អាយុ %2 ឆ្នាំ)</translation>
+    </message>
+    <message>
+        <source>Name (Khmer script)</source>
+        <translation>ឈ្មោះ (អក្សរខ្មែរ)</translation>
+    </message>
+    <message>
+        <source>Name (Latin letters)</source>
+        <translation>ឈ្មោះ (អក្សរឡាតាំង)</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>ថ្ងៃខែឆ្នាំកំណើត</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>ឯកសារបញ្ជាក់អត្តសញ្ញាណ</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>លេខទូរស័ព្ទ</translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation>ឈ្មោះអាជីវកម្ម</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>ភូមិ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>Being typed, not submitted</source>
+        <translation>កំពុងវាយ មិនទាន់បញ្ជូន</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>លេខយោង</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>មិនទាន់មាន</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>បានបញ្ជូន</translation>
+    </message>
+    <message>
+        <source>Compare with a registered owner</source>
+        <translation>ប្រៀបធៀបជាមួយម្ចាស់ដែលបានចុះឈ្មោះរួច</translation>
+    </message>
+    <message>
+        <source>Is this the same owner?</source>
+        <translation>តើនេះជាម្ចាស់តែមួយឬ?</translation>
+    </message>
+    <message>
+        <source>%1 marks the answers that differ. Check them with the owner.</source>
+        <translation>%1 សម្គាល់ចម្លើយដែលខុសគ្នា។ សូមពិនិត្យជាមួយម្ចាស់អាជីវកម្ម។</translation>
+    </message>
+    <message>
+        <source>This registration</source>
+        <translation>ការចុះឈ្មោះនេះ</translation>
+    </message>
+    <message>
+        <source>Already registered</source>
+        <translation>បានចុះឈ្មោះរួចហើយ</translation>
+    </message>
+    <message>
+        <source>Continue this registration</source>
+        <translation>បន្តការចុះឈ្មោះនេះ</translation>
+    </message>
+    <message>
+        <source>Open the registered record</source>
+        <translation>បើកកំណត់ត្រាដែលបានចុះឈ្មោះ</translation>
     </message>
 </context>
 <context>
@@ -741,6 +840,10 @@
         <translation>បើកការចុះឈ្មោះដែលបានជ្រើស</translation>
     </message>
     <message>
+        <source>Compare with the selected registration</source>
+        <translation>ប្រៀបធៀបជាមួយការចុះឈ្មោះដែលបានជ្រើស</translation>
+    </message>
+    <message>
         <source>Why register anyway? (required)</source>
         <translation>ហេតុអ្វីនៅតែចុះឈ្មោះ? (ត្រូវបំពេញ)</translation>
     </message>
@@ -755,6 +858,27 @@
     <message>
         <source>Go back</source>
         <translation>ត្រឡប់ក្រោយ</translation>
+    </message>
+    <message>
+        <source>submitted %1</source>
+        <extracomment>Quiet time after the last keystroke in a key&apos;s question before the store is asked. The shortcut that compares while a warning shows. Once a new warning is laid out, the page scrolls (if need be) so that it is seen whole.</extracomment>
+        <translation>បានបញ្ជូន %1</translation>
+    </message>
+    <message>
+        <source>Already registered at this branch: %1</source>
+        <translation>បានចុះឈ្មោះរួចហើយនៅសាខានេះ៖ %1</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>និង %1 ទៀត</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>ប្រៀបធៀប</translation>
+    </message>
+    <message>
+        <source>Show both registrations side by side (%1)</source>
+        <translation>បង្ហាញការចុះឈ្មោះទាំងពីរនៅក្បែរគ្នា (%1)</translation>
     </message>
 </context>
 <context>
@@ -1160,12 +1284,40 @@
         <translation>ក្រដាសបង្កាន់ដៃរមូល ៨០ មម</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>ភាសា៖</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>ខ្មែរ</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>អង់គ្លេស</translation>
+    </message>
+    <message>
+        <source>Khmer and English</source>
+        <translation>ខ្មែរ និងអង់គ្លេស</translation>
+    </message>
+    <message>
+        <source>%1 — the owner&apos;s language</source>
+        <translation>%1 — ភាសារបស់ម្ចាស់អាជីវកម្ម</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>បោះពុម្ព…</translation>
     </message>
     <message>
+        <source>Print the receipt (Enter or Ctrl+P)</source>
+        <translation>បោះពុម្ពបង្កាន់ដៃ (Enter ឬ Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Save as PDF…</source>
         <translation>រក្សាទុកជា PDF…</translation>
+    </message>
+    <message>
+        <source>Save the receipt as a PDF file (Ctrl+Shift+S)</source>
+        <translation>រក្សាទុកបង្កាន់ដៃជាឯកសារ PDF (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1454,6 +1606,7 @@
     </message>
     <message>
         <source>That registration is not in this branch&apos;s store.</source>
+        <extracomment>Rows measured for column widths: the first page, not every row scrolled through. Room around a cell&apos;s text (the style&apos;s margins and the grid line) and a heading&apos;s.</extracomment>
         <translation>ការចុះឈ្មោះនោះមិនមាននៅក្នុងទិន្នន័យរបស់សាខានេះទេ។</translation>
     </message>
     <message>
@@ -1928,6 +2081,7 @@
     <name>StartupErrorPage</name>
     <message>
         <source>The Branch Client cannot start</source>
+        <extracomment>The window opens maximised when the screen&apos;s free area is no larger than this in either direction: the laptops and monitors of branch counters. The window&apos;s size on a larger screen (and when a maximised window is restored down).</extracomment>
         <translation>កម្មវិធីសាខាមិនអាចចាប់ផ្ដើមបានទេ</translation>
     </message>
     <message>
@@ -2294,6 +2448,7 @@
     </message>
     <message>
         <source>Enter the centre&apos;s address and the enrolment code.</source>
+        <extracomment>Ctrl+1 … Ctrl+9 open the first nine pages of the navigation. Moves the focus between the navigation and the page (as in browsers and office programs).</extracomment>
         <translation>សូមបញ្ចូលអាសយដ្ឋានមជ្ឈមណ្ឌល និងលេខកូដចុះឈ្មោះ។</translation>
     </message>
     <message>
@@ -2334,6 +2489,10 @@
     <message>
         <source>Indicators</source>
         <translation>សូចនាករ</translation>
+    </message>
+    <message>
+        <source>F6 moves between this list and the page.</source>
+        <translation>F6 ផ្លាស់ទីរវាងបញ្ជីនេះ និងទំព័រ។</translation>
     </message>
     <message>
         <source>Audit log</source>
