@@ -14,6 +14,7 @@ BENCHMARKS = {
     "capture": "bench.capture",
     "manager": "bench.manager",
     "sync-status": "bench.sync_status",
+    "teller": "bench.teller",
 }
 
 

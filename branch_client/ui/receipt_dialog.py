@@ -13,7 +13,7 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,6 +87,15 @@ class ReceiptDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
+        # The teller's next step is to print: Print is the default (Enter) and has focus;
+        # Ctrl+P prints and Ctrl+Shift+S saves a PDF from anywhere in the dialog; Escape closes.
+        self.close_button.setAutoDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.print_button.setDefault(True)
+        self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
+        self.print_shortcut.activated.connect(self.print_button.click)
+        self.save_shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
+        self.save_shortcut.activated.connect(self.save_button.click)
 
         choice = QHBoxLayout()
         choice.addWidget(self.layout_label)
@@ -109,6 +118,7 @@ class ReceiptDialog(QDialog):
         column.addLayout(buttons)
         self.retranslate()
         self._load()
+        self.print_button.setFocus()
 
     # --- texts --------------------------------------------------------------------------
 
@@ -128,7 +138,9 @@ class ReceiptDialog(QDialog):
                 name = self.tr("%1 — the owner's language").replace("%1", name)
             self.language_choice.setItemText(index, name)
         self.print_button.setText(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print the receipt (Enter or Ctrl+P)"))
         self.save_button.setText(self.tr("Save as PDF…"))
+        self.save_button.setToolTip(self.tr("Save the receipt as a PDF file (Ctrl+Shift+S)"))
         self.close_button.setText(self.tr("Close"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

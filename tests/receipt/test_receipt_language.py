@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from branch_client import receipt
@@ -276,9 +276,9 @@ def test_the_review_reads_back_in_the_owner_language(
     assert view.label_text("sex") == label
     assert view.value_text("phone") == view.value_text("phone").split("\n")[0]  # the same in both: once
     assert summary_pairs(wizard)["sex"] == sex
-    edit = view.findChildren(QPushButton)[0]
-    assert edit.text() == translate("Capture", "Edit")  # the screen's own words: the UI's language
-    assert (edit.text() == "Edit") == (ui_lang == "en")
+    edit = translate("Capture", "Edit")  # the screen's own words: the UI's language
+    assert (edit == "Edit") == (ui_lang == "en")
+    assert edit in view.document_text()
     assert view.problems is None
     view.grab().save(str(tmp_path / f"review-{ui_lang}-{owner}.png"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -193,3 +194,24 @@ def test_the_receipt_stays_in_the_owner_s_language_when_the_ui_switches(
         translator.set_language("en")
         translator.deleteLater()
     assert dialog.data.language == owner
+
+
+def test_print_is_the_default_and_each_action_has_its_key(
+    qtbot: QtBot, dialog: ReceiptDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.wait_until(lambda: dialog.data is not None)
+    assert dialog.print_button.isDefault()
+    assert not dialog.close_button.autoDefault()
+    assert not dialog.save_button.autoDefault()
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "save_pdf", lambda: asked.append("save"))
+    monkeypatch.setattr(dialog, "print_receipt", lambda: asked.append("print"))
+    dialog.save_button.clicked.disconnect()
+    dialog.save_button.clicked.connect(dialog.save_pdf)
+    dialog.print_button.clicked.disconnect()
+    dialog.print_button.clicked.connect(dialog.print_receipt)
+    dialog.activateWindow()
+    qtbot.wait_until(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["save", "print"]

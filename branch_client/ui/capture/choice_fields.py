@@ -30,11 +30,15 @@ from PySide6.QtWidgets import (
 from branch_client.i18n import translate
 from branch_client.ui.capture.field_base import ARROW_STEPS, FieldWidget, choice_text
 from forms import Choice
+from forms.identity import ascii_digits
 from forms.romanise import search_fold
 
 
 class ButtonsField(FieldWidget):
-    """A short list of options as radio buttons (one answer) or check boxes (several)."""
+    """A short list of options as radio buttons (one answer) or check boxes (several): one
+    Tab stop; the arrows move through it (choosing a radio button), Space ticks a check box,
+    a digit 1–9 picks the option of that number, and Enter on a group with nothing chosen
+    chooses the option it is on before going on."""
 
     def build_editor(self) -> QWidget:
         self.box = QWidget()
@@ -73,6 +77,7 @@ class ButtonsField(FieldWidget):
             self.buttons[choice.name] = button
         if isinstance(self.grid, QHBoxLayout):
             self.grid.addStretch(1)
+        self._retranslate_numbers()
         self.set_value(current)
 
     def editors(self) -> list[QWidget]:
@@ -97,6 +102,14 @@ class ButtonsField(FieldWidget):
         ):
             self._step(watched, ARROW_STEPS[Qt.Key(event.key())])
             return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and watched in self.buttons.values()
+            and not event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+            and self._pick_by_number(event.text())
+        ):
+            return True
         if event.type() == QEvent.Type.FocusIn and watched in self.buttons.values():
             assert isinstance(watched, QAbstractButton)
             self._current = watched
@@ -112,6 +125,38 @@ class ButtonsField(FieldWidget):
         target.setFocus(Qt.FocusReason.TabFocusReason)
         if not self.multiple:
             target.setChecked(True)
+
+    def _pick_by_number(self, text: str) -> bool:
+        """A digit (either script) picks the option of that number, 1 to 9: a radio button is
+        chosen, a check box ticked or unticked. True when it named an option."""
+        digit = ascii_digits(text) if len(text) == 1 else ""
+        buttons = list(self.buttons.values())
+        if not ("1" <= digit <= "9") or int(digit) > len(buttons):
+            return False
+        target = buttons[int(digit) - 1]
+        self._current = target
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        target.setChecked(True if not self.multiple else not target.isChecked())
+        return True
+
+    def _enter_pressed(self, watched: QObject) -> bool:
+        """Enter on a group with nothing chosen yet chooses the option it is on, then goes on
+        (the first option takes one key, as a default would). Not on a yes/no question (the
+        owner's consent): "yes" must be given on purpose, never by a stray Enter."""
+        if (
+            not self.multiple
+            and watched in self.buttons.values()
+            and self.value() is None
+            and set(self.buttons) != {"yes", "no"}
+        ):
+            assert isinstance(watched, QAbstractButton)
+            watched.setChecked(True)
+        return super()._enter_pressed(watched)
+
+    def _retranslate_numbers(self) -> None:
+        for number, button in enumerate(self.buttons.values(), start=1):
+            if number <= 9:
+                button.setToolTip(translate("Capture", "Key %1").replace("%1", str(number)))
 
     def value(self) -> object:
         chosen = [name for name, button in self.buttons.items() if button.isChecked()]
@@ -135,6 +180,7 @@ class ButtonsField(FieldWidget):
     def _retranslate_editor(self) -> None:
         for choice in self._choices:
             self.buttons[choice.name].setText(choice.label(self.lang))
+        self._retranslate_numbers()
 
 
 class ChoiceFilter(QSortFilterProxyModel):

@@ -8,7 +8,8 @@ nothing blocks the event loop (and tests drive it like any widget).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -159,7 +160,24 @@ class DuplicateDialog(QDialog):
         layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
-        self.cancel_button.setFocus()
+        # Focus starts in the reason: the one way on is to write why. Enter there submits once
+        # a reason is written (Shift+Enter starts a new line); with none it does nothing, and
+        # Escape goes back, so no stray key registers the owner twice.
+        self.reason.installEventFilter(self)
+        self.reason.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.reason
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            if self.reason_text():
+                self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def reason_text(self) -> str:
         """The reason typed, trimmed."""

@@ -16,20 +16,10 @@ one line down the page and the owner can follow in either language.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from branch_client.i18n import translate
 from forms import Form, Row
@@ -40,10 +30,22 @@ from forms.wizard import Wizard
 LABEL_WIDTH = 260
 #: The second language's line under the first (the colour of the review's labels).
 SECOND_LANGUAGE_STYLE = "color:#5b6775; font-size:small"
+#: A question, an answer, no answer, a problem, a page's title: the capture screens' colours.
+LABEL_STYLE = "color:#5b6775"
+VALUE_STYLE = "color:#1b2733"
+EMPTY_STYLE = "color:#9aa4ae"
+PROBLEM_STYLE = "color:#b00020"
+TITLE_STYLE = "font-size:12pt; font-weight:bold; color:#1b2733"
+SECTION_STYLE = "border-color:#dde1e6; border-style:solid; margin-bottom:14px"
+#: How far an arrow key scrolls the review (pixels).
+SCROLL_STEP = 60
 
 
 class ReviewView(QWidget):
     """A summary of the answers, page by page, with a way back to each page and each problem.
+
+    One rich-text document (a `QTextBrowser`), not a pair of labels per answer: it is made,
+    laid out and painted in a few milliseconds, so Next on the last page shows it at once.
 
     Signals:
         edit_requested(int, str): go to this page (and this field, or "" for the page's first).
@@ -54,62 +56,52 @@ class ReviewView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("review")
-        self.area = QScrollArea()
-        self.area.setWidgetResizable(True)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.area.setObjectName("reviewArea")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("reviewArea")
+        self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._follow)
+        # Not a Tab stop: Tab on the review reaches Submit alone; the arrows scroll it (scroll_by).
+        self.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.browser.document().setDocumentMargin(24)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.area)
-        self.content: QWidget | None = None
-        self.values: dict[str, QLabel] = {}  # field name → its shown value (tests read them)
-        self.labels: dict[str, QLabel] = {}  # field name → its question, in the owner's language
-        self.problems: QLabel | None = None
+        layout.addWidget(self.browser)
+        #: The field names whose answers still stop the submission, or None when none do.
+        self.problems: list[str] | None = None
         self.languages: tuple[str, ...] = ("km",)  # what the owner reads: the rows are in these
         self._shown: dict[str, str] = {}  # field name → the value's plain text (each language a line)
+        self._questions: dict[str, str] = {}  # field name → the question's plain text, the same way
 
     def show_wizard(self, wizard: Wizard, *, banner: str = "") -> None:
-        """Rebuild the summary from the wizard's answers."""
+        """Show the summary of the wizard's answers: an intro, what still stops the submission
+        (each a link to its question), then each page's answers under its title with Edit."""
         form = wizard.form
         stored = form.normalise(wizard.answers)
         errors = wizard.all_errors()
-        self.languages = owner_languages(wizard.answers)
-        content = QWidget()
-        content.setObjectName("reviewContent")
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 12, 24, 24)
-        column.setSpacing(14)
-        intro = QLabel(
-            translate(
-                "Capture",
-                "Read the answers back to the owner. To change one, go back to its page (Page Up) or choose Edit.",
-            )
-        )
-        intro.setWordWrap(True)
-        intro.setObjectName("pageIntro")
-        column.addWidget(intro)
-        if banner:
-            note = QLabel(banner)
-            note.setObjectName("remarkText")
-            note.setWordWrap(True)
-            column.addWidget(note)
-        self.problems = self._problem_list(form, errors, wizard.lang) if errors else None
-        if self.problems is not None:
-            column.addWidget(self.problems)
-        self.values, self.labels, self._shown = {}, {}, {}
         relevant = wizard.relevance()
+        self.languages = owner_languages(wizard.answers)
+        self._shown, self._questions = {}, {}
+        intro = translate(
+            "Capture",
+            "Read the answers back to the owner. To change one, go back to its page (Page Up) or choose Edit.",
+        )
+        parts = [f"<p>{html.escape(intro)}</p>"]
+        if banner:
+            parts.append(f'<p style="color:#8a5a00">{html.escape(banner)}</p>')
+        self.problems = [name for name in (row.name for row in form.rows) if name in errors] or None
+        if errors:
+            parts.append(self._problems_html(form, errors, wizard.lang))
         for index, page in enumerate(form.pages):
             rows = [r for r in page.rows if r.takes_answer and relevant.get(r.name, False)]
             if rows:
-                column.addWidget(self._page_section(wizard, index, page.label(wizard.lang), rows, stored, errors))
-        column.addStretch(1)
-        old = self.area.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.area.setWidget(content)
-        self.content = content
+                parts.append(self._section_html(wizard, index, page.label(wizard.lang), rows, stored, errors))
+        position = self.browser.verticalScrollBar().value()
+        self.browser.setHtml("".join(parts))
+        self.browser.verticalScrollBar().setValue(position)  # a refresh keeps the teller's place
 
-    def _problem_list(self, form: Form, errors: Mapping[str, str], lang: str) -> QLabel:
+    def _problems_html(self, form: Form, errors: Mapping[str, str], lang: str) -> str:
         """What still stops the submission, each a link to its page and field."""
         items = []
         for index, page in enumerate(form.pages):
@@ -121,85 +113,60 @@ class ReviewView(QWidget):
                         f" — {html.escape(errors[row.name])}</li>"
                     )
         head = html.escape(translate("Capture", "The registration cannot be submitted yet. Fix these answers:"))
-        problems = QLabel(f"<b>{head}</b><ul style='margin-left:-20px'>{''.join(items)}</ul>")
-        problems.setObjectName("problemBox")
-        problems.setWordWrap(True)
-        problems.setTextFormat(Qt.TextFormat.RichText)
-        problems.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        return (
+            '<table width="100%" cellpadding="8" style="background-color:#fdecee">'
+            f'<tr><td><b style="{PROBLEM_STYLE}">{head}</b><ul>{"".join(items)}</ul></td></tr></table><p></p>'
         )
-        problems.linkActivated.connect(self._follow)
-        return problems
 
-    def _page_section(
+    def _section_html(
         self,
         wizard: Wizard,
         index: int,
-        title_text: str,
+        title: str,
         rows: list[Row],
         stored: Mapping[str, object],
         errors: Mapping[str, str],
-    ) -> QFrame:
+    ) -> str:
         """One page's answers under its title, with Edit to go back to it."""
-        section = QFrame()
-        section.setObjectName("reviewSection")
-        box = QVBoxLayout(section)
-        box.setContentsMargins(16, 10, 16, 12)
-        heading = QHBoxLayout()
-        title = QLabel(title_text)
-        title.setObjectName("sectionTitle")
-        edit = QPushButton(translate("Capture", "Edit"))
-        edit.setObjectName("linkButton")
-        edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        edit.setCursor(Qt.CursorShape.PointingHandCursor)
-        edit.clicked.connect(lambda _checked=False, i=index: self.edit_requested.emit(i, ""))
-        heading.addWidget(title)
-        heading.addStretch(1)
-        heading.addWidget(edit)
-        box.addLayout(heading)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(6)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnMinimumWidth(0, LABEL_WIDTH)  # the same in every section
-        for line, row in enumerate(rows):
-            label = QLabel()
-            _set_text(label, [row.label(lang) for lang in self.languages])
-            label.setObjectName("reviewLabel")
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            label.setFixedWidth(LABEL_WIDTH)
-            value = self._value(wizard, row, stored, errors)
-            grid.addWidget(label, line, 0)
-            grid.addWidget(value, line, 1)
-            self.values[row.name] = value
-            self.labels[row.name] = label
-        box.addLayout(grid)
-        return section
+        edit = html.escape(translate("Capture", "Edit"))
+        lines = [
+            f'<tr><td colspan="2"><span style="{TITLE_STYLE}">{html.escape(title)}</span></td>'
+            f'<td align="right"><a href="edit:{index}">{edit}</a></td></tr>'
+        ]
+        for row in rows:
+            question = [row.label(lang) for lang in self.languages]
+            self._questions[row.name] = "\n".join(question)
+            lines.append(
+                f'<tr><td width="{LABEL_WIDTH}" style="{LABEL_STYLE}">{_html_lines(question)}</td>'
+                f'<td colspan="2">{self._answer_html(wizard, row, stored, errors)}</td></tr>'
+            )
+        return (
+            f'<table width="100%" border="1" cellspacing="0" cellpadding="6" style="{SECTION_STYLE}">'
+            f"{''.join(lines)}</table><p></p>"
+        )
 
-    def _value(self, wizard: Wizard, row: Row, stored: Mapping[str, object], errors: Mapping[str, str]) -> QLabel:
+    def _answer_html(self, wizard: Wizard, row: Row, stored: Mapping[str, object], errors: Mapping[str, str]) -> str:
         """An answer as it will be stored, in the owner's language(s), or as typed with its
         problem in red (the problem in the teller's language: it is the teller's to fix)."""
         form = wizard.form
-        value = QLabel()
         if row.name in errors:
             raw = wizard.answers.get(row.name)
             shown = _readings(form, row, raw, self.languages) if raw is not None else []
-            problem = f'<span style="color:#b00020">{html.escape(errors[row.name])}</span>'
-            value.setText(_html_lines(shown, extra=problem))
-            value.setTextFormat(Qt.TextFormat.RichText)
-        else:
-            shown = _readings(form, row, stored.get(row.name), self.languages)
-            _set_text(value, shown or ["—"])
-            if not shown:
-                value.setObjectName("emptyValue")
-        self._shown[row.name] = "\n".join(shown) if shown or row.name in errors else "—"
-        if value.objectName() == "":
-            value.setObjectName("reviewValue")
-        value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside its label's first line
-        value.setWordWrap(True)
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return value
+            self._shown[row.name] = "\n".join(shown)
+            problem = f'<span style="{PROBLEM_STYLE}">{html.escape(errors[row.name])}</span>'
+            return f'<span style="{VALUE_STYLE}">{_html_lines(shown, extra=problem)}</span>'
+        shown = _readings(form, row, stored.get(row.name), self.languages)
+        if not shown:
+            self._shown[row.name] = "—"
+            return f'<span style="{EMPTY_STYLE}">—</span>'
+        self._shown[row.name] = "\n".join(shown)
+        return f'<span style="{VALUE_STYLE}">{_html_lines(shown)}</span>'
+
+    def scroll_by(self, steps: int) -> None:
+        """Scroll the summary `steps` arrow-steps down (up when negative): the review read by
+        keyboard, while focus stays on Submit."""
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + steps * SCROLL_STEP)
 
     def value_text(self, name: str) -> str:
         """The text shown for field `name`, each language on its own line ("" when it is not
@@ -208,16 +175,19 @@ class ReviewView(QWidget):
 
     def label_text(self, name: str) -> str:
         """The question shown for field `name`, each language on its own line ("" when not shown)."""
-        label = self.labels.get(name)
-        if label is None:
-            return ""
-        if label.textFormat() == Qt.TextFormat.PlainText:
-            return label.text()
-        return "\n".join(_plain_lines(label.text()))
+        return self._questions.get(name, "")
 
-    def _follow(self, link: str) -> None:
-        _, page, name = link.split(":", 2)
-        self.edit_requested.emit(int(page), name)
+    def document_text(self) -> str:
+        """Everything the review shows, as plain text."""
+        return self.browser.toPlainText()
+
+    def _follow(self, url: QUrl) -> None:
+        link = url.toString()
+        if link.startswith("edit:"):
+            self.edit_requested.emit(int(link.removeprefix("edit:")), "")
+        elif link.startswith("field:"):
+            _, page, name = link.split(":", 2)
+            self.edit_requested.emit(int(page), name)
 
 
 def summary_pairs(wizard: Wizard) -> Mapping[str, str]:
@@ -243,16 +213,6 @@ def _readings(form: Form, row: Row, value: object, languages: tuple[str, ...]) -
     return readings
 
 
-def _set_text(label: QLabel, lines: list[str]) -> None:
-    """One line as plain text; a second language under the first, smaller and muted."""
-    if len(lines) <= 1:
-        label.setText(lines[0] if lines else "")
-        label.setTextFormat(Qt.TextFormat.PlainText)
-    else:
-        label.setText(_html_lines(lines))
-        label.setTextFormat(Qt.TextFormat.RichText)
-
-
 def _html_lines(lines: list[str], *, extra: str = "") -> str:
     """`lines` as rich text, the first as it is and the others in the second language's style,
     then `extra` (already HTML) on a line of its own."""
@@ -261,8 +221,3 @@ def _html_lines(lines: list[str], *, extra: str = "") -> str:
     if extra:
         parts.append(extra)
     return "<br>".join(parts)
-
-
-def _plain_lines(rich: str) -> list[str]:
-    """The lines of a label made by `_html_lines`, as plain text."""
-    return [html.unescape(re.sub(r"<[^>]+>", "", part)) for part in rich.split("<br>")]

@@ -11,8 +11,9 @@ Ctrl+Enter to submit from the review.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -62,6 +63,7 @@ class WizardView(QWidget):
         self.fields: dict[str, FieldWidget] = {}
         self.page_widgets: list[QScrollArea] = []
         self.step_buttons: list[QToolButton] = []
+        self._unpolished: list[QScrollArea] = []  # pages whose style is applied in idle time
         self._banner = ""
         self._heading = ""
 
@@ -102,6 +104,7 @@ class WizardView(QWidget):
         self.next_button.setObjectName("primaryButton")
         self.next_button.setAutoDefault(True)
         self.next_button.clicked.connect(self._next_clicked)
+        self.next_button.installEventFilter(self)  # on the review, the arrows scroll it
 
         header = QFrame()
         header.setObjectName("wizardHeader")
@@ -208,6 +211,20 @@ class WizardView(QWidget):
         self.refresh()
         self.retranslate()
         self.show_page(wizard.page, focus=True)
+        self._unpolished = list(self.page_widgets)
+        QTimer.singleShot(0, self, self._polish_next_page)
+
+    def _polish_next_page(self) -> None:
+        """Apply the style sheet to the pages not shown yet, one per turn of the event loop
+        while the teller types the first answers, so going on to a page only lays it out and
+        paints it (polishing a page on its first show costs ~20 ms of a page switch)."""
+        while self._unpolished:
+            scroll = self._unpolished.pop(0)
+            if shiboken6.isValid(scroll) and not scroll.isVisible():
+                scroll.ensurePolished()
+                break
+        if self._unpolished:
+            QTimer.singleShot(0, self, self._polish_next_page)
 
     def clear(self) -> None:
         """Forget the current record's widgets."""
@@ -288,6 +305,20 @@ class WizardView(QWidget):
         self.show_page(page, focus=not name)
         if name:
             self.focus_field(name)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Up and Down on Submit scroll the review, so it is read by keyboard alone."""
+        if (
+            watched is self.next_button
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and self.wizard is not None
+            and self.wizard.on_review
+        ):
+            self.review.scroll_by(1 if event.key() == Qt.Key.Key_Down else -1)
+            return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ Tab order
     def tab_stops(self) -> list[QWidget]:

@@ -17,9 +17,6 @@ from branch_client.ui.capture.page import CapturePage
 from forms import load_form
 from tests.ui.capture.conftest import MakePage
 
-# The completer's list pops up while typing to filter; offscreen Qt says it cannot raise it.
-pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
-
 LABELS = {
     "en": {
         "sex": "Female",

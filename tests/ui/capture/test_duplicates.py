@@ -111,6 +111,27 @@ def test_each_kind_of_match_is_shown_and_going_on_needs_a_reason(
     assert original_id != record_id
 
 
+def test_the_reason_has_focus_and_enter_submits_only_once_a_reason_is_written(
+    make_page: MakePage, teller: Session, existing: tuple[str, str, dict[str, Any]], qtbot: QtBot
+) -> None:
+    _, _, original = existing
+    page = open_with(make_page, matching("phone", original))
+    page.submit()
+    dialog = page.duplicate_dialog
+    assert dialog is not None
+    qtbot.wait_until(lambda: QApplication.focusWidget() is dialog.reason)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason: nothing happens
+    assert dialog.isVisible()
+    assert teller.db.execute("SELECT count(*) FROM registrations").fetchone()[0] == 1
+    qtbot.keyClicks(dialog.reason, "Second stall")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # a new line
+    qtbot.keyClicks(dialog.reason, "at Psar Kandal")
+    assert dialog.isVisible()
+    with qtbot.waitSignal(page.submitted):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert teller.db.execute("SELECT count(*) FROM registrations").fetchone()[0] == 2
+
+
 def test_going_back_submits_nothing_and_open_asks_for_the_match(
     make_page: MakePage, teller: Session, existing: tuple[str, str, dict[str, Any]], qtbot: QtBot
 ) -> None:

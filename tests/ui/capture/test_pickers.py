@@ -24,9 +24,6 @@ FORM = load_form("cam_ie_registration", "2026.2")
 PHNOM_PENH, DOUN_PENH = "12", "1202"
 COMMUNE_WITH_NUMBERED_VILLAGES = "010607"  # Banteay Meanchey: ភូមិ ១ (Phum Muoy), …
 
-# The offscreen platform cannot raise a popup or grab the keyboard for it; harmless here.
-pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
-
 MakeField = Callable[[str, Sequence[Choice]], tuple[SearchField, QLineEdit]]
 
 

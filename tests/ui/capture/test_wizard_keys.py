@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +15,14 @@ from branch_client.ui.capture.fields import ButtonsField, SearchField
 from branch_client.ui.capture.page import CapturePage
 from tests.ui.capture.conftest import MakePage
 
-pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+
+class QTestKhmer:
+    """Khmer text as a Khmer keyboard layout sends it (QTest.keyClicks sends Latin-1 only)."""
+
+    @staticmethod
+    def type(widget: QWidget, text: str) -> None:
+        for char in text:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier)
 
 
 def focused() -> QWidget:
@@ -165,3 +172,66 @@ def test_progress_counts_the_teller_s_answers_and_steps_carry_titles(
         assert step.toolTip()
         assert step.toolTip() != str(index + 1)
         assert step.fontMetrics().horizontalAdvance(step.text()) <= step.width() or not step.isVisible()
+
+
+def test_a_digit_picks_the_option_of_that_number_and_enter_chooses_the_one_it_is_on(
+    qtbot: QtBot, make_page: MakePage
+) -> None:
+    page = open_new(qtbot, make_page)
+    view = page.wizard_view
+    wizard = page.wizard
+    assert wizard is not None
+    sex = view.fields["sex"]
+    assert isinstance(sex, ButtonsField)
+    view.focus_field("sex")
+    qtbot.keyClick(focused(), Qt.Key.Key_2)
+    assert wizard.answers["sex"] == list(sex.buttons)[1]
+    assert focused() is list(sex.buttons.values())[1]
+    qtbot.keyClick(focused(), Qt.Key.Key_9)  # no ninth option: nothing changes
+    assert wizard.answers["sex"] == list(sex.buttons)[1]
+    QTestKhmer.type(focused(), "១")  # a Khmer keyboard's digit one
+    assert wizard.answers["sex"] == next(iter(sex.buttons))
+
+    id_type = view.fields["id_type"]
+    assert isinstance(id_type, ButtonsField)
+    view.focus_field("id_type")
+    assert id_type.value() is None
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # nothing chosen: Enter takes the option it is on
+    assert wizard.answers["id_type"] == next(iter(id_type.buttons))
+    assert not id_type.contains_focus()  # and goes on
+
+    view.show_page(page_named(page, "services"))
+    services = view.fields["services"]
+    assert isinstance(services, ButtonsField)
+    view.focus_field("services")
+    for key in (Qt.Key.Key_3, Qt.Key.Key_1, Qt.Key.Key_3):
+        qtbot.keyClick(focused(), key)
+    assert wizard.answers["services"] == [next(iter(services.buttons))]  # 3 ticked and unticked
+    assert list(services.buttons.values())[2].toolTip()  # the option's key is told
+
+
+def test_enter_never_gives_consent_and_the_review_scrolls_by_keys(qtbot: QtBot, make_page: MakePage) -> None:
+    page = open_new(qtbot, make_page)
+    view = page.wizard_view
+    wizard = page.wizard
+    assert wizard is not None
+    view.show_page(page_named(page, "consent"))
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # owner's language: Khmer, on
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # consent is never given by a stray Enter
+    assert "consent" not in wizard.answers
+    assert wizard.on_review
+    assert view.review.problems is not None
+    assert "consent" in view.review.problems
+    view.focus_field("consent")
+    qtbot.keyClick(focused(), Qt.Key.Key_1)  # yes, on purpose
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert wizard.on_review
+    assert view.review.value_text("consent")
+    assert focused() is view.next_button
+    bar = view.review.browser.verticalScrollBar()
+    assert bar.maximum() > 0  # a whole registration is longer than the screen
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    assert bar.value() > 0
+    qtbot.keyClick(focused(), Qt.Key.Key_Up)
+    assert bar.value() == 0
+    assert wizard.on_review  # the arrows did not leave the review
