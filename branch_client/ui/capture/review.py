@@ -30,14 +30,14 @@ from forms.wizard import Wizard
 LABEL_WIDTH = 260
 #: The second language's line under the first (the colour of the review's labels).
 SECOND_LANGUAGE_STYLE = "color:#5b6775; font-size:small"
-#: A question, an answer, no answer, a problem, a page's title: the capture screens' colours.
+# A question, an answer, no answer, a problem, a page's title: the capture screens' colours.
 LABEL_STYLE = "color:#5b6775"
 VALUE_STYLE = "color:#1b2733"
 EMPTY_STYLE = "color:#9aa4ae"
 PROBLEM_STYLE = "color:#b00020"
 TITLE_STYLE = "font-size:12pt; font-weight:bold; color:#1b2733"
 SECTION_STYLE = "border-color:#dde1e6; border-style:solid; margin-bottom:14px"
-#: How far an arrow key scrolls the review (pixels).
+# How far an arrow key scrolls the review (pixels).
 SCROLL_STEP = 60
 
 
@@ -68,7 +68,7 @@ class ReviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
-        #: The field names whose answers still stop the submission, or None when none do.
+        # The field names whose answers still stop the submission, or None when none do.
         self.problems: list[str] | None = None
         self.languages: tuple[str, ...] = ("km",)  # what the owner reads: the rows are in these
         self._shown: dict[str, str] = {}  # field name → the value's plain text (each language a line)

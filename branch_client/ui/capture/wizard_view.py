@@ -443,9 +443,6 @@ class WizardView(QWidget):
             elif isinstance(field, TextField) and field.is_amount:
                 currency = currency_question(wizard.form, row)
                 field.set_currency(wizard.answer(currency) if currency else None)
-        answered, required = wizard.progress()
-        self.progress.setRange(0, max(required, 1))
-        self.progress.setValue(answered if required else 1)
         self._update_navigation()
 
     def _show_to_owner(self, note: NoteField) -> None:
@@ -457,10 +454,23 @@ class WizardView(QWidget):
         texts = [note.row.label(lang) for lang in owner_languages(wizard.answers)]
         note.text.setText("\n\n".join(text for text in texts if text))
 
+    def _update_progress(self) -> None:
+        """The required questions that apply, answered and in all (a default counts once its
+        page is passed), in a bar as wide as its text in either language."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        answered, required = wizard.progress()
+        self.progress.setRange(0, max(required, 1))
+        self.progress.setValue(answered if required else 1)
+        text = self.progress.format().replace("%v", str(answered)).replace("%m", str(required))
+        self.progress.setFixedWidth(max(160, self.progress.fontMetrics().horizontalAdvance(text) + 28))
+
     def _update_navigation(self) -> None:
         wizard = self.wizard
         if wizard is None:
             return
+        self._update_progress()
         width = self._step_width()
         for index, step in enumerate(self.step_buttons):
             step.setChecked(index == wizard.page)

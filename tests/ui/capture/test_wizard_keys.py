@@ -166,6 +166,13 @@ def test_progress_counts_the_teller_s_answers_and_steps_carry_titles(
     view.focus_field("family_name_latin")
     qtbot.keyClicks(focused(), "Sok")
     assert view.progress.value() == 1
+    assert view.progress.fontMetrics().horizontalAdvance(view.progress.text()) <= view.progress.width()  # Khmer fits
+    required = {r.name for r in wizard.required_fields()}
+    defaulted = next(name for name in wizard.defaults if name in required)
+    view.show_page(wizard.page_of(defaulted) or 0)
+    before = view.progress.value()
+    view.go_next()  # passing a page accepts its defaults, and the header says so at once
+    assert view.progress.value() > before
     for index, step in enumerate(view.step_buttons):
         assert step.text().startswith(f"{index + 1}. ")
         assert len(step.text()) > len(f"{index + 1}. ") + 1, step.text()  # a title, never a bare number
