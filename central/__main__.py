@@ -74,8 +74,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             lifespan="off",
             log_config=None,
         )
-        uvicorn.Server(config).run()
-    return 0
+        server = uvicorn.Server(config)
+        server.run()
+    # Stopped by Ctrl-C or SIGTERM: exit as a shell expects (130), whether or not uvicorn's
+    # re-raised signal reached us before the store closed.
+    return 130 if server.should_exit else 0
 
 
 def cmd_enrol_code(args: argparse.Namespace) -> int:
