@@ -117,6 +117,8 @@ def main() -> None:
                 app, demo, preferences=chosen, translator=translator, kdf=FAST_KDF, demo_hint=demo_hint()
             )
             controller.start()
+            controller.window.showNormal()
+            controller.window.resize(1366, 768)  # the branch PC's screen
             grab(controller, "03-sign-in", language)
             controller.login_page.recovery_requested.emit()
             grab(controller, "04-recovery", language)
@@ -142,6 +144,7 @@ def grab_widget(widget: QWidget, name: str, language: str) -> None:
 
 def teller_screens(controller: AppController, language: str) -> None:
     """Capture, its receipt, the duplicate warning and the registrations list, as a teller sees them."""
+    from branch_client.ui.capture.fields import TextField
     from branch_client.ui.capture.page import CapturePage
     from branch_client.ui.receipt_dialog import ReceiptDialog
     from branch_client.ui.registrations.page import RegistrationsPage
@@ -166,11 +169,10 @@ def teller_screens(controller: AppController, language: str) -> None:
     capture.new_registration()
     fill(capture, answers)
     assert capture.wizard is not None
-    capture.wizard_view.show_page(0)
-    grab(controller, "08-capture-owner", language)
-    address = next(i for i, page in enumerate(capture.wizard.pages) if page.name == "address")
-    capture.wizard_view.show_page(address)
-    grab(controller, "09-capture-address", language)
+    # Every page of the wizard: 08-capture-1-owner, 08-capture-2-business, …
+    for index, form_page in enumerate(capture.wizard.pages):
+        capture.wizard_view.show_page(index)
+        grab(controller, f"08-capture-{index + 1}-{form_page.name.removesuffix('_page')}", language)
     capture.wizard_view.show_page(capture.wizard.review_page)
     grab(controller, "10-capture-review", language)
     capture.submit()
@@ -188,6 +190,20 @@ def teller_screens(controller: AppController, language: str) -> None:
     # The same phone as the registration just made: the duplicate warning.
     again = {**next(iter(generate_registrations(1, seed=303))), "phone": answers["phone"]}
     capture.new_registration()
+    capture.wizard_view.show_page(0)
+    phone = capture.wizard_view.fields["phone"]
+    assert isinstance(phone, TextField)
+    capture.wizard_view.focus_field("phone")
+    phone.edit.setText(str(answers["phone"]))  # the phone just registered, typed again
+    wait_until(lambda: phone.attachment is not None and phone.attachment.isVisible())
+    assert phone.attachment is not None
+    capture.wizard_view.page_widgets[0].ensureWidgetVisible(phone.attachment, 0, 12)  # as its timer does
+    grab(controller, "23-duplicate-as-you-type", language)
+    capture.duplicate_watch.compare_current()  # Ctrl+D: both records side by side
+    wait_until(lambda: capture.compare_dialog is not None and capture.compare_dialog.isVisible())
+    assert capture.compare_dialog is not None
+    grab_widget(capture.compare_dialog, "24-duplicate-compare", language)
+    capture.compare_dialog.reject()
     fill(capture, again)
     capture.submit()
     wait_until(lambda: capture.duplicate_dialog is not None)
