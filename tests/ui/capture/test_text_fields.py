@@ -254,3 +254,17 @@ def test_in_the_wizard_a_date_is_checked_as_typed_from_the_card(
     assert wizard.error("date_of_birth") is None
     assert field.error.isHidden()
     assert field.after.text() == f"age {age_of(datetime.date(1988, 4, 15))}"
+
+
+def test_a_name_pasted_with_zero_width_characters_loses_them_as_it_arrives(make_text_field: MakeField) -> None:
+    field = make_text_field("given_name_km", "km")
+    answers: list[object] = []
+    field.changed.connect(lambda _name, value: answers.append(value))
+    field.edit.setFocus()
+    type_keys(field.edit, "ស")
+    field.edit.insert("ុ\u200bភា\u200c")  # pasted from a chat app: a zero-width space and a non-joiner
+    assert field.edit.text() == "សុភា"  # nothing invisible left to be drawn as a dotted circle
+    assert field.edit.cursorPosition() == len("សុភា")
+    assert answers[-1] == "សុភា"
+    form = load_form()
+    assert form.check_field("given_name_km", {"given_name_km": field.value()}, "km") is None
