@@ -24,6 +24,7 @@ from typing import Any
 
 import tomli_w
 
+from forms.choices import KEYWORDS_COLUMN
 from forms.definition import (
     EXPRESSION_COLUMNS,
     NORMALISERS,
@@ -100,11 +101,17 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _split_header(header: str, default_language: str) -> tuple[str, str | None, str | None]:
+#: The columns of a choice that have a text per language: its label, and its search words.
+CHOICE_TEXT_COLUMNS = ("label", KEYWORDS_COLUMN)
+
+
+def _split_header(
+    header: str, default_language: str, text_columns: tuple[str, ...] = TEXT_COLUMNS
+) -> tuple[str, str | None, str | None]:
     """(column, language, problem) for a header such as `label::Khmer (km)`."""
     base, _, suffix = header.partition("::")
     base = base.strip().lower().replace(" ", "_")
-    if base not in TEXT_COLUMNS:
+    if base not in text_columns:
         return base, None, None if not suffix else f"unsupported column {header!r}"
     if not suffix:
         return base, default_language, None
@@ -232,11 +239,11 @@ def _choices(sheet: _Sheet | None, default_language: str, choices: dict[str, Any
         for header, value in cells.items():
             if header == list_header:
                 continue
-            column, language, problem = _split_header(header, default_language)
-            if problem or (language is not None and column != "label"):
+            column, language, problem = _split_header(header, default_language, CHOICE_TEXT_COLUMNS)
+            if problem or (language is not None and column not in CHOICE_TEXT_COLUMNS):
                 sheet.problem(number, header, problem or f"unsupported column {header!r}")
-            elif language is not None:
-                choice.setdefault("label", {})[language] = _text(value)
+            elif language is not None:  # label::Khmer (km), keywords::English (en): search words
+                choice.setdefault(column, {})[language] = _text(value)
             elif column.startswith("media") or column == "image":
                 sheet.problem(number, header, f"unsupported column {header!r}")
             else:

@@ -411,3 +411,21 @@ def test_command_line_has_help() -> None:
     )
     assert "sheet, row and column" in " ".join(result.stdout.split())
     assert "--force" in result.stdout
+
+
+def test_search_keywords_come_in_per_language(tmp_path: Path) -> None:
+    survey = [
+        ["type", "name", "label::English (en)", "label::Khmer (km)"],
+        ["select_one trade", "trade", "Trade", "មុខរបរ"],
+    ]
+    choices = [
+        ["list_name", "name", "label::English (en)", "label::Khmer (km)", "keywords::English (en)", "keywords::Khmer (km)"],
+        ["trade", "greens", "Retail of food", "លក់ម្ហូប", "vegetable, fruit", "បន្លែ, ផ្លែឈើ"],
+    ]  # fmt: skip
+    settings = [["form_id", "version", "default_language"], ["trades", "2026.1", "Khmer (km)"]]
+    definition, problems = import_workbook(write_workbook(tmp_path / "k.xlsx", survey, choices, settings))
+    assert problems == []
+    assert definition is not None
+    choice = form_from_dict(definition).choices("trade", {})[0]
+    assert choice.keyword_texts == {"en": "vegetable, fruit", "km": "បន្លែ, ផ្លែឈើ"}
+    assert {"vegetable", "បន្លែ"} <= set(choice.keywords)
