@@ -89,19 +89,29 @@ def _compose_a4(data: ReceiptData, fit: float = 1.0) -> Sheet:
     """The A4 page; `fit` below 1 tightens the gaps and the body text, for a receipt whose
     content (both languages, a long address, many services) would not fit the page."""
     c = Composer(A4)
+    _a4_header(c, data, fit)
+    _a4_reference(c, data, fit)
+    _a4_details(c, data, fit)
+    _a4_next_and_qr(c, data, fit)
+    c.rule(gap_mm=3 * fit)  # the footer
+    c.text(
+        f"{texts.RECORD.inline(data.languages)} {data.record_id}   ·   "
+        f"{texts.DEVICE_KEY.inline(data.languages)} {data.key_id}",
+        7,
+        color=A4.muted,
+    )
+    return c.sheet(bottom_margin_mm=A4.margin_mm)
 
-    def gap(value: float) -> float:
-        return mm(value * fit)
 
-    def pt(points: float) -> float:
-        return points * (0.5 + fit / 2)
+def _body_size(points: float, fit: float) -> float:
+    """A body text size on a page tightened to `fit`."""
+    return points * (0.5 + fit / 2)
 
-    s = A4
-    langs = data.languages
-    left, width = c.left, c.width
-    half = width / 2
 
-    # Header: the platform on the left, the title on the right.
+def _a4_header(c: Composer, data: ReceiptData, fit: float) -> None:
+    """The platform on the left, the title (and "Copy" on a reprint) on the right."""
+    s, langs = A4, data.languages
+    left, half = c.left, c.width / 2
     top = c.y
     c.text("CAM-IE", 22, bold=True, color=s.accent, width=half)
     c.label(texts.PLATFORM, languages=langs, width=half, size=8.5)
@@ -120,34 +130,44 @@ def _compose_a4(data: ReceiptData, fit: float = 1.0) -> Sheet:
     c.y = max(c.y, header_bottom)
     c.rule(color=s.accent, thickness_mm=0.6, gap_mm=3 * fit)
 
-    # The reference panel.
-    c.y += gap(1)
+
+def _a4_reference(c: Composer, data: ReceiptData, fit: float) -> None:
+    """The panel with the reference (large), the date and the CAM-IE number once there is one."""
+    s, langs = A4, data.languages
+    left, width = c.left, c.width
+    c.y += mm(1 * fit)
     panel_top, panel_ops = c.y, c.mark()
-    pad = gap(5)
+    pad = mm(5 * fit)
     inner_x = left + pad
     date_x = left + width * 0.62
+    date_width = left + width - pad - date_x
     c.y = panel_top + pad
     c.label(texts.REFERENCE, languages=langs, x=inner_x, width=date_x - inner_x)
     c.y += mm(1)
     c.text(data.reference, 20, bold=True, color=s.ink, x=inner_x, width=date_x - inner_x)
     left_bottom = c.y
     c.y = panel_top + pad
-    c.label(texts.DATE, languages=langs, x=date_x, width=left + width - pad - date_x)
+    c.label(texts.DATE, languages=langs, x=date_x, width=date_width)
     c.y += mm(1)
-    c.text(data.when, 13, bold=True, x=date_x, width=left + width - pad - date_x)
+    c.text(data.when, 13, bold=True, x=date_x, width=date_width)
     if data.cam_ie_number:
         c.y += mm(2)
-        c.label(texts.CAM_IE_NUMBER, languages=langs, x=date_x, width=left + width - pad - date_x)
-        c.text(data.cam_ie_number, 13, bold=True, color=s.accent, x=date_x, width=left + width - pad - date_x)
+        c.label(texts.CAM_IE_NUMBER, languages=langs, x=date_x, width=date_width)
+        c.text(data.cam_ie_number, 13, bold=True, color=s.accent, x=date_x, width=date_width)
     c.y = max(c.y, left_bottom) + pad
-    panel = QRectF(left, panel_top, width, c.y - panel_top)
-    c.box(panel, fill=s.tint, border=s.rule, at=panel_ops)
-    c.y += gap(3)
+    c.box(QRectF(left, panel_top, width, c.y - panel_top), fill=s.tint, border=s.rule, at=panel_ops)
+    c.y += mm(3 * fit)
 
-    # The details, one row each: the label in the receipt's languages, then the value.
+
+def _a4_details(c: Composer, data: ReceiptData, fit: float) -> None:
+    """One row per detail: the label in the receipt's languages, then the value."""
+    s, langs = A4, data.languages
     label_width = mm(52)
-    value_x = left + label_width
-    value_width = width - label_width
+    value_x = c.left + label_width
+    value_width = c.width - label_width
+
+    def pt(points: float) -> float:
+        return _body_size(points, fit)
 
     def row(label: Bilingual, draw_value: Callable[[], object], *, last: bool = False) -> None:
         row_top = c.y
@@ -177,30 +197,27 @@ def _compose_a4(data: ReceiptData, fit: float = 1.0) -> Sheet:
     row(texts.SERVICES, lambda: _services(c, data, pt(11), x=value_x, width=value_width), last=True)
     c.rule(color=s.accent, thickness_mm=0.3, gap_mm=3.5 * fit)
 
-    # What happens next (left) and the QR code (right).
-    c.y += gap(2)
+
+def _a4_next_and_qr(c: Composer, data: ReceiptData, fit: float) -> None:
+    """What happens next (left) and the signed QR code (right)."""
+    s, langs = A4, data.languages
+    left, width = c.left, c.width
+    c.y += mm(2 * fit)
     block_top = c.y
     qr_side = mm(s.module_mm) * len(qr_matrix(data.qr_text))
     qr_x = left + width - qr_side
     steps_width = qr_x - left - mm(10)
-    c.text(texts.NEXT.inline(langs), pt(12), bold=True, color=s.accent, width=steps_width, after=gap(2))
+    c.text(
+        texts.NEXT.inline(langs), _body_size(12, fit), bold=True, color=s.accent, width=steps_width, after=mm(2 * fit)
+    )
     for step in texts.numbered_steps(registered=bool(data.cam_ie_number)):
-        c.value(step, langs, pt(10), width=steps_width)
-        c.y += gap(2)
+        c.value(step, langs, _body_size(10, fit), width=steps_width)
+        c.y += mm(2 * fit)
     steps_bottom = c.y
     c.qr(data.qr_text, qr_x, block_top - mm(s.module_mm) * 4)
     c.y = block_top - mm(s.module_mm) * 4 + qr_side
     c.text(texts.SCAN.inline(langs), 8, color=s.muted, x=qr_x, width=qr_side, align=Qt.AlignmentFlag.AlignHCenter)
     c.y = max(c.y, steps_bottom)
-
-    # Footer.
-    c.rule(gap_mm=3 * fit)
-    c.text(
-        f"{texts.RECORD.inline(langs)} {data.record_id}   ·   {texts.DEVICE_KEY.inline(langs)} {data.key_id}",
-        7,
-        color=s.muted,
-    )
-    return c.sheet(bottom_margin_mm=s.margin_mm)
 
 
 def _compose_thermal(data: ReceiptData) -> Sheet:
