@@ -21,7 +21,8 @@ Each question is left with Tab, the last of a page with Enter (which goes to the
 that Tab reaches “Next” after it is the tab-order test's to prove); on the review Enter
 submits; a possible-duplicate warning is answered with a reason and “Submit anyway”; on the
 submitted view Enter opens the receipt, and Ctrl+Shift+S saves it as a PDF (the caller replaces
-the file dialog, `branch_client.ui.dialogs.choose_pdf_path`, as the tests do).
+the file dialog, `branch_client.ui.dialogs.choose_pdf_path`, as the tests do); the receipt
+closes itself once saved.
 
 What it counts (`Tally`): mouse presses seen by an application event filter (must stay 0),
 the inputs reached, navigation keys (every key that is not typed text: Tab, Enter, arrows,
@@ -427,7 +428,7 @@ class KeyboardTeller:
         self._submit_started = started
 
     def print_receipt(self, controller: AppController, pdf_exists: Callable[[], bool]) -> None:
-        """Enter on “Print receipt…”, then Ctrl+Shift+S (Save as PDF); Escape closes it."""
+        """Enter on “Print receipt…”, then Ctrl+Shift+S (Save as PDF), which closes it once saved."""
         from branch_client.ui.receipt_dialog import ReceiptDialog
 
         self.press(Key.Key_Return)
@@ -443,8 +444,7 @@ class KeyboardTeller:
         self.expect_focus("“Print…”, the receipt's default", lambda w: w is dialog.print_button)
         self.press(Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         wait_until(pdf_exists, "the receipt's PDF")
-        self.press(Key.Key_Escape)
-        wait_until(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), "the receipt to close on Escape")
+        wait_until(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), "the receipt to close once saved")
         reactivate(controller.window)
         wait_until(lambda: QApplication.focusWidget() is not None, "focus back in the main window")
 

@@ -1,7 +1,8 @@
 """The receipt of one registration: a preview, A4 or 80 mm, Print… and Save as PDF….
 
 Opened after a submit and from a registration later (reprints are allowed any time).
-The receipt is in the language the owner reads (recorded with the registration), whatever
+A print or a save that worked closes the dialog, as a print preview does, and says what was
+done where the teller is (`completed`). The receipt is in the language the owner reads (recorded with the registration), whatever
 the teller's screen language; the teller may choose another for one print. A cancelled or
 failed print changes nothing but the message shown: the registration is already
 submitted, and the receipt can be printed again from it.
@@ -44,9 +45,12 @@ class ReceiptDialog(QDialog):
 
     Signals:
         printed(str): the record id, each time its receipt was printed or saved.
+        completed(str): what was done ("sent to the printer", "saved as …"), just before the
+            dialog closes itself after a print or a save that worked.
     """
 
     printed = Signal(str)
+    completed = Signal(str)
 
     def __init__(self, session: Session, record_id: str, parent: QWidget | None = None, *, layout: str = "a4") -> None:
         super().__init__(parent)
@@ -266,9 +270,10 @@ class ReceiptDialog(QDialog):
             return
         self._say("", text)
         self.printed.emit(self._record_id)
+        self.completed.emit(text)
         assert self._data is not None
-        self._data = dataclasses.replace(self._data, reprint=True)
-        self._show_preview()
+        self._data = dataclasses.replace(self._data, reprint=True)  # printed again, it says "Copy"
+        self.accept()  # as a print preview does: the receipt is out, the desk is next
 
     def _say(self, error: str, info: str = "") -> None:
         self.message.setText(error)

@@ -311,6 +311,9 @@ class Workspace(Page):
 
         dialog = ReceiptDialog(self.session, record_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        submitted = getattr(self.pages.get("capture"), "submitted_view", None)
+        if submitted is not None and getattr(submitted, "record_id", None) == record_id:
+            dialog.completed.connect(submitted.show_receipt_done)  # said on the desk it closes onto
         dialog.open()
 
     def show_record(self, record_id: str) -> None:

@@ -69,12 +69,14 @@ def test_save_as_pdf_writes_the_receipt_and_records_it(
     target = tmp_path / "receipt.pdf"
     monkeypatch.setattr(dialogs, "choose_pdf_path", lambda parent, name: target)
 
-    with qtbot.wait_signal(dialog.printed) as signal:
+    with qtbot.wait_signal(dialog.printed) as signal, qtbot.wait_signal(dialog.completed) as completed:
         dialog.save_button.click()
 
     assert signal.args == [record_id]
     assert target.stat().st_size > 1000
     assert str(target) in dialog.status.text()
+    assert str(target) in completed.args[0]
+    assert not dialog.isVisible()  # done: it closes, as a print preview does
     assert printed_at(manager_session, record_id) is not None
     assert [e.subject for e in audit.entries(manager_session.db, action="receipt_printed")] == [record_id]
     assert dialog.data is not None
@@ -155,6 +157,7 @@ def test_a_cancelled_or_failing_print_leaves_the_registration_as_it_was(
     after = manager_session.db.execute("SELECT * FROM registrations WHERE id = ?", [record_id]).fetchone()
     assert after == before
     assert dialog.print_button.isEnabled()  # try again at any time
+    assert dialog.isVisible()  # a failed or cancelled print keeps the receipt open
 
 
 def test_without_a_printer_the_dialog_says_so(

@@ -47,6 +47,11 @@ class SubmittedView(QWidget):
         self.next_step.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_step.setWordWrap(True)
         self.next_step.setObjectName("pageIntro")
+        self.receipt_note = QLabel()  # "The receipt was sent to the printer." once it was
+        self.receipt_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.receipt_note.setWordWrap(True)
+        self.receipt_note.setObjectName("saveStatus")
+        self.receipt_note.hide()
         card = QFrame()
         card.setObjectName("referenceCard")
         inner = QVBoxLayout(card)
@@ -76,6 +81,8 @@ class SubmittedView(QWidget):
         column.addWidget(self.next_step)
         column.addSpacing(18)
         column.addLayout(buttons)
+        column.addSpacing(6)
+        column.addWidget(self.receipt_note)
         column.addStretch(2)
         row = QHBoxLayout(self)
         row.addStretch(1)
@@ -89,8 +96,17 @@ class SubmittedView(QWidget):
         self._held = held
         self._owner = owner
         self.reference.setText(reference)
+        self.receipt_note.clear()
+        self.receipt_note.hide()
         self.retranslate()
         self.print_button.setFocus()
+
+    def show_receipt_done(self, text: str) -> None:
+        """What became of the receipt (printed, saved as a PDF); focus goes to New registration,
+        the teller's next step."""
+        self.receipt_note.setText(text)
+        self.receipt_note.setVisible(bool(text))
+        self.new_button.setFocus()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Registration submitted"))

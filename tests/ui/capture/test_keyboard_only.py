@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bench.keyboard_script import KeyboardTeller, typed_text
@@ -148,3 +149,8 @@ def test_a_whole_registration_by_keyboard_only(
     )
     assert record.receipt_printed_at is not None  # the receipt was produced
     assert pdf.read_bytes().startswith(b"%PDF")
+    workspace = controller.workspace
+    assert workspace is not None
+    submitted = workspace.page("capture").submitted_view  # type: ignore[attr-defined]
+    assert str(pdf) in submitted.receipt_note.text()  # the receipt closed itself and the desk says where it went
+    assert QApplication.focusWidget() is submitted.new_button  # the next owner: Enter
