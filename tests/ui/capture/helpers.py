@@ -21,7 +21,10 @@ def fill(page: CapturePage, answers: dict[str, Any]) -> None:
             value = answers[row.name]
             field = view.fields[row.name]
             if isinstance(field, TextField):
-                field.edit.setText(str(value))
+                text = str(value)
+                if row.type == "date" and len(text) == 10 and text[4] == "-":  # typed as on the ID card
+                    text = f"{text[8:]}-{text[5:7]}-{text[:4]}"
+                field.edit.setText(text)
             elif isinstance(field, SearchField):
                 field.combo.setCurrentIndex(field.combo.findData(str(value)))
             elif isinstance(field, ButtonsField):
