@@ -39,6 +39,17 @@ from forms.samples import generate_registrations  # noqa: E402
 from sync.ids import uuid7_str  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+HELP_IMAGES = ROOT / "resources" / "help" / "images"
+# The screens the F1 guide shows (resources/help/guide-*.html), copied beside it in both languages.
+GUIDE_PICTURES = (
+    "08-capture-1-owner",
+    "23-duplicate-as-you-type",
+    "10-capture-review",
+    "15-registrations",
+    "07-manager-sync",
+    "19-manager-rejections",
+    "21-manager-indicators",
+)
 FAST_KDF = KdfParams(iterations=2)  # screenshots only; real branches calibrate at set-up
 
 
@@ -130,6 +141,20 @@ def main() -> None:
             controller.window.close()
             controller.shutdown()
             centre.stop()
+    copy_guide_pictures()
+
+
+def copy_guide_pictures() -> None:
+    """The guide's pictures: the same screens, smaller (the guide shows them 560 px wide)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    HELP_IMAGES.mkdir(parents=True, exist_ok=True)
+    for name in GUIDE_PICTURES:
+        for language in ("en", "km"):
+            image = QImage(str(OUT / f"{name}-{language}.png"))
+            small = image.scaledToWidth(840, Qt.TransformationMode.SmoothTransformation)
+            small.save(str(HELP_IMAGES / f"{name}-{language}.png"))
 
 
 def grab_widget(widget: QWidget, name: str, language: str) -> None:
@@ -223,6 +248,10 @@ def teller_screens(controller: AppController, language: str) -> None:
     registrations.show_record(record_id)
     grab(controller, "17-registration-record", language)
     registrations.show_list()
+    controller.window.show_help()  # F1 on the registrations list: the guide at its section
+    assert controller.window.help_dialog is not None
+    grab_widget(controller.window.help_dialog, "25-guide", language)
+    controller.window.help_dialog.close()
 
 
 def manager_screens(controller: AppController, language: str) -> None:

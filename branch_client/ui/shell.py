@@ -9,6 +9,7 @@ comfortable size, or as it was left when the controller gives it a saved geometr
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -26,6 +27,9 @@ from branch_client import APP_NAME, __version__
 from branch_client.i18n import LANGUAGE_NAMES, ui_language
 from branch_client.ui.sync.status_indicator import SyncIndicator
 from branch_client.ui.widgets import Page, centered, message_label, title_label
+
+if TYPE_CHECKING:
+    from branch_client.ui.help import HelpDialog
 
 #: The window opens maximised when the screen's free area is no larger than this in
 #: either direction: the laptops and monitors of branch counters.
@@ -132,6 +136,11 @@ class ShellWindow(QMainWindow):
             self.language_actions[code] = action
 
         self.help_menu = self.menuBar().addMenu("")
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self.guide_action.triggered.connect(self.show_help)
+        self.help_menu.addAction(self.guide_action)
+        self.help_dialog: HelpDialog | None = None  # made on the first F1
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
@@ -148,6 +157,7 @@ class ShellWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("&Guide"))
         self.about_action.setText(self.tr("&About"))
         self._show_user()
 
@@ -197,6 +207,17 @@ class ShellWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.shown.emit()
+
+    def show_help(self) -> None:
+        """F1: the guide, at the section of what is on screen (a page of the workspace says
+        which through its `help_section()`; the sign-in screens open it at its start)."""
+        from branch_client.ui.help import HelpDialog
+
+        screen = self.stack.currentWidget()
+        section = getattr(screen, "help_section", None)
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_section(section() if callable(section) else "start")
 
     def show_screen(self, screen: QWidget) -> None:
         """Make `screen` the window's content (adding it to the stack if new)."""

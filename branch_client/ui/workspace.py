@@ -397,6 +397,11 @@ class Workspace(Page):
         needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + NAV_PADDING
         self.nav.setFixedWidth(max(NAV_MIN_WIDTH, min(NAV_MAX_WIDTH, needed)))
 
+    def help_section(self) -> str:
+        """The guide's section for the page in view (F1): its navigation key."""
+        keys = self.nav_keys()
+        return keys[self._shown_row] if 0 <= self._shown_row < len(keys) else "start"
+
     def nav_keys(self) -> list[str]:
         """The keys of the visible navigation entries, in order."""
         return [e.key for e in self.entries]

@@ -961,6 +961,18 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Guide</source>
+        <extracomment>The sections every guide has, by the key of the page they explain.</extracomment>
+        <translation>មគ្គុទ្ទេសក៍</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+</context>
+<context>
     <name>Indicators</name>
     <message>
         <source>Confirm it is you</source>
@@ -2016,6 +2028,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>ជំនួយ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>មគ្គុទ្ទេសក៍ (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About</source>
