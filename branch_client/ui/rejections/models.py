@@ -36,16 +36,27 @@ def local_time(iso: str) -> str:
     return show_datetime(iso, ui_language())
 
 
-def sent_back_state(row: SentBack) -> str:
-    """What a record sent back by the centre is waiting for, in words."""
+def sent_back_state(row: SentBack, *, own: bool = False) -> str:
+    """What a record sent back by the centre is waiting for, in words (`own`: told to the
+    teller whose record it is, for whom the review is a manager's)."""
     if row.state == WITHDRAWN:
         return translate("ReviewModel", "Withdrawn")
     if row.state == CORRECTION_SENT:
         reference = row.correction_reference or ""
         if row.correction_review == "pending":
-            return translate("ReviewModel", "Correction %1 waiting for your review").replace("%1", reference)
+            text = (
+                translate("ReviewModel", "Correction %1 waiting for a manager's review")
+                if own
+                else translate("ReviewModel", "Correction %1 waiting for your review")
+            )
+            return text.replace("%1", reference)
         if row.correction_review == "returned":
-            return translate("ReviewModel", "Correction %1 returned to the teller").replace("%1", reference)
+            text = (
+                translate("ReviewModel", "Correction %1 returned to you")
+                if own
+                else translate("ReviewModel", "Correction %1 returned to the teller")
+            )
+            return text.replace("%1", reference)
         return translate("ReviewModel", "Correction %1 sent").replace("%1", reference)
     if row.status == "rejected":
         return translate("ReviewModel", "Rejected")
@@ -92,20 +103,28 @@ def _teller(row: Any) -> str:
     return str(row.teller)
 
 
-def _common() -> list[Column]:
-    return [
+def _common(*, own: bool = False) -> list[Column]:
+    """Reference, owner, submitted and (on a manager's page) the teller: on a teller's own
+    page every row is hers, so the column would only repeat her name."""
+    columns = [
         Column(lambda: translate("ReviewModel", "Reference"), _reference),
         Column(lambda: translate("ReviewModel", "Owner"), _owner),
         Column(lambda: translate("ReviewModel", "Submitted"), _submitted, _submitted_key),
-        Column(lambda: translate("ReviewModel", "Teller"), _teller),
     ]
+    if not own:
+        columns.append(Column(lambda: translate("ReviewModel", "Teller"), _teller))
+    return columns
 
 
-def sent_back_columns() -> list[Column]:
-    """Reference, owner, submitted, teller, state, the centre's reason."""
+def _own_state(row: SentBack) -> str:
+    return sent_back_state(row, own=True)
+
+
+def sent_back_columns(*, own: bool = False) -> list[Column]:
+    """Reference, owner, submitted, teller (not on a teller's own page), state, the centre's reason."""
     return [
-        *_common(),
-        Column(lambda: translate("ReviewModel", "State"), sent_back_state),
+        *_common(own=own),
+        Column(lambda: translate("ReviewModel", "State"), _own_state if own else sent_back_state),
         Column(lambda: translate("ReviewModel", "Centre's reason"), lambda r: r.message(ui_language()), tooltip=True),
     ]
 
@@ -115,10 +134,10 @@ def pending_columns() -> list[Column]:
     return [*_common(), Column(lambda: translate("ReviewModel", "Notes"), review_notes, tooltip=True)]
 
 
-def returned_columns() -> list[Column]:
-    """Reference, owner, submitted, teller, the manager's reason."""
+def returned_columns(*, own: bool = False) -> list[Column]:
+    """Reference, owner, submitted, teller (not on a teller's own page), the manager's reason."""
     return [
-        *_common(),
+        *_common(own=own),
         Column(lambda: translate("ReviewModel", "Reason for return"), lambda r: r.review_note or "", tooltip=True),
     ]
 

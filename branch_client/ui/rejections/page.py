@@ -12,14 +12,19 @@ Three lists, each a tab with its count:
 - **Returned to tellers**: what went back, with the reason, until it is corrected or
   withdrawn.
 
+A teller sees the same page as *Sent back to me*: only her own records (the store filters
+them, `Session.rejections` and `returned_registrations`), in two tabs, *Sent back by the
+centre* and *Returned to me*, with what she may do: open and correct. No review tab, no
+policy switch, no approve, return or withdraw.
+
 The store does the work (`Session.approve`, `return_to_teller`, `withdraw`, see
-`branch_client.store.review`); the page asks, shows and refreshes.
+`branch_client.store.review`); the page asks, shows and refreshes. The details pane under
+each list is `details.py`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import html
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -39,27 +44,22 @@ from PySide6.QtWidgets import (
 
 from branch_client.i18n import translate, ui_language
 from branch_client.store import (
-    CORRECTION_SENT,
     MAX_REASON,
     SENT_BACK_OPEN,
     KnownError,
-    SentBack,
     Session,
     UnderReview,
     review_days,
     submitted_on,
 )
 from branch_client.ui import error_text
-from branch_client.ui.rejections import dialogs
+from branch_client.ui.rejections import details, dialogs
 from branch_client.ui.rejections.models import (
     RECORD_ID_ROLE,
     RecordsModel,
-    local_time,
     pending_columns,
     returned_columns,
-    review_notes,
     sent_back_columns,
-    sent_back_state,
 )
 from branch_client.ui.rejections.record_list import RecordList
 from branch_client.ui.widgets import Page, busy_cursor, message_label, title_label
@@ -87,7 +87,8 @@ def message_for(error: KnownError) -> str:
 
 
 class RejectionsPage(Page):
-    """Records sent back by the centre, registrations waiting for review, and those returned.
+    """Records sent back by the centre, registrations waiting for review, and those returned
+    (for a teller: her own records sent back by the centre and returned to her).
 
     Signals:
         correction_requested(str): start a correction (a new version) of this record.
@@ -104,6 +105,7 @@ class RejectionsPage(Page):
         super().__init__(parent)
         self.session = session
         self.is_manager = session.account.is_manager
+        own = not self.is_manager  # a teller's page: every record listed is hers
         self._review_on = False
         self.title = title_label()
         self.intro = QLabel()
@@ -112,7 +114,9 @@ class RejectionsPage(Page):
         self.tabs.setDocumentMode(True)
 
         # Sent back by the centre.
-        self.sent_back = RecordList(RecordsModel(sent_back_columns(), dimmed=lambda r: r.state != SENT_BACK_OPEN))
+        self.sent_back = RecordList(
+            RecordsModel(sent_back_columns(own=own), dimmed=lambda r: r.state != SENT_BACK_OPEN)
+        )
         self.show_withdrawn = QCheckBox()
         self.show_withdrawn.toggled.connect(lambda _checked: self.refresh())
         self.sent_back.layout_.insertWidget(1, self.show_withdrawn)
@@ -154,14 +158,18 @@ class RejectionsPage(Page):
         self.pending.buttons.addWidget(self.pe_approve_day)
 
         # Returned to tellers.
-        self.returned = RecordList(RecordsModel(returned_columns()))
+        self.returned = RecordList(RecordsModel(returned_columns(own=own)))
         self.re_open = QPushButton()
         self.re_correct = QPushButton()
         self.re_withdraw = QPushButton()
         self._add_buttons(self.returned, self.re_open, self.re_correct, self.re_withdraw)
 
         self.tabs.addTab(self.sent_back, "")
-        self.tabs.addTab(self.pending, "")
+        if self.is_manager:
+            self.tabs.addTab(self.pending, "")
+        else:  # nothing waits for a teller's review: the list is kept, out of sight and empty
+            self.pending.setParent(self)
+            self.pending.hide()
         self.tabs.addTab(self.returned, "")
         self.message = message_label()
         self.info = QLabel()
@@ -217,7 +225,7 @@ class RejectionsPage(Page):
         """Reload the three lists and the policy from the store."""
         try:
             rows = self.session.rejections(include_withdrawn=self.show_withdrawn.isChecked())
-            pending = self.session.pending_review()
+            pending = self.session.pending_review() if self.is_manager else []
             returned = self.session.returned_registrations()
             self._review_on = self.session.policy.review_before_sync
         except KnownError as exc:
@@ -251,9 +259,13 @@ class RejectionsPage(Page):
 
     def _update_counts(self) -> None:
         sent, pending, returned = self.open_counts()
-        self.tabs.setTabText(0, self.tr("Sent back by the centre (%1)").replace("%1", str(sent)))
-        self.tabs.setTabText(1, self.tr("Waiting for your review (%1)").replace("%1", str(pending)))
-        self.tabs.setTabText(2, self.tr("Returned to tellers (%1)").replace("%1", str(returned)))
+        tab = self.tabs.indexOf
+        self.tabs.setTabText(tab(self.sent_back), self.tr("Sent back by the centre (%1)").replace("%1", str(sent)))
+        if self.is_manager:
+            self.tabs.setTabText(tab(self.pending), self.tr("Waiting for your review (%1)").replace("%1", str(pending)))
+            self.tabs.setTabText(tab(self.returned), self.tr("Returned to tellers (%1)").replace("%1", str(returned)))
+        else:
+            self.tabs.setTabText(tab(self.returned), self.tr("Returned to me (%1)").replace("%1", str(returned)))
 
     def _update_policy_state(self) -> None:
         pending = self.pending.model.rowCount()
@@ -273,79 +285,21 @@ class RejectionsPage(Page):
         self.sb_open.setEnabled(len(sent) == 1)
         self.sb_correct.setEnabled(one_open)
         self.sb_withdraw.setEnabled(one_open)
-        self._show_sent_back(sent[0] if len(sent) == 1 else None)
+        own = not self.is_manager
+        self.sent_back.details.setHtml(details.sent_back_html(sent[0] if len(sent) == 1 else None, own=own))
 
         pending = self.pending.selected_rows()
         self.pe_open.setEnabled(len(pending) == 1)
         self.pe_approve.setEnabled(bool(pending))
         self.pe_return.setEnabled(bool(pending))
         self.pe_withdraw.setEnabled(len(pending) == 1)
-        self._show_pending(pending[0] if len(pending) == 1 else None, len(pending))
+        self.pending.details.setHtml(details.pending_html(pending[0] if len(pending) == 1 else None, len(pending)))
 
         returned = self.returned.selected_rows()
         self.re_open.setEnabled(len(returned) == 1)
         self.re_correct.setEnabled(len(returned) == 1)
         self.re_withdraw.setEnabled(len(returned) == 1)
-        self._show_returned(returned[0] if len(returned) == 1 else None)
-
-    def _heading(self, row: SentBack | UnderReview) -> str:
-        submitted = self.tr("Submitted %1 by %2").replace("%1", local_time(row.submitted_at)).replace("%2", row.teller)
-        return (
-            f"<p><b>{html.escape(row.reference)}</b> — {html.escape(row.owner_name)}<br>"
-            f"<small>{html.escape(submitted)}</small></p>"
-        )
-
-    def _show_sent_back(self, row: SentBack | None) -> None:
-        if row is None:
-            self.sent_back.details.setHtml(_hint(self.tr("Select a record to read the centre's reason.")))
-            return
-        lang = ui_language()
-        parts = [self._heading(row)]
-        answered = (
-            self.tr("Rejected by the centre on %1")
-            if row.status == "rejected"
-            else self.tr("Sent back by the centre for correction on %1")
-        ).replace("%1", local_time(row.answered_at))
-        parts.append(f"<p><b>{html.escape(answered)}</b><br>{html.escape(row.message(lang))}</p>")
-        if row.fields:
-            items = "".join(
-                f"<li><b>{html.escape(f.label_in(lang))}</b>: {html.escape(f.message_in(lang))}</li>"
-                for f in row.fields
-            )
-            parts.append(f"<ul>{items}</ul>")
-        if row.state == CORRECTION_SENT:
-            parts.append(f"<p><b>{html.escape(sent_back_state(row))}</b></p>")
-        if row.withdrawn_at is not None:
-            withdrawn = self.tr("Withdrawn on %1: %2").replace("%1", local_time(row.withdrawn_at))
-            parts.append(f"<p>{html.escape(withdrawn.replace('%2', row.withdrawn_reason or ''))}</p>")
-        self.sent_back.details.setHtml("".join(parts))
-
-    def _show_pending(self, row: UnderReview | None, selected: int) -> None:
-        if row is None:
-            text = (
-                self.tr("Registrations selected: %1.").replace("%1", str(selected))
-                if selected > 1
-                else self.tr(
-                    "Select a registration to approve it (it is sent at the next sync) or to return it to the teller with the reason. Ctrl or Shift selects several; a whole day is approved with the button on the right."
-                )
-            )
-            self.pending.details.setHtml(_hint(text))
-            return
-        parts = [self._heading(row)]
-        notes = review_notes(row)
-        if notes:
-            parts.append(f"<p>{html.escape(notes)}</p>")
-        if row.duplicate_note:
-            reason = self.tr("The teller's reason: %1").replace("%1", row.duplicate_note)
-            parts.append(f"<p>{html.escape(reason)}</p>")
-        self.pending.details.setHtml("".join(parts))
-
-    def _show_returned(self, row: UnderReview | None) -> None:
-        if row is None:
-            self.returned.details.setHtml(_hint(self.tr("Select a registration to read why it was returned.")))
-            return
-        reason = self.tr("Returned to the teller: %1").replace("%1", row.review_note or "")
-        self.returned.details.setHtml(self._heading(row) + f"<p>{html.escape(reason)}</p>")
+        self.returned.details.setHtml(details.returned_html(returned[0] if len(returned) == 1 else None, own=own))
 
     # --- acting ---------------------------------------------------------------------
 
@@ -514,7 +468,8 @@ class RejectionsPage(Page):
 
     # --- language -------------------------------------------------------------------
 
-    def retranslate(self) -> None:
+    def _manager_texts(self) -> None:
+        """Title, explanations and empty lists of the manager's page (everyone's records)."""
         self.title.setText(self.tr("Rejections and review"))
         self.intro.setText(
             self.tr(
@@ -526,15 +481,42 @@ class RejectionsPage(Page):
                 "The centre refused these records or asks for a correction. Correct one to send a new version of it, or withdraw it if it should not be sent again."
             )
         )
-        self.show_withdrawn.setText(self.tr("Show withdrawn records"))
         self.sent_back.empty.setText(self.tr("The centre has not sent back any record."))
-        self.pending.empty.setText(self.tr("No registration is waiting for your review."))
         self.returned.intro.setText(
             self.tr(
                 "You sent these back to the teller who captured them. The teller corrects each like a record the centre sent back: the new version waits for your review again."
             )
         )
         self.returned.empty.setText(self.tr("No registration is back with a teller."))
+
+    def _teller_texts(self) -> None:
+        """The same, spoken to a teller about her own records (she corrects; a manager withdraws)."""
+        self.title.setText(self.tr("Sent back to me"))
+        self.intro.setText(
+            self.tr(
+                "Your registrations that need a correction: those the centre sent back and those a manager returned to you. Select one to read why, then correct it. Nothing listed here is lost."
+            )
+        )
+        self.sent_back.intro.setText(
+            self.tr(
+                "The centre refused these records of yours or asks for a correction. Correct one to send a new version of it. If one should not be sent again, ask your manager to withdraw it."
+            )
+        )
+        self.sent_back.empty.setText(self.tr("The centre has not sent back any record of yours."))
+        self.returned.intro.setText(
+            self.tr(
+                "A manager returned these to you before they were sent. Read the reason, then correct each one: the new version waits for the manager's review again."
+            )
+        )
+        self.returned.empty.setText(self.tr("No registration has been returned to you."))
+
+    def retranslate(self) -> None:
+        if self.is_manager:
+            self._manager_texts()
+        else:
+            self._teller_texts()
+        self.show_withdrawn.setText(self.tr("Show withdrawn records"))
+        self.pending.empty.setText(self.tr("No registration is waiting for your review."))
         self.policy_box.setTitle(self.tr("Review before sync"))
         self.policy_switch.setText(self.tr("Review registrations before they are sent to the centre"))
         self.policy_text.setText(
@@ -563,7 +545,3 @@ class RejectionsPage(Page):
         self._update_counts()
         self._update_policy_state()
         self._selection_changed()
-
-
-def _hint(text: str) -> str:
-    return f"<p><i>{html.escape(text)}</i></p>"
