@@ -343,23 +343,26 @@ class Workspace(Page):
         page = self.page("sync")
         assert isinstance(page, SyncPage)
         if not centre_url or not enrolment_code:
-            page.show_error(translate("Sync", "Enter the centre's address and the enrolment code."))
+            page.show_error(lambda: translate("Sync", "Enter the centre's address and the enrolment code."))
             return
         try:
             with busy_cursor():
                 config = sync_service.enrol(self.session, centre_url, enrolment_code, ca_bundle=ca_bundle or None)
         except InsecureURL:
-            page.show_error(sync_text.problem("insecure_url"))
+            page.show_error(lambda: sync_text.problem("insecure_url"))
             return
         except SyncError as exc:
-            page.show_error(sync_text.problem(exc.code, exc.message, ui_language()))
+            failed = exc  # worded again on a language switch, after the except block is gone
+            page.show_error(lambda: sync_text.problem(failed.code, failed.message, ui_language()))
             return
         except KnownError as exc:
-            page.show_error(error_text.message_for(exc))
+            known = exc
+            page.show_error(lambda: error_text.message_for(known))
             return
+        fingerprint = config.centre_fingerprint
         page.show_info(
-            translate("Sync", "Connected. Check that the centre's key fingerprint is %1.").replace(
-                "%1", config.centre_fingerprint
+            lambda: translate("Sync", "Connected. Check that the centre's key fingerprint is %1.").replace(
+                "%1", fingerprint
             )
         )
         if self.sync is not None:
@@ -377,9 +380,11 @@ class Workspace(Page):
         manual = page.take_manual()
         if result.error is None:
             if manual:
-                page.show_info(translate("Sync", "Sync finished: %1 records sent.").replace("%1", str(result.records)))
+                records = result.records
+                page.show_info(lambda: translate("Sync", "Sync finished: %1 records sent.").replace("%1", str(records)))
         elif result.error.code != "cancelled":
-            page.show_error(sync_text.problem(result.error.code, result.error.message, ui_language()))
+            error = result.error
+            page.show_error(lambda: sync_text.problem(error.code, error.message, ui_language()))
 
     def retranslate(self) -> None:
         native = QKeySequence.SequenceFormat.NativeText

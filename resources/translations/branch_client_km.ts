@@ -313,6 +313,18 @@
         <translation>បានរក្សាទុកឯកសារបម្រុងទុក</translation>
     </message>
     <message>
+        <source>Indicators exported</source>
+        <translation>បាននាំចេញសូចនាករ</translation>
+    </message>
+    <message>
+        <source>Register of registrations exported</source>
+        <translation>បាននាំចេញបញ្ជីការចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Other action (%1)</source>
+        <translation>សកម្មភាពផ្សេងទៀត (%1)</translation>
+    </message>
+    <message>
         <source>role</source>
         <translation>តួនាទី</translation>
     </message>
@@ -359,6 +371,26 @@
     <message>
         <source>registrations</source>
         <translation>ការចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>approved together</source>
+        <translation>អនុម័តរួមគ្នា</translation>
+    </message>
+    <message>
+        <source>file type</source>
+        <translation>ប្រភេទឯកសារ</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>ចំនួនជួរ</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>ពី</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>ដល់</translation>
     </message>
     <message>
         <source>teller</source>
@@ -1677,46 +1709,6 @@
         <translation>ការពិនិត្យមុនធ្វើសមកាលកម្មត្រូវបានបិទ ដូច្នេះការចុះឈ្មោះថ្មីៗត្រូវបានផ្ញើទៅមជ្ឈមណ្ឌលដោយផ្ទាល់។ ការចុះឈ្មោះក្នុងបញ្ជីនេះ (%1) ត្រូវបានដាក់ស្នើនៅពេលមុខងារនេះនៅបើក៖ វានឹងត្រូវបានផ្ញើ លុះត្រាតែអ្នកអនុម័តវា។</translation>
     </message>
     <message>
-        <source>Submitted %1 by %2</source>
-        <translation>ដាក់ស្នើនៅ %1 ដោយ %2</translation>
-    </message>
-    <message>
-        <source>Select a record to read the centre&apos;s reason.</source>
-        <translation>សូមជ្រើសរើសកំណត់ត្រាមួយ ដើម្បីអានមូលហេតុរបស់មជ្ឈមណ្ឌល។</translation>
-    </message>
-    <message>
-        <source>Rejected by the centre on %1</source>
-        <translation>ត្រូវបានមជ្ឈមណ្ឌលបដិសេធនៅ %1</translation>
-    </message>
-    <message>
-        <source>Sent back by the centre for correction on %1</source>
-        <translation>មជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់មកវិញដើម្បីកែតម្រូវនៅ %1</translation>
-    </message>
-    <message>
-        <source>Withdrawn on %1: %2</source>
-        <translation>បានដកចេញនៅ %1៖ %2</translation>
-    </message>
-    <message>
-        <source>Registrations selected: %1.</source>
-        <translation>ការចុះឈ្មោះដែលបានជ្រើសរើស៖ %1។</translation>
-    </message>
-    <message>
-        <source>Select a registration to approve it (it is sent at the next sync) or to return it to the teller with the reason. Ctrl or Shift selects several; a whole day is approved with the button on the right.</source>
-        <translation>សូមជ្រើសរើសការចុះឈ្មោះមួយ ដើម្បីអនុម័តវា (វានឹងត្រូវបានផ្ញើនៅពេលធ្វើសមកាលកម្មលើកក្រោយ) ឬដើម្បីប្រគល់វាត្រឡប់ទៅបេឡាករជាមួយមូលហេតុ។ ចុច Ctrl ឬ Shift ដើម្បីជ្រើសរើសច្រើន។ ប៊ូតុងនៅខាងស្ដាំអនុម័តពេញមួយថ្ងៃ។</translation>
-    </message>
-    <message>
-        <source>The teller&apos;s reason: %1</source>
-        <translation>មូលហេតុរបស់បេឡាករ៖ %1</translation>
-    </message>
-    <message>
-        <source>Select a registration to read why it was returned.</source>
-        <translation>សូមជ្រើសរើសការចុះឈ្មោះមួយ ដើម្បីអានមូលហេតុដែលវាត្រូវបានប្រគល់ត្រឡប់។</translation>
-    </message>
-    <message>
-        <source>Returned to the teller: %1</source>
-        <translation>បានប្រគល់ត្រឡប់ទៅបេឡាករ៖ %1</translation>
-    </message>
-    <message>
         <source>Approve registrations</source>
         <translation>អនុម័តការចុះឈ្មោះ</translation>
     </message>
@@ -1789,6 +1781,30 @@
         <translation>មជ្ឈមណ្ឌលបានបដិសេធកំណត់ត្រាទាំងនេះ ឬស្នើឱ្យកែតម្រូវ។ សូមកែតម្រូវកំណត់ត្រា ដើម្បីផ្ញើកំណែថ្មីរបស់វា ឬដកវាចេញ ប្រសិនបើមិនគួរផ្ញើវាម្ដងទៀត។</translation>
     </message>
     <message>
+        <source>Sent back to me</source>
+        <translation>ផ្ញើត្រឡប់មកខ្ញុំវិញ</translation>
+    </message>
+    <message>
+        <source>Your registrations that need a correction: those the centre sent back and those a manager returned to you. Select one to read why, then correct it. Nothing listed here is lost.</source>
+        <translation>ការចុះឈ្មោះរបស់អ្នកដែលត្រូវកែតម្រូវ៖ ការចុះឈ្មោះដែលមជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់មកវិញ និងការចុះឈ្មោះដែលអ្នកគ្រប់គ្រងបានប្រគល់ត្រឡប់មកអ្នកវិញ។ សូមជ្រើសរើសមួយ ដើម្បីអានមូលហេតុ រួចកែតម្រូវវា។ គ្មានអ្វីដែលមាននៅទីនេះត្រូវបាត់បង់ទេ។</translation>
+    </message>
+    <message>
+        <source>The centre refused these records of yours or asks for a correction. Correct one to send a new version of it. If one should not be sent again, ask your manager to withdraw it.</source>
+        <translation>មជ្ឈមណ្ឌលបានបដិសេធកំណត់ត្រារបស់អ្នកទាំងនេះ ឬស្នើឱ្យកែតម្រូវ។ សូមកែតម្រូវកំណត់ត្រា ដើម្បីផ្ញើកំណែថ្មីរបស់វា។ ប្រសិនបើកំណត់ត្រាណាមួយមិនគួរផ្ញើម្ដងទៀតទេ សូមស្នើអ្នកគ្រប់គ្រងរបស់អ្នកឱ្យដកវាចេញ។</translation>
+    </message>
+    <message>
+        <source>The centre has not sent back any record of yours.</source>
+        <translation>មជ្ឈមណ្ឌលមិនទាន់បានបញ្ជូនកំណត់ត្រារបស់អ្នកណាមួយត្រឡប់មកវិញទេ។</translation>
+    </message>
+    <message>
+        <source>A manager returned these to you before they were sent. Read the reason, then correct each one: the new version waits for the manager&apos;s review again.</source>
+        <translation>អ្នកគ្រប់គ្រងបានប្រគល់ការចុះឈ្មោះទាំងនេះត្រឡប់មកអ្នកវិញ មុនពេលវាត្រូវបានផ្ញើ។ សូមអានមូលហេតុ រួចកែតម្រូវនីមួយៗ៖ កំណែថ្មីនឹងរង់ចាំការពិនិត្យរបស់អ្នកគ្រប់គ្រងម្ដងទៀត។</translation>
+    </message>
+    <message>
+        <source>No registration has been returned to you.</source>
+        <translation>គ្មានការចុះឈ្មោះណាត្រូវបានប្រគល់ត្រឡប់មកអ្នកវិញទេ។</translation>
+    </message>
+    <message>
         <source>Show withdrawn records</source>
         <translation>បង្ហាញកំណត់ត្រាដែលបានដកចេញ</translation>
     </message>
@@ -1803,6 +1819,10 @@
     <message>
         <source>You sent these back to the teller who captured them. The teller corrects each like a record the centre sent back: the new version waits for your review again.</source>
         <translation>អ្នកបានប្រគល់ការចុះឈ្មោះទាំងនេះត្រឡប់ទៅបេឡាករដែលបានបញ្ចូលវា។ បេឡាករកែតម្រូវនីមួយៗ ដូចកំណត់ត្រាដែលមជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់៖ កំណែថ្មីនឹងរង់ចាំការពិនិត្យរបស់អ្នកម្ដងទៀត។</translation>
+    </message>
+    <message>
+        <source>Returned to me (%1)</source>
+        <translation>ប្រគល់ត្រឡប់មកខ្ញុំវិញ (%1)</translation>
     </message>
     <message>
         <source>No registration is back with a teller.</source>
@@ -1884,8 +1904,16 @@
         <translation>បានដកចេញ</translation>
     </message>
     <message>
+        <source>Correction %1 waiting for a manager&apos;s review</source>
+        <translation>ការកែតម្រូវ %1 កំពុងរង់ចាំការពិនិត្យរបស់អ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
         <source>Correction %1 waiting for your review</source>
         <translation>ការកែតម្រូវ %1 កំពុងរង់ចាំការពិនិត្យរបស់អ្នក</translation>
+    </message>
+    <message>
+        <source>Correction %1 returned to you</source>
+        <translation>ការកែតម្រូវ %1 ត្រូវបានប្រគល់ត្រឡប់មកអ្នកវិញ</translation>
     </message>
     <message>
         <source>Correction %1 returned to the teller</source>

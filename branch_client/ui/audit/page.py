@@ -121,6 +121,12 @@ class AuditPage(Page):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         self._filling = False
+        # What the status lines say, kept as the facts behind them so a language switch
+        # words them again: the last Verify (its report and the broken entry's time) and the
+        # last problem (a KnownError).
+        self._report: ChainReport | None = None
+        self._broken_at: str | None = None
+        self._problem: KnownError | None = None
         self.retranslate()
 
     # --- reading -------------------------------------------------------------------------
@@ -147,12 +153,17 @@ class AuditPage(Page):
     def _apply_filter(self) -> None:
         if self._filling:
             return
-        self.message.clear()
+        self._show_problem(None)
         try:
             self.model.set_filter(self.current_filter())
         except KnownError as exc:
-            self.message.setText(error_text.message_for(exc))
+            self._show_problem(exc)
         self._fill_empty()
+
+    def _show_problem(self, error: KnownError | None) -> None:
+        """Say why the log could not be read (None: clear it); worded again on a switch."""
+        self._problem = error
+        self.message.setText("" if error is None else error_text.message_for(error))
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
@@ -165,7 +176,7 @@ class AuditPage(Page):
             accounts = sorted(self.session.accounts(), key=lambda a: a.username.lower())
             actions = self.session.audit_actions()
         except KnownError as exc:
-            self.message.setText(error_text.message_for(exc))
+            self._show_problem(exc)
             return
         self._filling = True
         try:
@@ -191,7 +202,8 @@ class AuditPage(Page):
 
     def verify(self) -> None:
         """Walk the whole chain and say plainly whether it is intact, or where it breaks."""
-        self.message.clear()
+        self._show_problem(None)
+        self._report = self._broken_at = None
         self.verdict.clear()
         self.verify_button.setEnabled(False)
         check = self.session.audit_chain_check()
@@ -209,22 +221,28 @@ class AuditPage(Page):
         self.verify_button.setEnabled(True)
         if report is None:
             if error is not None:
-                self.message.setText(error_text.message_for(error))
+                self._show_problem(error)
             return
-
-        def when(seq: int) -> str | None:
-            entry = self.session.audit_entry(seq)
-            return None if entry is None else sync_text.when(entry.at)
-
-        try:
-            text = audit_text.chain_report(report, when)
-        except KnownError as exc:
-            self.message.setText(error_text.message_for(exc))
-            return
-        self.verdict.setText(text)
+        broken_at = None
+        if not report.intact and report.broken_at:
+            try:
+                entry = self.session.audit_entry(report.broken_at)
+            except KnownError as exc:
+                self._show_problem(exc)
+                return
+            broken_at = None if entry is None else entry.at
+        self._report, self._broken_at = report, broken_at
+        text = self._word_verdict()
         colour = "#1b5e20" if report.intact else "#b00020"
         self.verdict.setStyleSheet(f"QLabel#auditVerdict {{ color: {colour}; font-weight: bold; }}")
         self.verified.emit(text)
+
+    def _word_verdict(self) -> str:
+        """Show the last Verify's finding in the UI language (nothing before the first)."""
+        report, at = self._report, self._broken_at
+        text = "" if report is None else audit_text.chain_report(report, lambda _: sync_text.when(at) if at else None)
+        self.verdict.setText(text)
+        return text
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -250,6 +268,9 @@ class AuditPage(Page):
         for i in range(1, self.action_filter.count()):
             self.action_filter.setItemText(i, audit_text.action(str(self.action_filter.itemData(i))))
         self._fill_empty()
+        self._word_verdict()
+        if self._problem is not None:
+            self.message.setText(error_text.message_for(self._problem))
 
 
 def _day(value: QDate) -> date:

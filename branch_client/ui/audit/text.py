@@ -1,8 +1,11 @@
 """Plain words, in the UI language, for the audit log: actions, details, the chain's check.
 
 Every action code the app writes (`audit.append(..., action=...)`, `Session._audit(...)`,
-`Session.close(reason=...)`) has a phrase here; tests/ui/audit/test_audit_page.py finds the codes
-in the source and fails when one is missing. A code without a phrase is shown as it is.
+`Session.close(reason=...)`, `Session.record_event(...)`) has a phrase here;
+tests/ui/audit/test_audit_page.py finds the codes in the source and fails when one is missing.
+A code without a phrase (written by a newer version of the app) is shown as "Other action
+(code)", so nothing is lost. Details are shown as "name: value" in words: a form id as the
+form's title, a field name as its label, a state or reason code as its phrase, a date day first.
 """
 
 from __future__ import annotations
@@ -12,8 +15,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLocale
 
-from branch_client.i18n import translate
+import forms
+from branch_client.i18n import translate, ui_language
 from branch_client.store import ChainReport
+from forms.display import show_answer, show_date
+
+# The form whose field labels name a detail key that is a field (an answer named in an entry).
+_REGISTRATION_FORM = "cam_ie_registration"
 
 
 def _phrases() -> dict[str, Callable[[], str]]:
@@ -43,6 +51,8 @@ def _phrases() -> dict[str, Callable[[], str]]:
         "registration_withdrawn": lambda: translate("Audit", "Registration withdrawn"),
         "receipt_printed": lambda: translate("Audit", "Receipt printed or saved"),
         "backup_written": lambda: translate("Audit", "Backup written"),
+        "indicators_exported": lambda: translate("Audit", "Indicators exported"),
+        "register_exported": lambda: translate("Audit", "Register of registrations exported"),
     }
 
 
@@ -52,9 +62,12 @@ def known_actions() -> frozenset[str]:
 
 
 def action(code: str) -> str:
-    """An action code in plain words (the code itself when it has no phrase yet)."""
+    """An action code in plain words; a code this version has no phrase for (written by a
+    newer version) as "Other action (code)", so the viewer still tells entries apart."""
     phrase = _phrases().get(code)
-    return phrase() if phrase is not None else code
+    if phrase is not None:
+        return phrase()
+    return translate("Audit", "Other action (%1)").replace("%1", code)
 
 
 def _detail_names() -> dict[str, str]:
@@ -71,6 +84,11 @@ def _detail_names() -> dict[str, str]:
         "review": translate("Audit", "review"),
         "was": translate("Audit", "was"),
         "registrations": translate("Audit", "registrations"),
+        "batch": translate("Audit", "approved together"),
+        "format": translate("Audit", "file type"),
+        "rows": translate("Audit", "rows"),
+        "from": translate("Audit", "from"),
+        "to": translate("Audit", "until"),
     }
 
 
@@ -83,6 +101,8 @@ def _detail_values() -> dict[str, str]:
         "returned": translate("Audit", "returned"),
         "rejected": translate("Audit", "rejected by the centre"),
         "needs_correction": translate("Audit", "sent back for correction"),
+        "csv": "CSV",  # file types are named the same in every language
+        "pdf": "PDF",
     }
 
 
@@ -90,6 +110,7 @@ def details(text: str, resolve: Callable[[str], str | None] | None = None, *, sk
     """An entry's details ("role: teller, …"); `resolve` turns ids into references or names.
 
     A detail whose value is `skip` (the subject, already in its own column) is left out.
+    Details that are not a JSON object are shown as they are.
     """
     try:
         raw = json.loads(text or "{}")
@@ -97,20 +118,55 @@ def details(text: str, resolve: Callable[[str], str | None] | None = None, *, sk
         return text
     if not isinstance(raw, dict):
         return text
-    names, values = _detail_names(), _detail_values()
+    names = _detail_names()
+    lang = ui_language()
     parts = []
     for key, value in raw.items():
         shown = str(value)
         if skip is not None and shown == skip:
             continue
-        if key in ("review_before_sync",):
-            shown = translate("Audit", "on") if shown in ("1", "true", "True") else translate("Audit", "off")
-        elif resolve is not None and (found := resolve(shown)) is not None:
-            shown = found
-        else:
-            shown = values.get(shown, shown)
-        parts.append(f"{names.get(key, key)}: {shown}")
+        parts.append(f"{names.get(key) or _field_label(key, lang)}: {_detail_value(key, shown, resolve, lang)}")
     return ", ".join(parts)
+
+
+def _detail_value(key: str, shown: str, resolve: Callable[[str], str | None] | None, lang: str) -> str:
+    """One detail's value in words: on/off, a form's title, a day, a reference, a state."""
+    if key == "review_before_sync":
+        return translate("Audit", "on") if shown in ("1", "true", "True") else translate("Audit", "off")
+    if key == "form":
+        return form_title(shown, lang)
+    if key in ("from", "to"):
+        return show_date(shown, lang)
+    if resolve is not None and (found := resolve(shown)) is not None:
+        return found
+    form = _registration_form()
+    if form is not None and key in form.fields and key not in _detail_names():
+        return show_answer(form, form.fields[key], shown, lang)  # a choice by its label
+    return _detail_values().get(shown, shown)
+
+
+def form_title(form_id: str, lang: str | None = None) -> str:
+    """A form id (`cam_ie_registration`) as the form's title in the UI language; an id this
+    computer has no definition for, as it is."""
+    try:
+        return forms.load_form(form_id).title(lang or ui_language())
+    except (forms.FormError, OSError):
+        return form_id
+
+
+def _field_label(name: str, lang: str) -> str:
+    """A detail key that names a question of the registration form, as its label; else the key."""
+    form = _registration_form()
+    row = form.fields.get(name) if form is not None else None
+    return row.label(lang) if row is not None else name
+
+
+def _registration_form() -> forms.Form | None:
+    """The latest registration form (cached by `forms`), whose questions name answer details."""
+    try:
+        return forms.load_form(_REGISTRATION_FORM)
+    except (forms.FormError, OSError):
+        return None
 
 
 def chain_report(report: ChainReport, when: Callable[[int], str | None]) -> str:

@@ -9,6 +9,9 @@ connection, a page at a time) and lets the manager change the branch's sync poli
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeAlias
+
 from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +45,8 @@ from branch_client.ui.widgets import Page, message_label, title_label
 from sync.outbox import STATES
 
 RECORD_KEYS = ("drafts", "held", *STATES)
+# A status line: its text, or a function that words it in the UI language in force.
+Wording: TypeAlias = str | Callable[[], str]
 CENTRE_KEYS = ("centre", "fingerprint", "key_expires", "oldest_waiting", "last_success", "next_attempt", "last_error")
 
 
@@ -72,6 +77,7 @@ class SyncPage(Page):
         self.info.setWordWrap(True)
         self.info.setObjectName("syncInfo")
         self._manual = False  # the running pass was asked for on this page
+        self._said: tuple[Wording, Wording] = ("", "")  # the status lines (problem, news)
 
         self.warnings = QLabel()
         self.warnings.setObjectName("syncWarnings")
@@ -282,15 +288,23 @@ class SyncPage(Page):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def show_error(self, message: str) -> None:
-        """Why the last request (enrolment, sync) did not work."""
+    def show_error(self, message: Wording) -> None:
+        """Why the last request (enrolment, sync) did not work. Given as a function that
+        words it (`lambda: translate(…)`), the line follows a language switch; given as
+        text, it stays as written."""
         self._say(message, "")
 
-    def show_info(self, message: str) -> None:
-        """How the last request went, when it went well."""
+    def show_info(self, message: Wording) -> None:
+        """How the last request went, when it went well (a function or text, as `show_error`)."""
         self._say("", message)
 
-    def _say(self, error: str, info: str) -> None:
+    def _say(self, error: Wording, info: Wording) -> None:
+        self._said = (error, info)
+        self._word_status()
+
+    def _word_status(self) -> None:
+        """Set the two status lines from what was last said, in the UI language now."""
+        error, info = (part() if callable(part) else part for part in self._said)
         self.message.setText(error)
         self.info.setText(info)
         self.message.setVisible(bool(error))  # empty lines would push the history down
@@ -344,7 +358,7 @@ class SyncPage(Page):
             elif selected is not None:
                 self.batch_records.show_batch(selected)  # its records' answers may have come in
         except KnownError as exc:
-            self.show_error(error_text.message_for(exc))
+            self.show_error(_problem(exc))
         self._fill_history_titles()
 
     def _batch_selected(self, selected: QItemSelection, deselected: QItemSelection) -> None:
@@ -356,7 +370,7 @@ class SyncPage(Page):
         try:
             self.batch_records.show_batch(batch_id)
         except KnownError as exc:
-            self.show_error(error_text.message_for(exc))
+            self.show_error(_problem(exc))
         self._fill_history_titles()
 
     def _fill_history_titles(self) -> None:
@@ -382,7 +396,7 @@ class SyncPage(Page):
         try:
             policy = self.session.policy
         except KnownError as exc:
-            self.show_error(error_text.message_for(exc))
+            self.show_error(_problem(exc))
             return
         self.review_before_sync.setChecked(policy.review_before_sync)
         self.warn_days.setValue(policy.warn_days_without_sync)
@@ -399,13 +413,13 @@ class SyncPage(Page):
         )
         try:
             if policy == self.session.policy:
-                self.show_info(translate("Sync", "The branch policy is unchanged."))
+                self.show_info(lambda: translate("Sync", "The branch policy is unchanged."))
                 return
             self.session.set_policy(policy)
         except KnownError as exc:
-            self.show_error(error_text.message_for(exc))
+            self.show_error(_problem(exc))
             return
-        self.show_info(translate("Sync", "The branch policy was saved."))
+        self.show_info(lambda: translate("Sync", "The branch policy was saved."))
         self.refresh_requested.emit()
 
     # --- drawing -------------------------------------------------------------------------
@@ -460,6 +474,7 @@ class SyncPage(Page):
             self._waiting_label.setText(translate("Sync", "Warn when more registrations than this wait"))
             self.policy_save.setText(translate("Sync", "Save policy"))
         self._fill()
+        self._word_status()
 
     def _fill(self) -> None:
         snap = self.snapshot
@@ -496,6 +511,11 @@ class SyncPage(Page):
         path = dialogs.choose_ca_bundle(self)
         if path is not None:
             self.ca_bundle.setText(str(path))
+
+
+def _problem(error: KnownError) -> Callable[[], str]:
+    """A known error as a status line that is worded again after a language switch."""
+    return lambda: error_text.message_for(error)
 
 
 def _table(model: BatchHistoryModel | BatchRecordsModel) -> QTableView:

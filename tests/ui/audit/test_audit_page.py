@@ -20,11 +20,14 @@ from tests.sync.helpers import sample_answers, submit
 
 ROOT = Path(__file__).resolve().parents[3]
 # How the app names an audit action: audit.append(..., action="x"), self._audit("x", …),
-# close(reason="x") and _close_session(reason="x").
+# close(reason="x"), _close_session(reason="x"), record_event("x", …) and the indicators'
+# _audit_export(session, "x", …).
 _CODE_PATTERNS = [
     re.compile(r'action="([a-z_]+)"'),
     re.compile(r'_audit\(\s*"([a-z_]+)"'),
     re.compile(r'reason="([a-z_]+)"'),
+    re.compile(r'record_event\(\s*"([a-z_]+)"'),
+    re.compile(r'_audit_export\(\s*\w+,\s*"([a-z_]+)"'),
 ]
 
 
@@ -47,10 +50,20 @@ def _texts(model: AuditLogModel, column: int) -> list[str]:
 
 def test_every_action_code_in_the_code_base_has_plain_words() -> None:
     codes = _codes_in_the_code_base()
-    assert {"login", "registration_submitted", "policy_changed", "device_enrolled", "session_locked"} <= codes
+    assert {
+        "login",
+        "registration_submitted",
+        "policy_changed",
+        "device_enrolled",
+        "session_locked",
+        "indicators_exported",
+        "register_exported",
+    } <= codes
     assert codes - audit_text.known_actions() == set()
     assert audit_text.action("login") == "Signed in"
-    assert audit_text.action("some_new_code") == "some_new_code"  # unknown codes are shown raw
+    assert audit_text.action("indicators_exported") == "Indicators exported"
+    # A code from a newer version: a generic phrase, the code kept so nothing is lost.
+    assert audit_text.action("some_new_code") == "Other action (some_new_code)"
 
 
 def test_the_log_shows_usernames_phrases_and_references(
@@ -137,7 +150,7 @@ def test_the_log_is_read_a_page_at_a_time(manager_session: Session, qtmodelteste
     while model.canFetchMore(model.index(-1, -1)):
         model.fetchMore(model.index(-1, -1))
     assert [model.entry_at(r).subject for r in range(model.rowCount())] == [str(i) for i in reversed(range(12))]
-    assert _texts(model, 2) == ["test_event"] * 12
+    assert _texts(model, 2) == ["Other action (test_event)"] * 12
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 

@@ -4,13 +4,16 @@ batch history and a batch's records, the branch-at-risk warnings, and the policy
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from branch_client.i18n import Translator, translate
 from branch_client.qt.sync_worker import SyncController
 from branch_client.services import sync as sync_service
 from branch_client.services.sync import RiskWarning, SyncRunner, disk_is_low, risk_warnings
@@ -355,3 +358,40 @@ def test_a_batch_given_up_lists_its_records_as_sent_again(branch: Branch, qtbot:
         "G-000002",
     ]
     assert {records.data(records.index(r, 1)) for r in range(records.rowCount())} == {"Sent again in a later batch"}
+
+
+def test_the_status_lines_are_worded_again_after_a_language_switch(
+    branch: Branch, qtbot: QtBot, qapp: QApplication
+) -> None:
+    """What the page last said (a saved policy, a finished pass, a problem) and its times and
+    counts follow a switch to Khmer and back, without the manager acting again."""
+    directory, session = branch
+    page = SyncPage(session)
+    qtbot.addWidget(page)
+    page.set_snapshot(_take_snapshot(directory, session))
+    page.warn_days.setValue(5)
+    with qtbot.wait_signal(page.refresh_requested, timeout=1_000):
+        page.policy_save.click()
+    assert page.info.text() == "The branch policy was saved."
+    assert page.value_text("last_success") == "never"
+    translator = Translator(qapp)
+    try:
+        translator.set_language("km")
+        qtbot.wait_until(lambda: page.info.text() != "The branch policy was saved.")
+        saved = page.info.text()
+        assert saved == translate("Sync", "The branch policy was saved.")
+        assert re.search("[\u1780-\u17ff]", saved)
+        assert not re.search("[A-Za-z]", saved)
+        assert page.value_text("last_success") == translate("Sync", "never") != "never"
+        # A line worded by the caller (as the workspace does after a pass) follows too.
+        page.show_info(lambda: translate("Sync", "Sync finished: %1 records sent.").replace("%1", "3"))
+        khmer_line = page.info.text()
+        assert re.search("[\u1780-\u17ff]", khmer_line)
+        assert "3" in khmer_line
+        translator.set_language("en")
+        qtbot.wait_until(lambda: page.info.text() == "Sync finished: 3 records sent.")
+        assert page.value_text("last_success") == "never"
+    finally:
+        translator.set_language("en")
+        QApplication.processEvents()
+        translator.deleteLater()
