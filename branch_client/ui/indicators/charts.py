@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from branch_client.i18n import ui_language
@@ -32,6 +32,17 @@ from forms.display import MONTHS, show_date
 #: Colour-blind-safe (Okabe–Ito): vermilion for women, blue for men, grey for not recorded.
 SEX_COLOURS = {FEMALE: QColor("#D55E00"), MALE: QColor("#0072B2"), OTHER: QColor("#8C8C8C")}
 LABEL_CHARS = 34  # longer category labels are shortened on the chart's axis
+#: Qt Charts gives a side axis at most this share of the chart's width and cuts longer
+#: labels with "...": a bar chart is made wide enough for its labels instead.
+AXIS_PORTION = 0.4
+#: Beside a category label on the side axis: the label's padding and the tick.
+AXIS_LABEL_PAD = 24
+#: Around the plot: the chart's margins and the view's frame.
+CHART_FRAME = 24
+MIN_CHART_WIDTH = 360
+#: Between two period labels under a time chart, and the chart's width beside its plot.
+LABEL_GAP = 16
+TIME_AXIS_ROOM = 100
 
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:
@@ -61,13 +72,14 @@ class _ChartView(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(MIN_CHART_WIDTH)
 
     def _clear(self) -> None:
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
+            axis.deleteLater()  # with its label items: a removed axis left some in the scene
 
     def _font(self, scale: float = 1.0) -> QFont:
         font = QFont(self.font())
@@ -114,6 +126,9 @@ class SexBarChart(_ChartView):
         category_axis = QBarCategoryAxis()
         category_axis.append(_unique(self.categories))
         category_axis.setLabelsFont(self._font(0.85))
+        metrics = QFontMetrics(category_axis.labelsFont())
+        widest = max((metrics.horizontalAdvance(text) for text in self.categories), default=0)
+        self.setMinimumWidth(max(MIN_CHART_WIDTH, math.ceil((widest + AXIS_LABEL_PAD) / AXIS_PORTION) + CHART_FRAME))
         value_axis = QValueAxis()
         top = max((r.value(s) for r in rows for s in shown), default=0)
         value_axis.setRange(0, _nice_max(top))
@@ -155,6 +170,9 @@ class TimeChart(_ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lines: dict[str, QLineSeries] = {}
+        self._period_axis: QCategoryAxis | None = None
+        self._labels: list[str] = []  # every period's axis label
+        self._step = 0  # every how many periods a label is shown
         self.setMinimumHeight(280)
 
     def set_rows(
@@ -187,11 +205,10 @@ class TimeChart(_ChartView):
         period_axis = QCategoryAxis()
         period_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         period_axis.setLabelsFont(self._font(0.85))
-        step = max(1, math.ceil(len(rows) / 8))
-        for i in range(0, len(rows), step):
-            period_axis.append(_axis_label(rows[i].code, granularity), i)
-        period_axis.setRange(-0.3, max(len(rows) - 0.7, 0.3))
         period_axis.setGridLineVisible(False)
+        self._period_axis = period_axis
+        self._labels = [_axis_label(r.code, granularity) for r in rows]
+        self._step = 0
         value_axis = QValueAxis()
         value_axis.setRange(0, _nice_max(max((r.value(s) for r in rows for s in shown), default=0)))
         value_axis.setLabelFormat("%d")
@@ -199,11 +216,46 @@ class TimeChart(_ChartView):
         value_axis.setTitleText(value_title)
         value_axis.setTitleFont(self._font(0.85))
         value_axis.setLabelsFont(self._font(0.85))
+        self._label_periods()
         chart.addAxis(period_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
         for line in self.lines.values():
             line.attachAxis(period_axis)
             line.attachAxis(value_axis)
+
+    def _label_periods(self) -> None:
+        """Name every k-th period, k as small as lets the labels stand whole side by side at
+        the chart's width (Qt Charts would cut them)."""
+        axis = self._period_axis
+        if axis is None or not self._labels:
+            return
+        metrics = QFontMetrics(axis.labelsFont())
+        label_width = max(metrics.horizontalAdvance(text) for text in self._labels) + LABEL_GAP
+        plot_width = self.width() - TIME_AXIS_ROOM * self.fontMetrics().height() // 20
+        plotted = self.chart().plotArea().width()
+        if plotted > 0:
+            plot_width = min(plot_width, int(plotted))
+        per_period = max(plot_width, 1) / max(len(self._labels) - 0.4, 1)
+        step = max(1, math.ceil(label_width / per_period))
+        if step == self._step:
+            return
+        self._step = step
+        for label in axis.categoriesLabels():
+            axis.remove(label)
+        # A label is given the width of its category (from the previous label's period): the
+        # first one starts a step before the first period, so it is as wide as the others.
+        axis.setStartValue(-step)
+        for i in range(0, len(self._labels), step):
+            axis.append(self._labels[i], i)
+        axis.setRange(-0.3, max(len(self._labels) - 0.7, 0.3))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._label_periods()
+
+    def shown_labels(self) -> list[str]:
+        """The period labels on the axis (every k-th period's)."""
+        return [] if self._period_axis is None else list(self._period_axis.categoriesLabels())
 
     def values(self, sex: str) -> list[int]:
         """The points' values of `sex`, in period order."""

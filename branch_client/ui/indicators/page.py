@@ -12,18 +12,22 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -53,7 +57,12 @@ CHART_TOP = 10
 
 
 class Section(QGroupBox):
-    """A chart with its table beside it."""
+    """A chart with its table beside it, or under it when the page is too narrow for both.
+
+    Every column of the table shows its heading and its cells whole: the count columns have
+    the width of their heading (or of a large number), the category column the rest, up to its
+    longest name; when even under the chart it has less room than that, its names wrap.
+    """
 
     def __init__(self, key: str, chart: SexBarChart | TimeChart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,57 +76,108 @@ class Section(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        # Fixed widths: sizing columns to their contents asks every cell of every row.
+        # Widths set here from the headings and the names: sizing columns to their contents
+        # asks every cell of every row at each layout.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(1)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setMinimumHeight(220)
+        self.table.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._natural: list[int] = []  # each column's width with nothing cut
+        self._wrapped = False
         self.note = QLabel()
         self.note.setObjectName("chartNote")
+        self.note.setWordWrap(True)
         left = QVBoxLayout()
         left.addWidget(chart, 1)
         left.addWidget(self.note)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.table, 1, Qt.AlignmentFlag.AlignTop)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.addLayout(left, 1)
+        self._layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The section may be narrower than chart and table side by side: it then stacks them.
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.model.modelReset.connect(self._fit_columns)
         self.model.headerDataChanged.connect(self._fit_columns)
 
+    def side_by_side(self) -> bool:
+        """Whether the table is beside the chart (else under it)."""
+        return self._layout.direction() == QBoxLayout.Direction.LeftToRight
+
     def _fit_columns(self) -> None:
-        """Numbers get the width of their heading or of a large number; the category the width
-        of its longest name (a few hundred rows at most), within reason. The table takes up
-        to that much room, the chart the rest."""
+        """Measure each column's natural width (a few hundred names at most), then arrange."""
         header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        sample = metrics.horizontalAdvance(QLocale().toString(88888)) + 16
-        total = 0
-        for column in range(1, self.model.columnCount()):
+        heading_metrics, cell_metrics = header.fontMetrics(), self.table.fontMetrics()
+        padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 12
+        sample = cell_metrics.horizontalAdvance(QLocale().toString(88888)) + padding
+        natural = []
+        for column in range(self.model.columnCount()):
             heading = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = max(sample, metrics.horizontalAdvance(heading) + 20)
+            width = heading_metrics.horizontalAdvance(heading) + padding
+            if column == 0:
+                names = (str(self.model.data(self.model.index(row, 0)) or "") for row in range(self.model.rowCount()))
+                width = max([width, *(cell_metrics.horizontalAdvance(n) + padding for n in names)])
+            else:
+                width = max(width, sample)
+            natural.append(width)
+        self._natural = natural
+        vertical = self.table.verticalHeader()
+        vertical.setDefaultSectionSize(max(vertical.defaultSectionSize(), cell_metrics.height() + 10))
+        self._arrange()
+
+    def _chrome(self) -> int:
+        """The table's width beyond its columns: frame and vertical scrollbar."""
+        return 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width() + 2
+
+    def _arrange(self) -> None:
+        """Table beside the chart when both fit at full width, else under it with the category
+        column given what is left (its names wrapping when that is less than the longest)."""
+        if not self._natural:
+            return
+        margins = self._layout.contentsMargins()
+        inner = self.contentsRect().width() - margins.left() - margins.right()
+        full = sum(self._natural) + self._chrome()
+        side = inner >= self.chart.minimumWidth() + self._layout.spacing() + full
+        direction = QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        room = full if side else max(min(full, inner), 1)
+        self.table.setFixedWidth(room)
+        numbers = sum(self._natural[1:])
+        first = max(room - self._chrome() - numbers, min(self._natural[0], 120))
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, first)
+        for column, width in enumerate(self._natural[1:], start=1):
             header.resizeSection(column, width)
-            total += width
-        if self.model.columnCount() > 0:
-            names = [str(self.model.data(self.model.index(row, 0)) or "") for row in range(self.model.rowCount())]
-            heading = str(self.model.headerData(0, Qt.Orientation.Horizontal) or "")
-            widest = max([metrics.horizontalAdvance(n) for n in names] + [metrics.horizontalAdvance(heading)])
-            first = min(max(widest + 20, 80), 260)
-            header.resizeSection(0, first)
-            total += first
-        scrollbar = self.table.verticalScrollBar().sizeHint().width()
-        full = total + 2 * self.table.frameWidth() + scrollbar + 2
-        self.table.setMaximumWidth(full)  # on a narrow screen it scrolls sideways instead
-        self.table.setMinimumWidth(min(full, 320))
+        wrap = first < self._natural[0]
+        self.table.setWordWrap(wrap)
+        if wrap or self._wrapped:  # rows as tall as their wrapped names (or back to one line)
+            self.table.resizeRowsToContents()
+        self._wrapped = wrap
+        self.fit_table()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the chart or the count columns under it (not both side by side)."""
+        hint = super().minimumSizeHint()
+        margins = self._layout.contentsMargins()
+        numbers = sum(self._natural[1:]) + min(self._natural[0], 120) + self._chrome() if self._natural else 0
+        narrowest = max(self.chart.minimumWidth(), numbers) + margins.left() + margins.right() + 2
+        return QSize(min(hint.width(), narrowest), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange()
 
     def fit_table(self) -> None:
         """A short table takes the room its rows need; a long one the chart's height (it scrolls)."""
-        rows = self.model.rowCount()
         header = self.table.horizontalHeader()
         needed = (
-            (header.height() or header.sizeHint().height())
-            + rows * self.table.verticalHeader().defaultSectionSize()
+            max(header.height(), header.sizeHint().height())
+            + self.table.verticalHeader().length()
             + 2 * self.table.frameWidth()
-            + 4
+            + 2
         )
+        if self.table.horizontalScrollBar().maximum() > 0:
+            needed += self.table.horizontalScrollBar().sizeHint().height()
         self.table.setFixedHeight(min(needed, max(220, self.chart.minimumHeight())))
 
 
