@@ -160,6 +160,11 @@ class ShellWindow(QMainWindow):
         self.guide_action.setText(self.tr("&Guide"))
         self.about_action.setText(self.tr("&About"))
         self._show_user()
+        for menu in (self.session_menu, self.language_menu, self.help_menu):
+            # Qt shortens a menu item whose mnemonic follows Khmer text ("… (&C)") by the width
+            # of the "&" it does not draw: give each menu that much more, so nothing is cut.
+            menu.setMinimumWidth(0)
+            menu.setMinimumWidth(menu.sizeHint().width() + menu.fontMetrics().horizontalAdvance("&"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
