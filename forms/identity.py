@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"  # U+17E0..U+17E9
 _TO_ASCII_DIGITS = str.maketrans(KHMER_DIGITS, "0123456789")
+_TO_KHMER_DIGITS = str.maketrans("0123456789", KHMER_DIGITS)
 ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 _DROP_ZERO_WIDTH = {ord(c): None for c in ZERO_WIDTH}
 _DROP_INVISIBLE = {ord(c): None for c in khmer.INVISIBLE}
@@ -39,6 +40,17 @@ class IdentityError(ValueError):
 def ascii_digits(text: str) -> str:
     """Khmer digits (០-៩) replaced by ASCII digits; everything else unchanged."""
     return text.translate(_TO_ASCII_DIGITS)
+
+
+def khmer_digits(text: str) -> str:
+    """ASCII digits replaced by Khmer digits (០-៩), for numbers in Khmer text; the rest unchanged."""
+    return text.translate(_TO_KHMER_DIGITS)
+
+
+def drop_invisible(text: str) -> str:
+    """`text` without invisible characters (`forms.khmer.INVISIBLE`: zero-width space and
+    joiners, word joiner, byte order mark, soft hyphen), as names are stored and matched."""
+    return text.translate(_DROP_INVISIBLE)
 
 
 def clean_identifier(text: str) -> str:

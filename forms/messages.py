@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from forms.choices import pick_label
-
-_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+from forms.identity import khmer_digits
 
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "required": {
@@ -91,5 +90,5 @@ def render(kind: str, lang: str, custom: Mapping[str, str] | None = None, **para
         return pick_label(custom, lang, "")
     text = pick_label(DEFAULT_MESSAGES[kind], lang, kind)
     if lang == "km":  # numbers in Khmer sentences are written in Khmer digits
-        params = {k: str(v).translate(_KHMER_DIGITS) if isinstance(v, int) else v for k, v in params.items()}
+        params = {k: khmer_digits(str(v)) if isinstance(v, int) else v for k, v in params.items()}
     return text.format(**params) if params else text

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from forms.identity import khmer_digits
+
 
 class Bilingual(NamedTuple):
     """A text in Khmer and English."""
@@ -73,7 +75,6 @@ _KEEP = Bilingual(
     "សូមរក្សាបង្កាន់ដៃនេះទុក។ កូដ QR របស់វាអនុញ្ញាតឱ្យ CAM-IE បញ្ជាក់ថា សាខានេះជាអ្នកចេញបង្កាន់ដៃនេះ។",
     "Keep this receipt. Its QR code lets CAM-IE confirm that this branch issued it.",
 )
-_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 
 def next_steps(language: str, *, registered: bool) -> list[str]:
@@ -92,4 +93,4 @@ def numbered_steps(*, registered: bool) -> list[Bilingual]:
 def number(value: int, language: str) -> str:
     """A small count in the digits of `language`."""
     text = str(value)
-    return text.translate(_KHMER_DIGITS) if language == "km" else text
+    return khmer_digits(text) if language == "km" else text

@@ -236,7 +236,7 @@ class ChoiceFilter(QSortFilterProxyModel):
 
 def _choice_keys(choice: Choice) -> tuple[list[str], str]:
     """(the folded words of an option's labels and keywords, all of them folded as one text)."""
-    texts = [*choice.labels.values(), *getattr(choice, "keywords", ())]
+    texts = [*choice.labels.values(), *choice.keywords]
     words = [search_fold(word) for text in texts for word in text.replace("(", " ").replace(")", " ").split()]
     words += [search_fold(text) for text in texts]
     return [w for w in words if w], "|".join(search_fold(text) for text in texts)
@@ -330,9 +330,13 @@ class SearchField(FieldWidget):
 
     def matches(self, text: str) -> list[Choice]:
         """The options `text` finds, best first (what the list shows for it)."""
+        return [self._choices[row] for row in self._matching_rows(text)]
+
+    def _matching_rows(self, text: str) -> list[int]:
+        """The rows of the options `text` finds, best first."""
         self.filter.set_query(text)
         rows = [self.filter.mapToSource(self.filter.index(i, 0)).row() for i in range(self.filter.rowCount())]
-        return [self._choices[row] for row in rows if 0 <= row < len(self._choices)]
+        return [row for row in rows if 0 <= row < len(self._choices)]
 
     def resolve(self, text: str) -> str | None:
         """The choice a typed text names: its shown text or one of its labels (folded), else the
@@ -346,13 +350,13 @@ class SearchField(FieldWidget):
             shown = (choice_text(choice, self.lang), *choice.labels.values())
             if folded in {search_fold(x) for x in shown}:
                 return choice.name
-        found = self.matches(typed)
-        best = [c for i, c in enumerate(found) if self.filter.rank(self._choices.index(c)) < 2] if found else []
-        if len(best) == 1 or (len(found) == 1):
-            return (best or found)[0].name
-        exact = [c for c in found if self.filter.rank(self._choices.index(c)) == 0]
-        if len(exact) == 1:
-            return exact[0].name
+        rows = self._matching_rows(typed)
+        if len(rows) == 1:
+            return self._choices[rows[0]].name
+        for best_rank in (1, 0):  # one option with a word starting with the text, else one with it whole
+            best = [row for row in rows if self.filter.rank(row) <= best_rank]
+            if len(best) == 1:
+                return self._choices[best[0]].name
         return typed
 
     def commit(self) -> None:

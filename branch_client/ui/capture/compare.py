@@ -32,7 +32,9 @@ from branch_client.i18n import translate
 from branch_client.store import RecordDetail
 from branch_client.ui.capture.duplicates import match_kind_text
 from branch_client.ui.registrations import text as registrations_text
+from forms.dates import age_on
 from forms.display import show_answer, show_date, show_datetime
+from forms.values import parse_iso_date
 
 COMPARE_STYLE = """
 QLabel#compareHeader { font-weight: bold; color: #1b2733; padding: 4px 6px; border-bottom: 2px solid #1f5fa8; }
@@ -87,22 +89,13 @@ def _name(answers: Mapping[str, object], family: str, given: str) -> str:
     return " ".join(str(answers[n]).strip() for n in (family, given) if isinstance(answers.get(n), str)).strip()
 
 
-def age_on(birth: object, today: datetime.date) -> int | None:
-    """Whole years from an ISO date of birth to `today`, or None when it is no date."""
-    if not isinstance(birth, str):
-        return None
-    try:
-        born = datetime.date.fromisoformat(birth)
-    except ValueError:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
 def _birth(form: forms.Form, answers: Mapping[str, object], lang: str, today: datetime.date) -> str:
     shown = _answer(form, answers, "date_of_birth", lang)
-    age = age_on(answers.get("date_of_birth"), today)
-    if not shown or age is None:
+    birth = answers.get("date_of_birth")
+    born = parse_iso_date(birth) if isinstance(birth, str) else None  # the answers are normalised: ISO
+    if not shown or born is None:
         return shown
+    age = age_on(born, today)
     return translate("Compare", "%1 (age %2)").replace("%1", shown).replace("%2", str(age))
 
 

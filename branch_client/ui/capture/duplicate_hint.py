@@ -7,7 +7,7 @@ instead of at Submit after seven pages. `DuplicateWatch` looks when a key become
 when the teller leaves one of its questions (at once) and when one of its answers changes
 (after `DEBOUNCE_MS` without typing). The warning appears under the question
 (`FieldWidget.set_attachment`) and never takes focus: Tab reaches its button right after the
-question, and Ctrl+D compares while a warning shows. It goes as soon as the answers no
+question (`FieldWidget.tab_stops`, the wizard's one Tab order), and Ctrl+D compares while a warning shows. It goes as soon as the answers no
 longer match. The check at Submit stays (`DuplicateDialog`).
 """
 
@@ -202,9 +202,6 @@ class DuplicateWatch(QObject):
         hint.compare_requested.connect(self.compare_requested)
         field.set_attachment(hint)
         self.hints[kind] = hint
-        editor = field.focus_widget()
-        if editor is not None:
-            QWidget.setTabOrder(editor, hint.compare_button)  # Tab: the question, then "Compare"
         QTimer.singleShot(SCROLL_DELAY_MS, hint, lambda: _scroll_into_view(hint))
         log.debug("possible duplicate shown (%s)", kind)
 

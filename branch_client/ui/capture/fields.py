@@ -25,10 +25,8 @@ from branch_client.ui.capture.field_base import MAX_BUTTONS, FieldWidget, choice
 from branch_client.ui.capture.typed_text import age_text, group_typed, past_separator, plain_amount
 from forms import Choice, Row
 from forms.display import currency_symbol, is_amount, show_date
-from forms.khmer import INVISIBLE
+from forms.identity import drop_invisible
 from forms.values import parse_iso_date
-
-_INVISIBLE = {ord(c): None for c in INVISIBLE}
 
 
 class TextField(FieldWidget):
@@ -73,11 +71,11 @@ class TextField(FieldWidget):
         """A name pasted from a document or a chat app often carries zero-width spaces or
         joiners: they go at once, so the name is not refused as "not Khmer script" nor drawn
         with dotted circles (the store drops them too: `forms.identity.normalise_name`)."""
-        clean = text.translate(_INVISIBLE)
+        clean = drop_invisible(text)
         if clean != text:
             cursor = self.edit.cursorPosition()
             self.edit.setText(clean)
-            self.edit.setCursorPosition(cursor - len(text[:cursor]) + len(text[:cursor].translate(_INVISIBLE)))
+            self.edit.setCursorPosition(len(drop_invisible(text[:cursor])))
 
     def editors(self) -> list[QWidget]:
         return [self.edit]

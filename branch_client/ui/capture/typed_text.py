@@ -3,12 +3,11 @@
 A date of birth typed as on the ID card shows the age it gives (`age_text`), so a wrong
 year is seen at once.
 
-An amount has its thousands grouped at each keystroke and its answer kept plain. A revenue of 3000000 riel is hard to read and a missing zero easy to miss; 3,000,000 is not.
-The capture's text field (`fields.TextField`) groups an amount's digits as the teller types
-and keeps the cursor between the same digits, and gives the form the digits alone. The
-rules are here, without Qt, so they are tested as plain functions. Either digit set is
-grouped as typed (Khmer digits stay Khmer); text that is no number is left as it is, for the
-form to say what is wrong with it.
+An amount has its thousands grouped at each keystroke, the cursor kept between the same
+digits, and its answer kept plain: 3000000 riel is hard to read and a missing zero easy to
+miss; 3,000,000 is not. Either digit set is grouped as typed (Khmer digits stay Khmer); text
+that is no number is left as it is, for the form to say what is wrong with it. The rules are
+here, without Qt, so they are tested as plain functions.
 """
 
 from __future__ import annotations
@@ -18,13 +17,13 @@ import re
 
 from branch_client.i18n import translate
 from forms.dates import DateError, age_on, parse_typed_date
+from forms.identity import khmer_digits
 
 #: The separator put between groups of three digits.
 GROUP_SEPARATOR = ","
 #: What a teller may type between digit groups herself (spaces of every width, commas).
 SEPARATORS = frozenset(", \u00a0\u202f\u2009_")
 _NUMBER = re.compile(r"([+-]?)([0-9០-៩]+)((?:\.[0-9០-៩]*)?)")
-_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 
 def age_text(typed: str, lang: str, today: datetime.date | None = None) -> str:
@@ -36,7 +35,7 @@ def age_text(typed: str, lang: str, today: datetime.date | None = None) -> str:
         return ""
     if age < 0:
         return ""
-    number = str(age).translate(_KHMER_DIGITS) if lang == "km" else str(age)
+    number = khmer_digits(str(age)) if lang == "km" else str(age)
     return translate("Capture", "age %1").replace("%1", number)
 
 
