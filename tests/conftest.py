@@ -56,6 +56,22 @@ def manager_session(branch: tuple[BranchDirectory, RecoveryKey]) -> Iterator[Ses
     session.close()
 
 
+@pytest.fixture
+def teller(branch: tuple[BranchDirectory, RecoveryKey]) -> Iterator[Session]:
+    """The teller, signed in."""
+    session = branch[0].unlock(*TELLER)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def manager(branch: tuple[BranchDirectory, RecoveryKey], teller: Session) -> Iterator[Session]:
+    """The manager, signed in beside the teller (review tests pass records between them)."""
+    session = branch[0].unlock(*MANAGER)
+    yield session
+    session.close()
+
+
 @pytest.fixture(autouse=True)
 def _collect_garbage_after_each_qt_test(request: pytest.FixtureRequest) -> Iterator[None]:
     """Collect reference cycles at the end of each Qt test, not at a random allocation in a

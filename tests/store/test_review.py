@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -74,20 +74,6 @@ def review_state(session: Session, record_id: str) -> tuple[str | None, str | No
 
 def entries(session: Session, action: str) -> list[audit.AuditEntry]:
     return list(reversed(audit.entries(session.db, action=action)))
-
-
-@pytest.fixture
-def teller(branch: tuple[BranchDirectory, RecoveryKey]) -> Iterator[Session]:
-    session = branch[0].unlock(*TELLER)
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def manager(branch: tuple[BranchDirectory, RecoveryKey], teller: Session) -> Iterator[Session]:
-    session = branch[0].unlock(*MANAGER)
-    yield session
-    session.close()
 
 
 # --- review before sync -------------------------------------------------------------

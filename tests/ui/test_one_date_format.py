@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
-from branch_client.store import BranchDirectory, RecoveryKey, Session, audit, drafts
+from branch_client.store import Session, audit, drafts
 from branch_client.store.errors import AccountLocked
 from branch_client.ui import error_text
 from branch_client.ui.audit.page import AuditPage
@@ -31,7 +31,6 @@ from branch_client.ui.capture.page import CapturePage
 from branch_client.ui.rejections.models import RECORD_ID_ROLE
 from branch_client.ui.rejections.page import RejectionsPage
 from forms import load_form
-from tests.conftest import MANAGER, TELLER
 from tests.store.test_review import submit_one
 
 STARTED = datetime(2026, 2, 12, 6, 50, 30, tzinfo=UTC)  # 13:50:30 in Phnom Penh
@@ -68,20 +67,6 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     yield str(request.param)
     translator.set_language("en")
     translator.deleteLater()
-
-
-@pytest.fixture
-def teller(branch: tuple[BranchDirectory, RecoveryKey]) -> Iterator[Session]:
-    session = branch[0].unlock(*TELLER)
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def manager(branch: tuple[BranchDirectory, RecoveryKey], teller: Session) -> Iterator[Session]:
-    session = branch[0].unlock(*MANAGER)
-    yield session
-    session.close()
 
 
 def day_first_24_hour(text: str) -> None:

@@ -12,22 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
-from branch_client.store import BranchDirectory, NewRegistration, RecoveryKey, Session
+from branch_client.store import NewRegistration, Session
 from branch_client.ui.capture.page import CapturePage
 from forms import load_form
 from forms.samples import generate_registrations
 from sync.ids import uuid7_str
-from tests.conftest import TELLER
 
 MakePage = Callable[..., CapturePage]
-
-
-@pytest.fixture
-def teller(branch: tuple[BranchDirectory, RecoveryKey]) -> Iterator[Session]:
-    """The teller, signed in."""
-    session = branch[0].unlock(*TELLER)
-    yield session
-    session.close()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
-from branch_client.store import BranchDirectory, RecoveryKey, Session, audit, review
+from branch_client.store import BranchDirectory, Session, audit, review
 from branch_client.store.registrations import owner_name
 from branch_client.ui.rejections import dialogs
 from branch_client.ui.rejections.models import RECORD_ID_ROLE
@@ -42,20 +42,6 @@ class Branch:
     correction: str
     pending: list[str]
     returned: str
-
-
-@pytest.fixture
-def teller(branch: tuple[BranchDirectory, RecoveryKey]) -> Iterator[Session]:
-    session = branch[0].unlock(*TELLER)
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def manager(branch: tuple[BranchDirectory, RecoveryKey], teller: Session) -> Iterator[Session]:
-    session = branch[0].unlock(*MANAGER)
-    yield session
-    session.close()
 
 
 @pytest.fixture
