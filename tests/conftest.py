@@ -9,10 +9,16 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from branch_client.store import BranchDirectory, KdfParams, RecoveryKey, Session
+
+if TYPE_CHECKING:  # Qt is imported by the fixtures that use it, not for every test
+    from PySide6.QtWidgets import QApplication
+
+    from branch_client.i18n import Translator
 
 # The policy floor (64 MiB, t=2): real, just not calibrated up to 0.3 s, to keep tests quick.
 FAST_KDF = KdfParams(iterations=2)
@@ -70,6 +76,23 @@ def manager(branch: tuple[BranchDirectory, RecoveryKey], teller: Session) -> Ite
     session = branch[0].unlock(*MANAGER)
     yield session
     session.close()
+
+
+@pytest.fixture
+def translator(qapp: QApplication) -> Iterator[Translator]:
+    """The app's real translator (and its Khmer font) for a test that switches the UI
+    language; English again afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from branch_client.fonts import register_khmer_font
+    from branch_client.i18n import Translator
+
+    register_khmer_font(qapp)
+    made = Translator(qapp)
+    yield made
+    made.set_language("en")
+    QApplication.processEvents()
+    made.deleteLater()
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ person holding the receipt reads, and the pages are checked for content past the
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,15 +41,6 @@ WORDING = {
 @pytest.fixture(autouse=True)
 def khmer_font(qapp: QApplication) -> None:
     register_khmer_font(qapp)
-
-
-@pytest.fixture
-def ui(qapp: QApplication) -> Iterator[Translator]:
-    """The teller's screen language; English again afterwards."""
-    translator = Translator(qapp)
-    yield translator
-    translator.set_language("en")
-    translator.deleteLater()
 
 
 def registered(session: Session, owner_language: str | None, *, seed: int = 11) -> str:
@@ -95,9 +85,9 @@ def assert_not_in(text: str, language: str) -> None:
 
 @pytest.mark.parametrize("layout", ["a4", "thermal"])
 def test_english_ui_and_a_khmer_owner_give_a_khmer_receipt(
-    manager_session: Session, ui: Translator, tmp_path: Path, layout: str
+    manager_session: Session, translator: Translator, tmp_path: Path, layout: str
 ) -> None:
-    ui.set_language("en")
+    translator.set_language("en")
     assert ui_language() == "en"
     data = receipt.receipt_for(manager_session, registered(manager_session, "km"))
 
@@ -112,9 +102,9 @@ def test_english_ui_and_a_khmer_owner_give_a_khmer_receipt(
 
 @pytest.mark.parametrize("layout", ["a4", "thermal"])
 def test_khmer_ui_and_an_english_owner_give_an_english_receipt(
-    manager_session: Session, ui: Translator, tmp_path: Path, layout: str
+    manager_session: Session, translator: Translator, tmp_path: Path, layout: str
 ) -> None:
-    ui.set_language("km")
+    translator.set_language("km")
     assert ui_language() == "km"
     data = receipt.receipt_for(manager_session, registered(manager_session, "en"))
 
@@ -130,9 +120,9 @@ def test_khmer_ui_and_an_english_owner_give_an_english_receipt(
 @pytest.mark.parametrize("ui_lang", ["en", "km"])
 @pytest.mark.parametrize("layout", ["a4", "thermal"])
 def test_an_owner_who_reads_both_gets_both(
-    manager_session: Session, ui: Translator, tmp_path: Path, layout: str, ui_lang: str
+    manager_session: Session, translator: Translator, tmp_path: Path, layout: str, ui_lang: str
 ) -> None:
-    ui.set_language(ui_lang)
+    translator.set_language(ui_lang)
     data = receipt.receipt_for(manager_session, registered(manager_session, "both"))
 
     text = pdf_text(data, tmp_path, layout)
@@ -143,10 +133,12 @@ def test_an_owner_who_reads_both_gets_both(
     assert PHONE in text
 
 
-def test_a_reprint_keeps_the_owner_language_and_another_can_be_asked(manager_session: Session, ui: Translator) -> None:
+def test_a_reprint_keeps_the_owner_language_and_another_can_be_asked(
+    manager_session: Session, translator: Translator
+) -> None:
     record_id = registered(manager_session, "en")
     receipt.record_printed(manager_session, record_id)
-    ui.set_language("km")
+    translator.set_language("km")
 
     again = receipt.receipt_for(manager_session, record_id)
     asked = receipt.receipt_for(manager_session, record_id, language="both")
@@ -157,9 +149,9 @@ def test_a_reprint_keeps_the_owner_language_and_another_can_be_asked(manager_ses
 
 
 def test_a_record_of_2026_1_prints_in_khmer_with_its_details(
-    manager_session: Session, ui: Translator, tmp_path: Path
+    manager_session: Session, translator: Translator, tmp_path: Path
 ) -> None:
-    ui.set_language("en")
+    translator.set_language("en")
     answers = next(generate_registrations(1, seed=12, version="2026.1"))
     answers.update(ADDRESS, phone="+85512345678", activity="isic_4540", address_detail="ផ្ទះលេខ ២៥ ផ្លូវ ៣១០")
     answers["services"] = ["nssf", "skills"]
@@ -218,9 +210,9 @@ def test_a_long_receipt_stays_on_its_a4_page(language: str) -> None:
 
 
 def test_the_dialog_prints_in_the_owner_language_whatever_the_ui_language(
-    qtbot: QtBot, manager_session: Session, ui: Translator, tmp_path: Path
+    qtbot: QtBot, manager_session: Session, translator: Translator, tmp_path: Path
 ) -> None:
-    ui.set_language("en")
+    translator.set_language("en")
     dialog = ReceiptDialog(manager_session, registered(manager_session, "km"))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -228,7 +220,7 @@ def test_the_dialog_prints_in_the_owner_language_whatever_the_ui_language(
     assert (dialog.data.language, dialog.language) == ("km", "km")
     assert "owner" in dialog.language_choice.currentText()
 
-    ui.set_language("km")
+    translator.set_language("km")
     qtbot.wait_until(lambda: dialog.print_button.text() != "Print…")  # the dialog's own words changed
     assert dialog.data.language == "km"  # the receipt did not
 
@@ -254,13 +246,13 @@ def test_the_dialog_prints_in_the_owner_language_whatever_the_ui_language(
     ],
 )
 def test_the_review_reads_back_in_the_owner_language(
-    qtbot: QtBot, ui: Translator, ui_lang: str, owner: str, sex: str, activity: str, label: str, tmp_path: Path
+    qtbot: QtBot, translator: Translator, ui_lang: str, owner: str, sex: str, activity: str, label: str, tmp_path: Path
 ) -> None:
     from branch_client.ui.capture.review import ReviewView, summary_pairs
     from forms import load_form
     from forms.wizard import Wizard
 
-    ui.set_language(ui_lang)
+    translator.set_language(ui_lang)
     answers = {**sample_answers(1, seed=7)[0], "sex": "female", "activity": "isic_4781", "owner_language": owner}
     wizard = Wizard(load_form(), answers, lang=ui_lang)
     view = ReviewView()
@@ -283,12 +275,12 @@ def test_the_review_reads_back_in_the_owner_language(
     view.grab().save(str(tmp_path / f"review-{ui_lang}-{owner}.png"))
 
 
-def test_a_review_without_the_owner_language_reads_back_in_khmer(qtbot: QtBot, ui: Translator) -> None:
+def test_a_review_without_the_owner_language_reads_back_in_khmer(qtbot: QtBot, translator: Translator) -> None:
     from branch_client.ui.capture.review import ReviewView
     from forms import load_form
     from forms.wizard import Wizard
 
-    ui.set_language("en")
+    translator.set_language("en")
     answers = {**next(generate_registrations(1, seed=7, version="2026.1")), "sex": "male"}
     view = ReviewView()
     qtbot.addWidget(view)

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
 from branch_client.services import indicators
 from branch_client.store import Session, audit
@@ -40,17 +38,6 @@ def latin_words(text: str, *, allowed: Iterable[str] = ()) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]+", text) if w not in _NAMES_AND_UNITS]
 
 
-@pytest.fixture
-def khmer(qapp: QApplication) -> Iterator[Translator]:
-    """The real translator, switched to Khmer by the test and back to English after it."""
-    register_khmer_font(qapp)
-    translator = Translator(qapp)
-    yield translator
-    translator.set_language("en")
-    QApplication.processEvents()
-    translator.deleteLater()
-
-
 def _several_actions(session: Session) -> set[str]:
     """Entries of several kinds, made the way the app makes them; returns the references."""
     ids = submit(session, sample_answers(2, seed=31))  # registration_submitted, form id in details
@@ -62,7 +49,7 @@ def _several_actions(session: Session) -> set[str]:
 
 
 def test_the_log_and_its_status_line_switch_to_khmer_words(
-    manager_session: Session, qtbot: QtBot, khmer: Translator
+    manager_session: Session, qtbot: QtBot, translator: Translator
 ) -> None:
     session = manager_session
     references = _several_actions(session)
@@ -76,7 +63,7 @@ def test_the_log_and_its_status_line_switch_to_khmer_words(
     actions = {model.entry_at(r).action for r in range(model.rowCount())}
     assert {"registration_submitted", "indicators_exported", "policy_changed", FUTURE_ACTION} <= actions
 
-    khmer.set_language("km")
+    translator.set_language("km")
     qtbot.wait_until(lambda: _KHMER.search(page.verdict.text()) is not None)
 
     # The status line: re-worded in Khmer, the count as a number.
@@ -105,13 +92,13 @@ def test_the_log_and_its_status_line_switch_to_khmer_words(
     headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
     assert all(latin_words(h) == [] for h in headers), headers
 
-    khmer.set_language("en")
+    translator.set_language("en")
     qtbot.wait_until(lambda: page.verdict.text().startswith("The audit log is intact"))
     assert str(model.data(model.index(future, 2))) == f"Other action ({FUTURE_ACTION})"
 
 
 def test_a_tampered_entrys_verdict_is_worded_again_after_a_switch(
-    manager_session: Session, qtbot: QtBot, khmer: Translator
+    manager_session: Session, qtbot: QtBot, translator: Translator
 ) -> None:
     session = manager_session
     for i in range(4):
@@ -124,14 +111,14 @@ def test_a_tampered_entrys_verdict_is_worded_again_after_a_switch(
         page.verify()
     english = page.verdict.text()
     assert english.startswith("Entry 3 (")
-    khmer.set_language("km")
+    translator.set_language("km")
     qtbot.wait_until(lambda: page.verdict.text() != english)
     assert _KHMER.search(page.verdict.text())
     assert latin_words(page.verdict.text()) == []
     assert "3" in page.verdict.text()
 
 
-def test_details_name_fields_by_their_labels_and_forms_by_their_titles(qtbot: QtBot, khmer: Translator) -> None:
+def test_details_name_fields_by_their_labels_and_forms_by_their_titles(qtbot: QtBot, translator: Translator) -> None:
     del qtbot
     raw = '{"form":"cam_ie_registration","sex":"female","from":"2026-04-15","format":"pdf","was":"needs_correction"}'
     english = audit_text.details(raw)
@@ -139,7 +126,7 @@ def test_details_name_fields_by_their_labels_and_forms_by_their_titles(qtbot: Qt
         "form: CAM-IE informal business registration, Sex: Female, from: 15 April 2026, file type: PDF,"
         " was: sent back for correction"
     )
-    khmer.set_language("km")
+    translator.set_language("km")
     words = audit_text.details(raw)
     assert latin_words(words) == [], words
     assert "2026" in words

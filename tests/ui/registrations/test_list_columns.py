@@ -5,15 +5,12 @@ numbers are not cut, dates are day first with a 24-hour time; an empty search sa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
 from branch_client.ui.registrations import model
 from branch_client.ui.registrations.page import RegistrationsPage
@@ -27,16 +24,6 @@ from tests.ui.registrations.conftest import Store
 MAXIMISED_1366 = (1366, 728)
 MUST_SHOW = (model.REFERENCE, model.OWNER, model.STATE, model.SUBMITTED)
 NOT_CUT = (model.REFERENCE, model.SUBMITTED, model.STATE, model.CAM_IE_NUMBER)
-
-
-@pytest.fixture
-def translator(qapp: QApplication) -> Iterator[Translator]:
-    register_khmer_font(qapp)
-    made = Translator(qapp)
-    yield made
-    made.set_language("en")
-    QApplication.processEvents()
-    made.deleteLater()
 
 
 def open_list(qtbot: QtBot, store: Store) -> tuple[ShellWindow, RegistrationsPage]:

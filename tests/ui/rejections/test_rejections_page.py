@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
 from branch_client.store import BranchDirectory, Session, audit, review
 from branch_client.store.registrations import owner_name
@@ -73,15 +72,6 @@ def page(qtbot: QtBot, records: Branch) -> RejectionsPage:
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     return widget
-
-
-@pytest.fixture
-def khmer(qapp: QApplication) -> Iterator[Translator]:
-    register_khmer_font(qapp)
-    translator = Translator(qapp)
-    yield translator
-    translator.set_language("en")
-    translator.deleteLater()
 
 
 def ids(lst: RecordList) -> list[str]:
@@ -178,10 +168,10 @@ def test_columns_show_reference_owner_teller_and_the_reason(page: RejectionsPage
 
 
 def test_reasons_and_field_labels_follow_the_ui_language(
-    page: RejectionsPage, records: Branch, khmer: Translator
+    page: RejectionsPage, records: Branch, translator: Translator
 ) -> None:
     select(page.sent_back, records.rejected)
-    khmer.set_language("km")
+    translator.set_language("km")
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
     assert cell(page.sent_back, records.sent_back, 5) == "រូបថតមិនច្បាស់"

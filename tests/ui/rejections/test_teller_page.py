@@ -18,10 +18,8 @@ from branch_client.ui.rejections.page import RejectionsPage
 from tests.conftest import FAST_KDF, MANAGER, TELLER
 from tests.store.test_review import centre_says, submit_one
 from tests.ui.conftest import MakeController
-from tests.ui.rejections.test_rejections_page import ids, khmer, select
+from tests.ui.rejections.test_rejections_page import ids, select
 from tests.ui.test_flow import sign_in
-
-__all__ = ["khmer"]  # the fixture, shared with the manager's tests
 
 OTHER_TELLER = ("dara", "teller-pass-2")
 
@@ -154,8 +152,8 @@ def test_correct_from_either_tab_asks_for_the_correction(
     assert asked.args == [tellers.returned]
 
 
-def test_the_teller_page_follows_the_ui_language(page: RejectionsPage, khmer: Translator) -> None:
-    khmer.set_language("km")
+def test_the_teller_page_follows_the_ui_language(page: RejectionsPage, translator: Translator) -> None:
+    translator.set_language("km")
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
     def tr(text: str) -> str:
@@ -167,7 +165,7 @@ def test_the_teller_page_follows_the_ui_language(page: RejectionsPage, khmer: Tr
     assert page.sb_open.text() == "បើក"
     assert page.title.text() != tr("Rejections and review")
 
-    khmer.set_language("en")
+    translator.set_language("en")
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     assert page.title.text() == "Sent back to me"
     assert page.tabs.tabText(1) == "Returned to me (1)"
