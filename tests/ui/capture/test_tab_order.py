@@ -18,31 +18,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from bench.keyboard_script import describe, owning_field
-from branch_client.store import BranchDirectory
 from branch_client.ui.capture.page import CapturePage
 from forms import load_form
 from forms.samples import SERVICES, generate_registrations
-from tests.conftest import FAST_KDF, MANAGER, TELLER
+from tests.conftest import TELLER
 from tests.ui.capture.helpers import fill
 from tests.ui.conftest import MakeController
+from tests.ui.test_flow import set_up_branch
 
 WINDOW = (1366, 768)
 PAGES = [page.name for page in load_form().pages]
+__all__ = ["set_up_branch"]  # the fixture, shared with the flow tests
 #: More Tab presses than any page has inputs: a loop that never reaches Next ends here.
 MAX_STOPS = 40
-
-
-@pytest.fixture
-def set_up_branch(data_dir: Path) -> Path:
-    """A branch with a manager and a teller, released for the app to claim."""
-    directory = BranchDirectory.claim(data_dir, kdf=FAST_KDF)
-    session, _ = directory.create_branch(
-        branch_code="PNH-01", branch_name="Psar Thmei", manager_username=MANAGER[0], manager_password=MANAGER[1]
-    )
-    session.create_account(*TELLER)
-    session.close()
-    directory.release()
-    return data_dir
 
 
 def answers_where_everything_applies() -> dict[str, Any]:
