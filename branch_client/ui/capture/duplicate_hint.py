@@ -34,12 +34,6 @@ DEBOUNCE_MS = 100
 #: The shortcut that compares while a warning shows.
 COMPARE_SHORTCUT = "Ctrl+D"
 
-HINT_STYLE = """
-QFrame#duplicateHint { background: #fff4e0; border: 1px solid #e0a030; border-radius: 4px; }
-QLabel#duplicateHintText { color: #5c3d00; background: transparent; }
-QPushButton#duplicateCompare { padding: 3px 12px; }
-"""
-
 Lookup = Callable[[], dict[str, list[DuplicateMatch]] | None]
 #: Once a new warning is laid out, the page scrolls (if need be) so that it is seen whole.
 SCROLL_DELAY_MS = 30
@@ -67,7 +61,6 @@ class DuplicateHint(QFrame):
     def __init__(self, kind: str, matches: Sequence[DuplicateMatch], lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicateHint")
-        self.setStyleSheet(HINT_STYLE)
         self.kind = kind
         self.matches = tuple(matches)
         self.lang = lang

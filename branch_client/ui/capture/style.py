@@ -16,7 +16,7 @@ QToolButton#stepButton:checked { background: #1f5fa8; color: white; font-weight:
 QToolButton#stepButton[problem="true"] { color: #b00020; background: #fde8eb; }
 QToolButton#stepButton[problem="true"]:checked { color: white; background: #b00020; }
 QToolButton#stepButton:disabled { color: #b8c0c8; background: #f6f7f9; }
-QScrollArea#reviewArea, QWidget#wizardPage, QWidget#pageOuter, QWidget#reviewContent { background: white; }
+QTextBrowser#reviewArea, QWidget#wizardPage, QWidget#pageOuter { background: white; }
 QLabel#pageTitle { font-size: 14pt; font-weight: bold; color: #1f5fa8; padding-bottom: 4px; }
 QLabel#fieldTitle { font-weight: bold; color: #1b2733; }
 QLabel#fieldHint { color: #5b6775; }
@@ -38,11 +38,10 @@ QPushButton#primaryButton:focus { border: 2px solid #0d3566; }
 QPushButton#primaryButton:disabled { background: #9db7d6; border-color: #9db7d6; }
 QPushButton#linkButton { border: none; background: transparent; color: #1f5fa8; padding: 2px 4px; min-height: 0; }
 QPushButton#linkButton:hover { text-decoration: underline; }
-QFrame#reviewSection { border: 1px solid #dde1e6; border-radius: 6px; background: white; }
 QLabel#sectionTitle { font-size: 12pt; font-weight: bold; color: #1b2733; }
-QLabel#reviewLabel { color: #5b6775; }
-QLabel#reviewValue { color: #1b2733; }
-QLabel#emptyValue { color: #9aa4ae; }
+QFrame#duplicateHint { background: #fff4e0; border: 1px solid #e0a030; border-radius: 4px; }
+QLabel#duplicateHintText { color: #5c3d00; background: transparent; }
+QPushButton#duplicateCompare { padding: 3px 12px; }
 QLabel#problemBox {
     background: #fde8eb; border: 1px solid #f3b5bf; border-radius: 6px; padding: 8px 12px; color: #7a0014;
 }
