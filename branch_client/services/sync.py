@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from branch_client.store import Session, audit, drafts, sync_history
+from branch_client.store import Session, audit, drafts, states, sync_history
 from branch_client.store import policy as branch_policy
 from branch_client.store.database import connect, translate_errors
 from branch_client.store.policy import Policy
@@ -62,8 +62,8 @@ class RiskWarning:
 class SyncSnapshot:
     """What the status bar and the sync page show, read from the store.
 
-    `counts` holds every state of `sync.outbox.STATES` plus `drafts` (being typed) and
-    `held` (submitted, waiting for the manager's review). `next_attempt_at` is filled in by
+    `counts` holds the count of every state of `store.states.STATES` (the one source of
+    every count on every page) plus `drafts` (being typed). `next_attempt_at` is filled in by
     the `SyncController` (the worker's timer lives there), not by `snapshot()`.
     """
 
@@ -86,7 +86,7 @@ class SyncSnapshot:
     @property
     def waiting(self) -> int:
         """Submitted records the centre has not answered yet."""
-        return self.counts.get("waiting", 0) + self.counts.get("in_flight", 0)
+        return sum(self.counts.get(state, 0) for state in states.ON_THE_WAY)
 
 
 def disk_is_low(free_bytes: int, total_bytes: int) -> bool:
@@ -146,16 +146,15 @@ def snapshot(db: sqlite_utils.Database, *, data_dir: Path | None = None, now: da
     with translate_errors():
         outbox = Outbox(db.conn)
         device = device_config.load(outbox.settings)
-        counts = outbox.counts()
+        counts = states.counts(db.conn)
         counts["drafts"] = drafts.count(db)
-        counts["held"] = sync_history.held_count(db)
         oldest_waiting = sync_history.oldest_waiting(db)
         rules = branch_policy.load(db)
         last_success = outbox.last_success_at()
         last_error_code, last_error_since = outbox.last_error()
     disk = _disk_usage(data_dir)
     expires = device.centre_key_expires_at if device else None
-    waiting = counts["waiting"] + counts["in_flight"]
+    waiting = sum(counts[state] for state in states.ON_THE_WAY)
     return SyncSnapshot(
         enrolled=device is not None,
         counts=counts,
@@ -301,7 +300,7 @@ class SyncRunner:
             except (SyncError, InsecureURL) as exc:  # e.g. the pinned CA file has gone
                 error = exc if isinstance(exc, SyncError) else SyncError("insecure_url")
                 outbox.note_failure(error.code)
-                return PassResult(started_at=utc_now(), finished_at=utc_now(), error=error, counts=outbox.counts())
+                return PassResult(started_at=utc_now(), finished_at=utc_now(), error=error)
             result = run_pass(outbox, transport, device, batch_size=self.batch_size, on_progress=on_progress)
         if result.error is not None:
             log.info("sync pass stopped: %s", result.error.code)

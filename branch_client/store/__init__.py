@@ -35,18 +35,10 @@ if TYPE_CHECKING:
     from branch_client.store.review import CORRECTION_SENT, MAX_REASON, SentBack, UnderReview, submitted_on
     from branch_client.store.review import OPEN as SENT_BACK_OPEN
     from branch_client.store.review import days as review_days
-    from branch_client.store.search import (
-        HELD,
-        PAGE_SIZE,
-        RETURNED,
-        STATES,
-        WITHDRAWN,
-        ListFilter,
-        ListRow,
-        RecordDetail,
-    )
+    from branch_client.store.search import PAGE_SIZE, ListFilter, ListRow, RecordDetail
     from branch_client.store.session import Session
     from branch_client.store.slots import RECOVERY_SLOT_ID, BranchInfo
+    from branch_client.store.states import HELD, RETURNED, STATES, WITHDRAWN
     from branch_client.store.sync_history import BatchRecord, BatchRow
 
 # Each name is imported from its module when first asked for: the sign-in screen needs
@@ -80,11 +72,11 @@ _WHERE = {
     "submitted_on": ("branch_client.store.review", "submitted_on"),
     "SENT_BACK_OPEN": ("branch_client.store.review", "OPEN"),
     "review_days": ("branch_client.store.review", "days"),
-    "HELD": ("branch_client.store.search", "HELD"),
+    "HELD": ("branch_client.store.states", "HELD"),
     "PAGE_SIZE": ("branch_client.store.search", "PAGE_SIZE"),
-    "RETURNED": ("branch_client.store.search", "RETURNED"),
-    "STATES": ("branch_client.store.search", "STATES"),
-    "WITHDRAWN": ("branch_client.store.search", "WITHDRAWN"),
+    "RETURNED": ("branch_client.store.states", "RETURNED"),
+    "STATES": ("branch_client.store.states", "STATES"),
+    "WITHDRAWN": ("branch_client.store.states", "WITHDRAWN"),
     "ListFilter": ("branch_client.store.search", "ListFilter"),
     "ListRow": ("branch_client.store.search", "ListRow"),
     "RecordDetail": ("branch_client.store.search", "RecordDetail"),

@@ -389,11 +389,6 @@ def withdraw(db: sqlite_utils.Database, record_id: str, reason: str, *, actor_id
         )
 
 
-def pending_count(db: sqlite_utils.Database) -> int:
-    """How many registrations wait for a manager's review."""
-    return len(under_review(db, "pending"))
-
-
 def days(rows: Sequence[UnderReview], tz: tzinfo | None = None) -> list[tuple[date, int]]:
     """(local day, how many) of `rows`, the oldest day first."""
     counts: dict[date, int] = {}

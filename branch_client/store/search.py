@@ -25,41 +25,29 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from branch_client.store import registrations
+from branch_client.store import indicator_facts, registrations
 from branch_client.store.database import rows_by_name
+from branch_client.store.states import (  # the states' vocabulary lives with their counts
+    CORRECTABLE,
+    JOINS,
+    LATEST_SQL,
+    SOURCE,
+    STATE_SQL,
+    STATES,
+)
 from sync.outbox import Outbox
 
 PAGE_SIZE = 200
-
-#: Every state a registration can be in, in the order the filter lists them.
-WAITING, IN_FLIGHT, ACCEPTED, DUPLICATE = "waiting", "in_flight", "accepted", "duplicate"
-REJECTED, NEEDS_CORRECTION = "rejected", "needs_correction"
-HELD, RETURNED, WITHDRAWN = "held", "returned", "withdrawn"
-STATES = (WAITING, IN_FLIGHT, ACCEPTED, DUPLICATE, REJECTED, NEEDS_CORRECTION, HELD, RETURNED, WITHDRAWN)
-#: States a teller may answer with a correction (a new, linked version): the centre sent it
-#: back, or the branch manager returned it.
-CORRECTABLE = (REJECTED, NEEDS_CORRECTION, RETURNED)
 
 # Below this many candidates, read them from their index and sort them; above, walk the
 # id index. Both plans then cost a few milliseconds on a branch of 120,000 records.
 _FEW = 10_000
 _TOP = "\U0010ffff"
 
-# The state of a registration, as `Outbox.record_state` reads it, with the branch's own
-# steps first: a withdrawn record is withdrawn whatever the centre said; a record held for
-# review or returned by the manager never reached the outbox.
-STATE_SQL = (
-    "CASE WHEN r.withdrawn_at IS NOT NULL THEN 'withdrawn'"
-    " WHEN r.review_state = 'pending' THEN 'held'"
-    " WHEN r.review_state = 'returned' THEN 'returned'"
-    " WHEN o.state = 'acknowledged' AND s.status IS NOT NULL THEN s.status"
-    " WHEN o.state = 'in_flight' THEN 'in_flight'"
-    " ELSE 'waiting' END"
-)
-_JOINS = (
-    " LEFT JOIN outbox o ON o.record_id = r.id"
-    " LEFT JOIN sync_results s ON s.record_id = r.id"
-    " LEFT JOIN accounts a ON a.id = r.captured_by"
+_JOINS = JOINS + " LEFT JOIN accounts a ON a.id = r.captured_by"
+# The registrations submitted on some Cambodian days, from the indicators' index.
+_DAYS_SOURCE = (
+    "SELECT id FROM registrations WHERE date(submitted_at, '+7 hours') BETWEEN ? AND ? AND withdrawn_at IS NULL"
 )
 _LIST_SELECT = (  # constant pieces below; every value is a parameter; read by column name
     "SELECT r.id AS record_id, r.reference AS reference,"  # noqa: S608
@@ -83,31 +71,26 @@ _DETAIL_SELECT = (  # read by column name: each column is named after its Record
     " (SELECT c.id FROM registrations c WHERE c.supersedes = r.id LIMIT 1) AS superseded_by"
     f" FROM registrations r{_JOINS} WHERE r.id = ?"
 )
-_NOT_SUPERSEDED = "NOT EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = r.id)"
+_NOT_SUPERSEDED = LATEST_SQL
 _HAS_TERM = "EXISTS (SELECT 1 FROM registration_terms t WHERE t.record_id = r.id AND t.term >= ? AND t.term < ?)"
-
-# Where each state's records can be read from an index: SQL giving their ids.
-_STATE_SOURCE = {
-    WAITING: ("SELECT record_id FROM outbox WHERE state = 'waiting'", ()),
-    IN_FLIGHT: ("SELECT record_id FROM outbox WHERE state = 'in_flight'", ()),
-    ACCEPTED: ("SELECT record_id FROM sync_results WHERE status = ?", (ACCEPTED,)),
-    DUPLICATE: ("SELECT record_id FROM sync_results WHERE status = ?", (DUPLICATE,)),
-    REJECTED: ("SELECT record_id FROM sync_results WHERE status = ?", (REJECTED,)),
-    NEEDS_CORRECTION: ("SELECT record_id FROM sync_results WHERE status = ?", (NEEDS_CORRECTION,)),
-    HELD: ("SELECT id FROM registrations WHERE review_state = 'pending'", ()),
-    RETURNED: ("SELECT id FROM registrations WHERE review_state = 'returned'", ()),
-    WITHDRAWN: ("SELECT id FROM registrations WHERE withdrawn_at IS NOT NULL", ()),
-}
 
 
 @dataclass(frozen=True)
 class ListFilter:
     """What the list shows: a search-as-you-type query, one state (None: all), and only the
-    latest version of each registration (a record replaced by a correction is hidden)."""
+    latest version of each registration (a record replaced by a correction is hidden).
+
+    The home page opens the list on what one of its numbers counts: `days` (first and last
+    Cambodian day, ISO) with the owner's `sex` (indicator_facts.SEXES) and `captured_by`
+    (an account id) narrow it to `indicator_facts.counted_on`, the clause that number
+    was counted with."""
 
     query: str = ""
     state: str | None = None
     latest_only: bool = True
+    days: tuple[str, str] | None = None
+    sex: str | None = None
+    captured_by: str | None = None
 
     @property
     def key(self) -> str:
@@ -210,7 +193,14 @@ def page(conn: Any, where: ListFilter, *, before: str | None = None, limit: int 
             raise ValueError(f"unknown state {where.state!r}")
         conditions.append(f"({STATE_SQL}) = ?")
         params.append(where.state)
-    source = _plan(conn, key, where.state)
+    if where.days is not None:
+        counted, counted_params = indicator_facts.counted_on(*where.days, sex=where.sex, captured_by=where.captured_by)
+        conditions.append(counted)
+        params += counted_params
+    elif where.captured_by is not None:
+        conditions.append("r.captured_by = ?")
+        params.append(where.captured_by)
+    source = _plan(conn, key, where.state, where.days)
     if key:
         conditions.append(_HAS_TERM)
         params += [key, key + _TOP]
@@ -225,17 +215,21 @@ def page(conn: Any, where: ListFilter, *, before: str | None = None, limit: int 
 
 def plan(conn: Any, where: ListFilter) -> str:
     """Which plan `page` takes for `where`: "scan" or "candidates" (for tests and benchmarks)."""
-    return "scan" if _plan(conn, where.key, where.state) is None else "candidates"
+    return "scan" if _plan(conn, where.key, where.state, where.days) is None else "candidates"
 
 
-def _plan(conn: Any, key: str, state: str | None) -> tuple[str, tuple[Any, ...]] | None:
+def _plan(
+    conn: Any, key: str, state: str | None, days: tuple[str, str] | None = None
+) -> tuple[str, tuple[Any, ...]] | None:
     """The smallest candidate source under `_FEW` rows (its SQL and parameters), or None to
     walk the id index. A capped count costs at most `_FEW` index steps."""
     sources: list[tuple[str, tuple[Any, ...]]] = []
     if key:
         sources.append(("SELECT record_id FROM registration_terms WHERE term >= ? AND term < ?", (key, key + _TOP)))
     if state is not None:
-        sources.append(_STATE_SOURCE[state])
+        sources.append(SOURCE[state])
+    if days is not None:
+        sources.append((_DAYS_SOURCE, days))
     few = _FEW
     best: tuple[int, tuple[str, tuple[Any, ...]]] | None = None
     for sql, params in sources:

@@ -1,5 +1,5 @@
 """What the sync page lists: the batch history, newest first, and each batch's records;
-and the counts the sync status adds to the outbox's own (held for review, oldest waiting).
+and when the oldest record still on its way entered the outbox (the counts are `states`).
 
 No Qt here: the page's models (`ui/sync/batches_model.py`) page through these queries. A
 branch that syncs every five minutes makes a hundred thousand small batches in a year,
@@ -110,11 +110,6 @@ def batch_records(db: sqlite_utils.Database, batch_id: str) -> list[BatchRecord]
             ).fetchall()
             records = [BatchRecord(rid, ref, "resent", code, None, None, None) for rid, ref, code in resent]
     return records
-
-
-def held_count(db: sqlite_utils.Database) -> int:
-    """Registrations held for a manager's review (not yet in the outbox)."""
-    return int(db.execute("SELECT count(*) FROM registrations WHERE review_state = 'pending'").fetchone()[0])
 
 
 def oldest_waiting(db: sqlite_utils.Database) -> str | None:

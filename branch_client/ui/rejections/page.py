@@ -107,6 +107,7 @@ class RejectionsPage(Page):
         self.is_manager = session.account.is_manager
         own = not self.is_manager  # a teller's page: every record listed is hers
         self._review_on = False
+        self.counts = {"rejected": 0, "needs_correction": 0, "held": 0, "returned": 0}  # from the store
         self.title = title_label()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -221,12 +222,20 @@ class RejectionsPage(Page):
         """The page is shown: read the lists again (the sync worker may have brought answers)."""
         self.refresh()
 
+    def show_tab(self, name: str) -> None:
+        """Open the list `name` ("sent_back", "pending" or "returned"): the home page's
+        numbers open the list they count."""
+        lst = {"sent_back": self.sent_back, "pending": self.pending, "returned": self.returned}.get(name)
+        if lst is not None and self.tabs.indexOf(lst) >= 0:
+            self.tabs.setCurrentWidget(lst)
+
     def refresh(self) -> None:
         """Reload the three lists and the policy from the store."""
         try:
             rows = self.session.rejections(include_withdrawn=self.show_withdrawn.isChecked())
             pending = self.session.pending_review() if self.is_manager else []
             returned = self.session.returned_registrations()
+            self.counts = self.session.state_counts(("rejected", "needs_correction", "held", "returned"), own=True)
             self._review_on = self.session.policy.review_before_sync
         except KnownError as exc:
             self._tell(self.message, message_for(exc))
@@ -253,9 +262,10 @@ class RejectionsPage(Page):
 
     def open_counts(self) -> tuple[int, int, int]:
         """(records the centre sent back that wait for a correction or a withdrawal,
-        registrations waiting for review, registrations returned to tellers)."""
-        open_rows = sum(1 for r in self.sent_back.model.rows() if r.state == SENT_BACK_OPEN)
-        return open_rows, self.pending.model.rowCount(), self.returned.model.rowCount()
+        registrations waiting for review, registrations returned to tellers): the store's
+        counts of those states (`Session.state_counts`, a teller's own), as every page shows them."""
+        counts = self.counts
+        return counts["rejected"] + counts["needs_correction"], counts["held"], counts["returned"]
 
     def _update_counts(self) -> None:
         sent, pending, returned = self.open_counts()

@@ -8,7 +8,7 @@ import sqlcipher3
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from branch_client.store import search
+from branch_client.store import search, states
 from branch_client.store.errors import StoreCorrupt
 from branch_client.store.search import ListFilter
 from branch_client.ui.registrations.model import RECORD_ID_ROLE, STATE, RegistrationListModel
@@ -135,7 +135,7 @@ def test_state_filter_after_a_real_sync(qtbot: QtBot, page: RegistrationsPage, s
     session.db.conn.commit()
 
     outbox = Outbox(session.db.conn)
-    expected: dict[str, set[str]] = {state: set() for state in search.STATES}
+    expected: dict[str, set[str]] = {state: set() for state in states.STATES}
     for record_id in [*store.ids, *rejected, *waiting]:
         record = outbox.record_state(record_id)
         assert record is not None
