@@ -249,16 +249,13 @@ class KeyboardTeller:
         wait_until(lambda: controller.workspace is not None, "the workspace after sign-in")
 
     def start_registration(self, controller: AppController) -> CapturePage:
-        """Ctrl+N on the New registration page (reached first with Ctrl+1 if another page shows)."""
+        """Ctrl+N, from whatever page shows (a teller lands on her desk): a new registration."""
         from branch_client.ui.capture.page import CapturePage
 
         workspace = controller.workspace
         assert workspace is not None
         page = workspace.page("capture")
         assert isinstance(page, CapturePage)
-        if workspace.stack.currentWidget() is not page:  # a teller lands on it; a manager may not
-            self.press(Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-            wait_until(lambda: workspace.stack.currentWidget() is page, "the New registration page after Ctrl+1")
         self.press(Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         wait_until(lambda: page.wizard is not None, "a new registration after Ctrl+N")
         return page

@@ -49,6 +49,7 @@ GUIDE_PICTURES = (
     "07-manager-sync",
     "19-manager-rejections",
     "21-manager-indicators",
+    "27-manager-home",
 )
 FAST_KDF = KdfParams(iterations=2)  # screenshots only; real branches calibrate at set-up
 
@@ -252,6 +253,8 @@ def teller_screens(controller: AppController, language: str) -> None:
     assert controller.window.help_dialog is not None
     grab_widget(controller.window.help_dialog, "25-guide", language)
     controller.window.help_dialog.close()
+    workspace.open("home")  # her desk: the draft left, today's registrations, one sent back
+    grab(controller, "26-teller-home", language)
 
 
 def manager_screens(controller: AppController, language: str) -> None:
@@ -308,6 +311,8 @@ def manager_screens(controller: AppController, language: str) -> None:
     audit_page.verify()
     wait_until(lambda a=audit_page: bool(a.verdict.text()))
     grab(controller, "22-manager-audit", language)
+    workspace.open("home")  # the branch at a glance: sent back, held, returned, the warning
+    grab(controller, "27-manager-home", language)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from sync.device import DeviceConfig
 from sync.envelope import seal
 from sync.ids import uuid7_str
 from sync.outbox import Outbox, PendingBatch
-from sync.protocol import MAX_RECORDS_PER_BATCH, BatchAnswer, ProtocolError
+from sync.protocol import ACCEPTED, DUPLICATE, MAX_RECORDS_PER_BATCH, REJECTED, BatchAnswer, ProtocolError
 from sync.transport import Cancelled, Refused, SyncError, Transport
 
 log = logging.getLogger(__name__)
@@ -53,9 +53,22 @@ class PassResult:
     accepted: int = 0
     duplicates: int = 0
     rejected: int = 0
-    decisions: int = 0
+    decided: dict[str, int] = field(default_factory=dict)  # later decisions pulled, by the status stored
     error: SyncError | None = None
-    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def decisions(self) -> int:
+        """How many later decisions (the status feed) the pass pulled."""
+        return sum(self.decided.values())
+
+    @property
+    def received(self) -> dict[str, int]:
+        """Every word the centre sent back in this pass, batch answers and later decisions
+        together, by the status stored (accepted, duplicate, rejected, needs_correction)."""
+        received = {ACCEPTED: self.accepted, DUPLICATE: self.duplicates, REJECTED: self.rejected}
+        for status, n in self.decided.items():
+            received[status] = received.get(status, 0) + n
+        return {status: n for status, n in received.items() if n}
 
     @property
     def ok(self) -> bool:
@@ -97,7 +110,6 @@ def run_pass(
     elif not isinstance(result.error, Cancelled):
         outbox.note_failure(result.error.code)
     result.finished_at = _now()
-    result.counts = outbox.counts()
     return result
 
 
@@ -277,6 +289,7 @@ def _pull(outbox: Outbox, transport: Transport, device: DeviceConfig, result: Pa
         )
         if entries and next_cursor <= after:
             raise SyncError("malformed_feed", "the status feed's cursor did not advance")
-        result.decisions += outbox.apply_feed(entries, next_cursor)
+        for status, n in outbox.apply_feed(entries, next_cursor).items():
+            result.decided[status] = result.decided.get(status, 0) + n
         if not more or not entries:
             return

@@ -236,14 +236,14 @@ class Outbox:
             )
         return counts
 
-    def apply_feed(self, entries: Sequence[FeedEntry], next_cursor: int) -> int:
+    def apply_feed(self, entries: Sequence[FeedEntry], next_cursor: int) -> dict[str, int]:
         """Apply later decisions from the status feed and move the cursor, in one transaction.
 
         Entries about records this store does not hold are skipped (another device of the
-        branch sent them). Returns how many were applied.
+        branch sent them). Returns how many were applied, by the status stored.
         """
         now = self._clock()
-        applied = 0
+        applied: dict[str, int] = {}
         with self._transaction():
             for entry in entries:
                 known = self._conn.execute("SELECT 1 FROM registrations WHERE id = ?", [entry.record_id]).fetchone()
@@ -269,7 +269,7 @@ class Outbox:
                     ],
                 )
                 self._events([entry.record_id], now, f"decided_{entry.status}", None, entry.reason_code)
-                applied += 1
+                applied[status] = applied.get(status, 0) + 1
             self.settings.put("feed_cursor", str(max(next_cursor, self.feed_cursor())))
         return applied
 

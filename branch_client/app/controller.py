@@ -272,7 +272,9 @@ class AppController(QObject):
         self.sync = self._start_sync(session)
         self.workspace = Workspace(session, self.sync)
         self.workspace.recovery_key_replaced.connect(lambda key: self._show_recovery_key(session.branch, key))
+        self.workspace.news.connect(self.window.sync_indicator.set_news)
         self.window.show_screen(self.workspace)
+        self.workspace.focus_page()  # keyboard first: a teller's Enter on her desk starts a registration
         self.window.set_signed_in((session.account.username, session.branch.name, session.account.is_manager))
         self.idle.arm()
         _warm_forms()
@@ -294,6 +296,7 @@ class AppController(QObject):
         return sync
 
     def _stop_sync(self) -> None:
+        self.window.sync_indicator.set_news(None)  # the next person to sign in starts afresh
         self.window.sync_indicator.setVisible(False)
         if self.sync is not None:
             sync, self.sync = self.sync, None

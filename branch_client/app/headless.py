@@ -162,7 +162,7 @@ def _status(session: Session) -> int:
 
 
 def _sync(directory: BranchDirectory, session: Session, args: argparse.Namespace) -> int:
-    from branch_client.services.sync import SyncRunner
+    from branch_client.services.sync import SyncRunner, snapshot
     from sync.transport import RetryPolicy
 
     if not 1 <= args.batch_size <= 5000:
@@ -181,10 +181,13 @@ def _sync(directory: BranchDirectory, session: Session, args: argparse.Namespace
     if result is None:
         print("branch-client: this branch is not enrolled with a centre; run `branch-client enrol` first")
         return 1
+    received = result.received
+    words = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in received.items())
     print(
-        f"sent {result.records} records in {result.batches} batches: {result.accepted} accepted, "
-        f"{result.duplicates} duplicates, {result.rejected} rejected; {result.decisions} later decisions; "
-        f"waiting now: {result.counts.get('waiting', 0) + result.counts.get('in_flight', 0)}"
+        f"sent {result.records} records in {result.batches} batches; "
+        f"{sum(received.values())} decisions received"
+        + (f": {words}" if words else "")
+        + f"; waiting now: {snapshot(session.db).waiting}"
     )
     if result.error is not None:
         reason = result.error.message.en if result.error.message else result.error.code

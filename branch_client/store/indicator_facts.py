@@ -102,6 +102,40 @@ _GROUP_RECORDS_SQL = (
 )
 
 
+def counted_on(
+    first_day: str, last_day: str, *, sex: str | None = None, captured_by: str | None = None
+) -> tuple[str, list[object]]:
+    """The counted registrations (of `r`) submitted on Cambodian days `first_day`…`last_day`
+    (ISO, both included), whose owner is `sex` (FEMALE, MALE, or OTHER: no answer or
+    another one) and, when given, captured by `captured_by`: a WHERE clause and its
+    parameters. The home page's figures and the registrations list they open use this one
+    clause, so a number and its list agree. Read from `registrations_indicators`."""
+    where = [LATEST_SQL, f"{_DAY} BETWEEN ? AND ?"]
+    params: list[object] = [first_day, last_day]
+    if sex in (FEMALE, MALE):
+        where.append(f"{_SEX} = ?")
+        params.append(sex)
+    elif sex == OTHER:
+        where.append(f"coalesce({_SEX}, '') NOT IN ('{FEMALE}', '{MALE}')")
+    elif sex is not None:
+        raise ValueError(f"unknown sex {sex!r}")
+    if captured_by is not None:
+        where.append("r.captured_by = ?")
+        params.append(captured_by)
+    return " AND ".join(where), params
+
+
+def by_sex(
+    db: sqlite_utils.Database, first_day: str, last_day: str, *, captured_by: str | None = None
+) -> dict[str, int]:
+    """How many registrations `counted_on` those days, by owner's sex (every one of SEXES)."""
+    counts = dict.fromkeys(SEXES, 0)
+    for sex in SEXES:
+        where, params = counted_on(first_day, last_day, sex=sex, captured_by=captured_by)
+        counts[sex] = int(db.conn.execute(f"SELECT count(*) FROM registrations r WHERE {where}", params).fetchone()[0])  # noqa: S608
+    return counts
+
+
 @dataclass(frozen=True)
 class DayGroup:
     """The counted registrations of one Cambodian day whose owners' sex answer is the same."""

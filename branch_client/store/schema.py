@@ -261,6 +261,23 @@ def _matching_keys(db: sqlite_utils.Database) -> None:
     _index_existing_registrations(db)
 
 
+@migrations(name="0005_news")
+def _news(db: sqlite_utils.Database) -> None:
+    """What came from the centre since someone last looked (issue 14): the centre's words
+    by when they arrived, and when each account last looked at each page."""
+    db.executescript(
+        """
+        CREATE INDEX sync_results_updated ON sync_results (updated_at, status);
+        CREATE TABLE seen_pages (
+            account_id TEXT NOT NULL REFERENCES accounts (id),
+            page TEXT NOT NULL,
+            seen_at TEXT NOT NULL,               -- UTC ISO 8601, as sync_results.updated_at
+            PRIMARY KEY (account_id, page)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 def upgrade(db: sqlite_utils.Database) -> list[str]:
     """Apply pending migrations; returns the names applied (empty when up to date)."""
     pending = [m.name for m in migrations.pending(db)]

@@ -14,7 +14,7 @@ import contextlib
 import copy
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +26,12 @@ from branch_client.store import (
     drafts,
     home_area,
     indicator_facts,
+    news,
     records,
     registrations,
     review,
     search,
+    states,
     sync_history,
 )
 from branch_client.store import policy as branch_policy
@@ -263,6 +265,46 @@ class Session:
         """Changes to the store by anyone: equal means nothing changed since the last look."""
         with translate_errors():
             return indicator_facts.data_version(self.db)
+
+    # --- counts and news (see `states`, `news`) ---------------------------------------
+
+    def state_counts(self, which: Iterable[str] = states.STATES, *, own: bool = False) -> dict[str, int]:
+        """How many registrations are in each state: the one source of every count a page
+        shows. `own`: a teller's own records (a manager's counts are the branch's)."""
+        with translate_errors():
+            return states.counts(self.db.conn, which, captured_by=self._own() if own else None)
+
+    def registrations_by_sex(self, first_day: str, last_day: str, *, own: bool = False) -> dict[str, int]:
+        """Registrations counted on those Cambodian days (ISO), by owner's sex
+        (`indicator_facts.counted_on`; `own` as in `state_counts`)."""
+        with translate_errors():
+            return indicator_facts.by_sex(self.db, first_day, last_day, captured_by=self._own() if own else None)
+
+    def last_seen(self, page: str) -> str | None:
+        """When this account last looked at `page` (`news.PAGES`), or None."""
+        with translate_errors():
+            return news.last_seen(self.db, self.account.id, page)
+
+    def mark_seen(self, page: str) -> str:
+        """Note that this account looks at `page` now; returns the time noted."""
+        at = self._clock().astimezone(UTC).isoformat(timespec="milliseconds")
+        with translate_errors():
+            news.mark_seen(self.db, self.account.id, page, at)
+        return at
+
+    def news_count(self, page: str) -> int | None:
+        """How much is new on `page` (`news.PAGES`) since this account last looked at it
+        (`news.news_count`); None when it never has (what came before is not news then)."""
+        with translate_errors():
+            since = news.last_seen(self.db, self.account.id, page)
+            if since is None:
+                return None
+            return news.news_count(news.received_since(self.db, since, captured_by=self._own()), page)
+
+    def received_since(self, since: str | None) -> dict[str, int]:
+        """The centre's words stored after `since`, by status (a teller's own records)."""
+        with translate_errors():
+            return news.received_since(self.db, since, captured_by=self._own())
 
     # --- rejections and review (see `review`) ----------------------------------------
 

@@ -20,7 +20,18 @@ from branch_client.i18n import ui_language
 from branch_client.paths import resources_dir
 
 #: The sections every guide has, by the key of the page they explain.
-SECTIONS = ("start", "capture", "registrations", "rejections", "sync", "accounts", "indicators", "audit", "warnings")
+SECTIONS = (
+    "start",
+    "home",
+    "capture",
+    "registrations",
+    "rejections",
+    "sync",
+    "accounts",
+    "indicators",
+    "audit",
+    "warnings",
+)
 
 
 def guide_path(lang: str) -> Path:

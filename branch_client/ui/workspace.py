@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from branch_client.i18n import translate, ui_language
 from branch_client.store import KnownError
 from branch_client.ui import error_text
+from branch_client.ui.nav_badges import BADGE_ROLE, BadgeDelegate, badge_text
 from branch_client.ui.widgets import Page, busy_cursor
 
 if TYPE_CHECKING:
@@ -50,6 +51,12 @@ class NavEntry:
 
 
 NAVIGATION = [
+    NavEntry(
+        "home",
+        lambda: translate("Workspace", "Branch home"),
+        managers_only=False,
+        teller_label=lambda: translate("Workspace", "My desk"),
+    ),
     NavEntry("capture", lambda: translate("Workspace", "New registration"), managers_only=False),
     NavEntry("registrations", lambda: translate("Workspace", "Registrations"), managers_only=False),
     NavEntry("sync", lambda: translate("Workspace", "Sync status"), managers_only=True),
@@ -97,9 +104,12 @@ class Workspace(Page):
 
     Signals:
         recovery_key_replaced(str): passed on from the Accounts page.
+        news(object): after each sync pass, what the centre said (`PassResult.received`,
+            None when nothing), for the status bar to say once.
     """
 
     recovery_key_replaced = Signal(str)
+    news = Signal(object)
 
     def __init__(self, session: Session, sync: SyncController | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +119,8 @@ class Workspace(Page):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached by F6 and Ctrl+1…9, never by Tab
+        self.nav.setItemDelegate(BadgeDelegate(self.nav))
+        self.badges: dict[str, int] = {}  # page key → what is new there since it was last seen
         self.stack = QStackedWidget()
         # Pages are made when first opened: a manager's indicators over 120,000 records
         # cost nothing until someone looks at them.
@@ -128,8 +140,11 @@ class Workspace(Page):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+        if sync is not None:
+            sync.pass_finished.connect(self._after_pass)
         self.nav.setCurrentRow(0)
         self.retranslate()
+        self.refresh_badges()
 
     # --- the keyboard ------------------------------------------------------------------
 
@@ -242,8 +257,11 @@ class Workspace(Page):
         activated = getattr(page, "activated", None)
         if callable(activated):  # a page that shows store data refreshes it when shown
             activated()
+        self._seen(self.entries[row].key)
 
     def _make_page(self, entry: NavEntry) -> QWidget:
+        if entry.key == "home":
+            return self._make_home_page()
         if entry.key == "accounts":
             from branch_client.ui.accounts.page import AccountsPage
 
@@ -330,8 +348,83 @@ class Workspace(Page):
         page.enrol_requested.connect(self.enrol)
         if self.sync is not None:
             page.follow(self.sync)  # sync now, cancel, refresh; state, running and progress
-            self.sync.pass_finished.connect(self._after_pass)
         return page
+
+    def _make_home_page(self) -> QWidget:
+        from branch_client.ui.home.page import HomePage
+
+        page = HomePage(self.session)
+        page.open_requested.connect(self.open_target)
+        if self.sync is not None:
+            self.sync.state_changed.connect(page.set_snapshot)
+            if self.sync.snapshot is not None:
+                page.set_snapshot(self.sync.snapshot)
+        return page
+
+    def open_target(self, key: str, detail: object = None) -> None:
+        """Open page `key` on what a home page number counted: the registrations list
+        filtered (`detail` a `ListFilter`), a tab of rejections and review, a new registration."""
+        page = self.open(key)
+        if key == "registrations" and detail is not None:
+            show = getattr(page, "show_filtered", None)
+            if callable(show):
+                show(detail)
+        elif key == "rejections" and isinstance(detail, str):
+            show_tab = getattr(page, "show_tab", None)
+            if callable(show_tab):
+                show_tab(detail)
+        elif key == "capture" and detail == "new":
+            self.new_registration()
+            return
+        self.focus_page()
+
+    # --- what is new -------------------------------------------------------------------
+
+    def _news_pages(self) -> list[str]:
+        """The pages whose news the navigation counts (those this role sees)."""
+        return [key for key in ("sync", "rejections") if key in self.nav_keys()]
+
+    def refresh_badges(self) -> None:
+        """Count what is new on each page since this account last saw it (the page in view
+        has nothing new: it is being seen; a page never seen starts now)."""
+        shown = self.entries[self._shown_row].key if 0 <= self._shown_row < len(self.entries) else None
+        try:
+            for key in self._news_pages():
+                count = None if key == shown else self.session.news_count(key)
+                if count is None:
+                    self._seen(key)
+                else:
+                    self.badges[key] = count
+        except KnownError:
+            return  # the badges wait for the next pass; the pages say what is wrong
+        self._show_badges()
+
+    def _seen(self, key: str) -> None:
+        """The page `key` is in view: what was new there is seen."""
+        if key not in self._news_pages():
+            return
+        try:
+            self.session.mark_seen(key)
+        except KnownError:
+            return
+        if self.badges.get(key):
+            self.badges[key] = 0
+            self._show_badges()
+
+    def _show_badges(self) -> None:
+        for row, entry in enumerate(self.entries):
+            item = self.nav.item(row)
+            if item is None:
+                continue
+            count = self.badges.get(entry.key, 0)
+            item.setData(BADGE_ROLE, count)
+            label = item.text()
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                translate("Workspace", "%1, %2 new").replace("%1", label).replace("%2", badge_text(count))
+                if count
+                else label,
+            )
 
     def enrol(self, centre_url: str, enrolment_code: str, ca_bundle: str = "") -> None:
         """Connect this branch PC to the centre (managers), then sync at once."""
@@ -374,14 +467,25 @@ class Workspace(Page):
         from branch_client.ui.sync.page import SyncPage
         from sync.engine import PassResult
 
+        if not isinstance(result, PassResult):
+            return
+        received = result.received
+        if received:
+            self.refresh_badges()
+        self.news.emit(received or None)
+        for key in ("home", "rejections", "registrations"):
+            shown = self.pages.get(key)
+            if shown is not None and shown is self.stack.currentWidget():
+                refresh = getattr(shown, "activated", None)
+                if callable(refresh):
+                    refresh()
         page = self.pages.get("sync")
-        if not isinstance(page, SyncPage) or not isinstance(result, PassResult):
+        if not isinstance(page, SyncPage):
             return
         manual = page.take_manual()
         if result.error is None:
             if manual:
-                records = result.records
-                page.show_info(lambda: translate("Sync", "Sync finished: %1 records sent.").replace("%1", str(records)))
+                page.show_info(lambda: sync_text.pass_report(result))
         elif result.error.code != "cancelled":
             error = result.error
             page.show_error(lambda: sync_text.problem(error.code, error.message, ui_language()))
@@ -399,8 +503,11 @@ class Workspace(Page):
                 item.setToolTip(f"{label} ({key})\n{switch}" if key else f"{label}\n{switch}")
         # As wide as its longest label (in this language), no wider: at 1366×768 every
         # pixel it does not need goes to the page's lists.
-        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + NAV_PADDING
-        self.nav.setFixedWidth(max(NAV_MIN_WIDTH, min(NAV_MAX_WIDTH, needed)))
+        # A badge's room is kept, so a badge never widens the list.
+        badge = self.nav.fontMetrics().horizontalAdvance("99+") + 4 * 6
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + NAV_PADDING + badge
+        self.nav.setFixedWidth(max(NAV_MIN_WIDTH, min(NAV_MAX_WIDTH + badge, needed)))
+        self._show_badges()
 
     def help_section(self) -> str:
         """The guide's section for the page in view (F1): its navigation key."""

@@ -38,7 +38,7 @@ def test_headless_sync_command(tmp_path: Path, centre: RunningCentre) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "sent 12 records in 3 batches: 12 accepted" in done.stdout
+    assert "sent 12 records in 3 batches; 12 decisions received: 12 accepted; waiting now: 0" in done.stdout
     assert centre.store.record_count() == 12
 
     wrong = subprocess.run(

@@ -84,6 +84,7 @@ def test_first_start_set_up_recovery_key_and_sign_in(
     assert controller.workspace is not None
     assert controller.window.stack.currentWidget() is controller.workspace
     assert controller.workspace.nav_keys() == [
+        "home",
         "capture",
         "registrations",
         "sync",
@@ -93,6 +94,7 @@ def test_first_start_set_up_recovery_key_and_sign_in(
         "audit",
     ]
     assert MANAGER[0] in controller.window.user_label.text()
+    assert controller.workspace.stack.currentWidget() is controller.workspace.pages["home"]  # lands home
 
 
 @pytest.fixture
@@ -122,8 +124,9 @@ def test_teller_sees_capture_registrations_and_what_was_sent_back(
     controller = make_controller()
     sign_in(controller, qtbot, *TELLER)
     assert controller.workspace is not None
-    assert controller.workspace.nav_keys() == ["capture", "registrations", "rejections"]
-    assert controller.workspace.nav.item(2).text() == "Sent back to me"
+    assert controller.workspace.nav_keys() == ["home", "capture", "registrations", "rejections"]
+    assert controller.workspace.nav.item(0).text() == "My desk"
+    assert controller.workspace.nav.item(3).text() == "Sent back to me"
     assert controller.window.lock_action.isEnabled()
 
 

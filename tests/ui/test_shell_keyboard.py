@@ -53,7 +53,7 @@ def test_ctrl_and_a_digit_open_each_page_and_put_the_focus_in_it(
     _controller, workspace = signed_in(make_controller, qtbot, MANAGER)
     assert workspace.nav.focusPolicy() == Qt.FocusPolicy.NoFocus
     keys = workspace.nav_keys()
-    assert len(keys) == 7
+    assert len(keys) == 8
     for row in reversed(range(len(keys))):  # the last first: each page is made by its key
         key(qtbot, Qt.Key(Qt.Key.Key_1.value + row), CTRL)
         page = workspace.pages.get(keys[row])
@@ -71,8 +71,8 @@ def test_f6_goes_to_the_navigation_where_arrows_move_and_enter_opens(
     set_up_branch: Path, make_controller: MakeController, qtbot: QtBot
 ) -> None:
     _controller, workspace = signed_in(make_controller, qtbot, TELLER)
-    assert workspace.nav_keys() == ["capture", "registrations", "rejections"]
-    key(qtbot, Qt.Key.Key_2, CTRL)
+    assert workspace.nav_keys() == ["home", "capture", "registrations", "rejections"]
+    key(qtbot, Qt.Key.Key_3, CTRL)
     registrations = workspace.pages["registrations"]
     assert isinstance(registrations, RegistrationsPage)
     registrations.state_combo.setFocus()  # the teller was here
@@ -83,11 +83,11 @@ def test_f6_goes_to_the_navigation_where_arrows_move_and_enter_opens(
 
     key(qtbot, Qt.Key.Key_F6)
     key(qtbot, Qt.Key.Key_Down)  # the arrows move in the list without opening yet
-    assert workspace.nav.currentRow() == 2
+    assert workspace.nav.currentRow() == 3
     assert workspace.stack.currentWidget() is registrations
     key(qtbot, Qt.Key.Key_Up)
     key(qtbot, Qt.Key.Key_Up)
-    assert workspace.nav.currentRow() == 0
+    assert workspace.nav.currentRow() == 1
     key(qtbot, Qt.Key.Key_Return)  # Enter opens it and goes into it
     capture = workspace.pages["capture"]
     assert workspace.stack.currentWidget() is capture
@@ -97,7 +97,7 @@ def test_f6_goes_to_the_navigation_where_arrows_move_and_enter_opens(
     key(qtbot, Qt.Key.Key_Down)
     key(qtbot, Qt.Key.Key_F6)  # leaving without Enter: the page shown stays, and is marked
     assert workspace.stack.currentWidget() is capture
-    assert workspace.nav.currentRow() == 0
+    assert workspace.nav.currentRow() == 1
     assert focus_in(capture)
 
 
@@ -124,7 +124,7 @@ def test_ctrl_n_starts_a_registration_from_any_page_and_keeps_the_one_being_type
     set_up_branch: Path, make_controller: MakeController, qtbot: QtBot
 ) -> None:
     _controller, workspace = signed_in(make_controller, qtbot, TELLER)
-    key(qtbot, Qt.Key.Key_2, CTRL)
+    key(qtbot, Qt.Key.Key_3, CTRL)
     registrations = workspace.pages["registrations"]
     assert isinstance(registrations, RegistrationsPage)
     assert registrations.search_edit.hasFocus()

@@ -9,7 +9,9 @@ milliseconds even on a branch of 120,000 registrations, so it runs on the GUI th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+import dataclasses
+
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,19 +20,21 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from branch_client.i18n import translate
+from branch_client.i18n import translate, ui_language
 from branch_client.store import STATES, KnownError, ListFilter, Session
 from branch_client.ui import error_text
 from branch_client.ui.registrations import model, text
 from branch_client.ui.registrations.model import RECORD_ID_ROLE, RegistrationListModel
 from branch_client.ui.registrations.record_view import RecordView
 from branch_client.ui.widgets import Page, message_label, title_label
+from forms.display import show_date
 
 SEARCH_DELAY_MS = 150
 #: Rows measured for column widths: the first page, not every row scrolled through.
@@ -61,7 +65,22 @@ class RegistrationsPage(Page):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setObjectName("registrationSearch")
         self.state_combo = QComboBox()
+        self.state_counts: dict[str, int] = {}  # the store's count of each state, as last read
         self.earlier_versions = QCheckBox()
+        # What a number of the home page counted (its days, owner's sex, teller), while the
+        # list shows just those; "Show all" drops it.
+        self.scope = ListFilter()
+        self.scope_label = QLabel()
+        self.scope_label.setObjectName("listScope")
+        self.scope_label.setWordWrap(True)
+        self.scope_clear = QPushButton()
+        self.scope_clear.clicked.connect(self.clear_scope)
+        self.scope_bar = QWidget()
+        scope_layout = QHBoxLayout(self.scope_bar)
+        scope_layout.setContentsMargins(0, 0, 0, 0)
+        scope_layout.addWidget(self.scope_label, 1)
+        scope_layout.addWidget(self.scope_clear)
+        self.scope_bar.hide()
         self.model = RegistrationListModel(session)
         self.model.setParent(self)  # freed with the page by Qt, not later by the garbage collector
         self.model.load_failed.connect(lambda exc: self._say(error_text.message_for(exc)))
@@ -103,6 +122,7 @@ class RegistrationsPage(Page):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.title)
         list_layout.addLayout(controls)
+        list_layout.addWidget(self.scope_bar)
         list_layout.addWidget(self.message)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.empty_label, 1)
@@ -126,7 +146,58 @@ class RegistrationsPage(Page):
         """The page is shown: read the list again (records may have been submitted or synced)."""
         if self.stack.currentWidget() is self.record_view and self.record_view.detail is not None:
             self.show_record(self.record_view.detail.record_id)
+        self.read_counts()
         self.refresh()
+
+    def read_counts(self) -> None:
+        """Read the count of every state for the filter's choices (`Session.state_counts`)."""
+        try:
+            self.state_counts = self.session.state_counts()
+        except KnownError as exc:
+            self._say(error_text.message_for(exc))
+            return
+        self._fill_states()
+
+    def show_filtered(self, where: ListFilter) -> None:
+        """Show the list narrowed to what a home page number counted: `where`'s state, and
+        its days, owner's sex and teller (shown above the list with *Show all*)."""
+        self.show_list()
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.earlier_versions.blockSignals(True)
+        self.earlier_versions.setChecked(False)
+        self.earlier_versions.blockSignals(False)
+        self.scope = ListFilter(days=where.days, sex=where.sex, captured_by=where.captured_by)
+        self.state_combo.blockSignals(True)
+        self.state_combo.setCurrentIndex(max(0, self.state_combo.findData(where.state)))
+        self.state_combo.blockSignals(False)
+        self._word_scope()
+        self.apply_filter()
+
+    def clear_scope(self) -> None:
+        """*Show all*: the list as its controls alone describe it."""
+        self.scope = ListFilter()
+        self._word_scope()
+        self.apply_filter()
+
+    def _word_scope(self) -> None:
+        scope = self.scope
+        self.scope_bar.setVisible(scope != ListFilter())
+        parts = []
+        if scope.days is not None:
+            first, last = (show_date(day, ui_language()) for day in scope.days)
+            parts.append(
+                translate("Registrations", "submitted on %1").replace("%1", first)
+                if first == last
+                else translate("Registrations", "submitted from %1 to %2").replace("%1", first).replace("%2", last)
+            )
+        if scope.sex is not None:
+            parts.append(text.sex_name(scope.sex))
+        if scope.captured_by is not None:
+            parts.append(translate("Registrations", "mine"))
+        self.scope_label.setText(translate("Registrations", "Showing only: %1").replace("%1", ", ".join(parts)))
+        self.scope_clear.setText(translate("Registrations", "Show all"))
 
     def show_record(self, record_id: str) -> None:
         """Open `record_id` read only (says so plainly if it is not in this store)."""
@@ -156,7 +227,8 @@ class RegistrationsPage(Page):
 
     def current_filter(self) -> ListFilter:
         """The filter the controls describe now."""
-        return ListFilter(
+        return dataclasses.replace(
+            self.scope,
             query=self.search_edit.text(),
             state=self.state_combo.currentData(),
             latest_only=not self.earlier_versions.isChecked(),
@@ -253,9 +325,16 @@ class RegistrationsPage(Page):
         self.state_combo.blockSignals(True)
         current = self.state_combo.currentIndex()
         self.state_combo.clear()
-        self.state_combo.addItem(translate("Registrations", "All states"), None)
+        counts = self.state_counts
+        locale = QLocale()
+
+        def counted(name: str, n: int | None) -> str:
+            return name if n is None else f"{name} ({locale.toString(n)})"
+
+        every = sum(counts.values()) if counts else None
+        self.state_combo.addItem(counted(translate("Registrations", "All states"), every), None)
         for state in STATES:
-            self.state_combo.addItem(text.state_name(state), state)
+            self.state_combo.addItem(counted(text.state_name(state), counts.get(state)), state)
         self.state_combo.setCurrentIndex(max(0, current))
         self.state_combo.blockSignals(False)
 
@@ -266,6 +345,7 @@ class RegistrationsPage(Page):
         )
         self.earlier_versions.setText(translate("Registrations", "Show earlier versions"))
         self._fill_states()
+        self._word_scope()
         self.model.retranslate()
         self._size_columns()
         if self.model.loaded:

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from branch_client.i18n import translate, ui_language
-from branch_client.store import HELD, RETURNED, WITHDRAWN
 from branch_client.ui.sync import text as sync_text
 from forms.display import show_datetime
 
 
 def state_name(state: str) -> str:
-    """A registration's state as tellers and managers read it."""
-    if state == HELD:
-        return translate("Registrations", "Held for review")
-    if state == RETURNED:
-        return translate("Registrations", "Returned to the teller")
-    if state == WITHDRAWN:
-        return translate("Registrations", "Withdrawn")
+    """A registration's state as tellers and managers read it (`sync_text.state_name`)."""
     return sync_text.state_name(state)
 
 
@@ -29,3 +22,11 @@ def when(iso: str | None, *, numeric: bool = False) -> str:
     languages (`forms.display.show_datetime`, the one formatter): `12 February 2026, 14:05`,
     or `12-02-2026, 14:05` when `numeric` (the list's narrow column). "" when none."""
     return show_datetime(iso, ui_language(), numeric=numeric) if iso else ""
+
+
+def sex_name(sex: str) -> str:
+    """The owner's sex as the list's scope names it (indicator_facts.SEXES)."""
+    return {
+        "female": translate("Registrations", "Women-owned"),
+        "male": translate("Registrations", "Men-owned"),
+    }.get(sex, translate("Registrations", "Sex not recorded"))

@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
 from branch_client.i18n import translate, ui_language
 from branch_client.qt.sync_worker import SyncController
 from branch_client.services.sync import SyncSnapshot
-from branch_client.store import KnownError, Policy, Session
+from branch_client.store import STATES, KnownError, Policy, Session
 from branch_client.ui import dialogs, error_text
 from branch_client.ui.sync import text as sync_text
 from branch_client.ui.sync.batches_model import BatchHistoryModel, BatchRecordsModel
 from branch_client.ui.widgets import Page, message_label, title_label
-from sync.outbox import STATES
 
-RECORD_KEYS = ("drafts", "held", *STATES)
+# Drafts, then every state a registration can be in (the store's one list of them).
+RECORD_KEYS = ("drafts", *STATES)
 # A status line: its text, or a function that words it in the UI language in force.
 Wording: TypeAlias = str | Callable[[], str]
 CENTRE_KEYS = ("centre", "fingerprint", "key_expires", "oldest_waiting", "last_success", "next_attempt", "last_error")

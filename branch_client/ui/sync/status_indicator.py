@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from branch_client.i18n import translate
 from branch_client.ui.widgets import Page
@@ -28,6 +30,10 @@ class SyncIndicator(Page):
         self.snapshot: SyncSnapshot | None = None
         self.online: bool | None = None
         self.running = False
+        self.news: dict[str, int] | None = None  # what the last pass brought, said until the next
+        self._full = ""  # the whole line; the label shows as much as fits, the tooltip all of it
+        self.label.setMinimumWidth(1)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -43,14 +49,31 @@ class SyncIndicator(Page):
         self.online = online
         self.retranslate()
 
+    def set_news(self, received: dict[str, int] | None) -> None:
+        """Say what the last pass brought from the centre (`PassResult.received`) until the
+        next pass; None or nothing received says nothing."""
+        self.news = received or None
+        self.retranslate()
+
     def set_running(self, running: bool) -> None:
         """Show that a pass is running."""
         self.running = running
         self.retranslate()
 
     def text(self) -> str:
-        """What the indicator says now."""
-        return self.label.text()
+        """What the indicator says now (all of it, also what the status bar's width cuts)."""
+        return self._full
+
+    def _show(self, line: str, tooltip: list[str]) -> None:
+        """Show `line`, cut with "…" where the status bar ends; the tooltip holds it whole."""
+        self._full = line
+        shown = self.label.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, max(1, self.label.width()))
+        self.label.setText(shown)
+        self.label.setToolTip("\n".join(([line] if shown != line else []) + tooltip))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.retranslate()
 
     def warnings(self) -> list[str]:
         """The full sentences of the warnings shown (the label's tooltip)."""
@@ -63,26 +86,28 @@ class SyncIndicator(Page):
     def retranslate(self) -> None:
         snap = self.snapshot
         if snap is None:  # not signed in, or the first snapshot is still on its way
-            self.label.setToolTip("")
             self.label.setStyleSheet("")
-            self.label.setText(self._link())
+            self._show(self._link(), [])
             return
         from branch_client.ui.sync import text as sync_text
 
         warnings = list(snap.warnings)
-        self.label.setToolTip("\n".join(self.warnings()))
+        tooltip = self.warnings()
         self.label.setStyleSheet("QLabel#syncIndicator { color: #8a4b00; font-weight: bold; }" if warnings else "")
         alert = []  # the first warning in a few words, and how many more (all of them in the tooltip)
         if warnings:
             more = translate("Sync", " (+%1)").replace("%1", str(len(warnings) - 1)) if len(warnings) > 1 else ""
             alert.append("⚠ " + sync_text.short_warning(warnings[0]) + more)
         if not snap.enrolled:
-            self.label.setText(" · ".join([translate("Sync", "Not connected to the centre"), *alert]))
+            self._show(" · ".join([translate("Sync", "Not connected to the centre"), *alert]), tooltip)
             return
         parts = [self._link()]
         parts.append(translate("Sync", "%1 waiting").replace("%1", str(snap.waiting)))
         parts.append(translate("Sync", "last sync: %1").replace("%1", sync_text.when(snap.last_success_at)))
-        self.label.setText(" · ".join(parts + alert))
+        if self.news is not None:  # in a few words; the sentence in the tooltip
+            parts.append("✉ " + sync_text.received_words(self.news))
+            tooltip.insert(0, sync_text.news(self.news))
+        self._show(" · ".join(parts + alert), tooltip)
 
     def _link(self) -> str:
         """Running, online, offline or not checked yet."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 from branch_client.i18n import translate, ui_language
 from branch_client.services.sync import RiskWarning
 from forms.display import show_datetime
+from sync.engine import PassResult
 from sync.protocol import Message
 from sync.transport import is_link_problem
 
@@ -22,7 +23,8 @@ def when(iso: str | None) -> str:
 
 
 def state_name(state: str) -> str:
-    """A record's sync state, as a manager reads it."""
+    """A registration's state (`branch_client.store.STATES`, and drafts), as tellers and
+    managers read it: every screen and count names a state with these words."""
     names = {
         "waiting": translate("Sync", "Waiting"),
         "in_flight": translate("Sync", "Sent, no answer yet"),
@@ -32,6 +34,8 @@ def state_name(state: str) -> str:
         "needs_correction": translate("Sync", "Needs correction"),
         "drafts": translate("Sync", "Drafts"),
         "held": translate("Sync", "Held for review"),
+        "returned": translate("Sync", "Returned to the teller"),
+        "withdrawn": translate("Sync", "Withdrawn"),
     }
     return names.get(state, state)
 
@@ -196,3 +200,60 @@ def short_warning(item: RiskWarning) -> str:
     if item.code == "disk_low":
         return translate("Sync", "disk nearly full")
     return item.code
+
+
+def received_words(received: dict[str, int]) -> str:
+    """The centre's words by kind: "2 accepted, 1 probable duplicate, 1 sent back" (rejected
+    and sent for correction are both *sent back*: a teller corrects them)."""
+    accepted = received.get("accepted", 0)
+    duplicates = received.get("duplicate", 0)
+    sent_back = received.get("rejected", 0) + received.get("needs_correction", 0)
+    parts = []
+    if accepted:
+        parts.append(translate("Sync", "%1 accepted").replace("%1", _number(accepted)))
+    if duplicates:
+        words = (
+            translate("Sync", "%1 probable duplicate")
+            if duplicates == 1
+            else translate("Sync", "%1 probable duplicates")
+        )
+        parts.append(words.replace("%1", _number(duplicates)))
+    if sent_back:
+        parts.append(translate("Sync", "%1 sent back").replace("%1", _number(sent_back)))
+    return ", ".join(parts)
+
+
+def _decisions(total: int) -> str:
+    if total == 0:
+        return translate("Sync", "no decisions received")
+    if total == 1:
+        return translate("Sync", "1 decision received")
+    return translate("Sync", "%1 decisions received").replace("%1", _number(total))
+
+
+def news(received: dict[str, int]) -> str:
+    """What the status bar says once after a pass that brought the centre's words:
+    "From the centre: 3 decisions received: 2 accepted, 1 sent back"."""
+    total = sum(received.values())
+    return (
+        translate("Sync", "From the centre: %1: %2")
+        .replace("%1", _decisions(total))
+        .replace("%2", received_words(received))
+    )
+
+
+def pass_report(result: PassResult) -> str:
+    """A pass in one sentence: what it sent and what it received, "Sync finished: sent 12,
+    3 decisions received: 2 accepted, 1 sent back." """
+    received = result.received
+    total = sum(received.values())
+    line = (
+        translate("Sync", "Sync finished: sent %1, %2: %3.")
+        if total
+        else translate("Sync", "Sync finished: sent %1, %2.")
+    )
+    return (
+        line.replace("%1", _number(result.records))
+        .replace("%2", _decisions(total))
+        .replace("%3", received_words(received))
+    )

@@ -27,6 +27,7 @@ from branch_client.ui.sync.status_indicator import SyncIndicator
 from central.runner import RunningCentre, start_centre
 from forms import load_form
 from sync import device as device_config
+from sync.engine import PassResult
 from sync.ids import uuid7_str
 from sync.outbox import Outbox
 from tests.sync.helpers import FAST_RETRY, enrolled_branch, review_before_sync, run_pass, sample_answers, submit
@@ -384,12 +385,15 @@ def test_the_status_lines_are_worded_again_after_a_language_switch(
         assert not re.search("[A-Za-z]", saved)
         assert page.value_text("last_success") == translate("Sync", "never") != "never"
         # A line worded by the caller (as the workspace does after a pass) follows too.
-        page.show_info(lambda: translate("Sync", "Sync finished: %1 records sent.").replace("%1", "3"))
+        report = PassResult(started_at="", records=3, accepted=2, rejected=1)
+        page.show_info(lambda: sync_text.pass_report(report))
         khmer_line = page.info.text()
         assert re.search("[\u1780-\u17ff]", khmer_line)
         assert "3" in khmer_line
         translator.set_language("en")
-        qtbot.wait_until(lambda: page.info.text() == "Sync finished: 3 records sent.")
+        qtbot.wait_until(
+            lambda: page.info.text() == "Sync finished: sent 3, 3 decisions received: 2 accepted, 1 sent back."
+        )
         assert page.value_text("last_success") == "never"
     finally:
         translator.set_language("en")
