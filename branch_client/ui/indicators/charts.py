@@ -22,27 +22,45 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from branch_client.i18n import ui_language
 from branch_client.services.indicators import FEMALE, MALE, MONTH, OTHER, SEXES, SexCounts
 from forms.display import MONTHS, show_date
 
-#: Colour-blind-safe (Okabe–Ito): vermilion for women, blue for men, grey for not recorded.
+# Colour-blind-safe (Okabe–Ito): vermilion for women, blue for men, grey for not recorded.
 SEX_COLOURS = {FEMALE: QColor("#D55E00"), MALE: QColor("#0072B2"), OTHER: QColor("#8C8C8C")}
 LABEL_CHARS = 34  # longer category labels are shortened on the chart's axis
-#: Qt Charts gives a side axis at most this share of the chart's width and cuts longer
-#: labels with "...": a bar chart is made wide enough for its labels instead.
+# Qt Charts gives a side axis at most this share of the chart's width (and an axis along
+# the bottom this share of its height) and cuts longer labels with "...": a chart is made
+# wide and tall enough for its labels instead.
 AXIS_PORTION = 0.4
-#: Beside a category label on the side axis: the label's padding and the tick.
+# Beside a category label on the side axis: the label's padding and the tick.
 AXIS_LABEL_PAD = 24
-#: Around the plot: the chart's margins and the view's frame.
+# Around the plot: the chart's margins and the view's frame.
 CHART_FRAME = 24
 MIN_CHART_WIDTH = 360
-#: Between two period labels under a time chart, and the chart's width beside its plot.
+# The narrowest chart in lines of its label font (360 px at the usual text size): larger
+# Windows text makes charts wider, not their labels fewer.
+MIN_CHART_LINES = 21
+# Between two period labels under a time chart, and (a guess until the chart is first laid
+# out, at the usual text size) the chart's width beside its plot.
 LABEL_GAP = 16
 TIME_AXIS_ROOM = 100
+# Around the chart's contents (the layout's and the chart's margins), above and below.
+CHART_MARGINS = 26
+# The legend's height beyond a line of its text, and each entry's width beyond its name
+# and a line's height (its marker); the legend's own padding.
+LEGEND_PAD = 28
+LEGEND_ENTRY_PAD = 14
+LEGEND_SIDES = 32
+# An axis along the bottom beyond its lines of text: label and title paddings.
+BOTTOM_AXIS_PAD = 16
+# The plot of a time chart: at least this many label lines high.
+TIME_PLOT_LINES = 10
+MIN_BAR_CHART_HEIGHT = 230
+MIN_TIME_CHART_HEIGHT = 280
 
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:
@@ -63,6 +81,9 @@ def _nice_max(value: int) -> int:
 
 
 class _ChartView(QChartView):
+    """A chart in a view, its axes made once and kept: a removed axis leaves its labels in the
+    scene until the event loop deletes it, drawn over the new ones in the meantime."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
         chart.setBackgroundRoundness(0)
@@ -73,18 +94,38 @@ class _ChartView(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(MIN_CHART_WIDTH)
+        self.value_axis = QValueAxis()
+        self.value_axis.setLabelFormat("%d")
+        self.value_axis.setTickCount(6)
 
     def _clear(self) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-            axis.deleteLater()  # with its label items: a removed axis left some in the scene
+        self.chart().removeAllSeries()
 
     def _font(self, scale: float = 1.0) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * scale)
         return font
+
+    def _set_value_axis(self, top: int, title: str) -> None:
+        self.value_axis.setRange(0, _nice_max(top))
+        self.value_axis.setTitleText(title)
+        self.value_axis.setTitleFont(self._font(0.85))
+        self.value_axis.setLabelsFont(self._font(0.85))
+
+    def _line(self) -> int:
+        """The height of a line of the axis labels' font."""
+        return QFontMetrics(self._font(0.85)).height()
+
+    def _legend_size(self, names: Sequence[str]) -> tuple[int, int]:
+        """The room the legend needs to show `names` whole, side by side: width, height."""
+        metrics = QFontMetrics(self.chart().legend().font())
+        width = sum(metrics.horizontalAdvance(name) + metrics.height() + LEGEND_ENTRY_PAD for name in names)
+        return width + LEGEND_SIDES + CHART_FRAME, metrics.height() + LEGEND_PAD
+
+    def _narrowest(self, names: Sequence[str]) -> int:
+        """The chart's least width at this text size: its legend whole, and no less than
+        `MIN_CHART_LINES` lines of its labels."""
+        return max(MIN_CHART_WIDTH, MIN_CHART_LINES * self._line(), self._legend_size(names)[0])
 
 
 class SexBarChart(_ChartView):
@@ -94,6 +135,10 @@ class SexBarChart(_ChartView):
         super().__init__(parent)
         self.sets: dict[str, QBarSet] = {}
         self.categories: list[str] = []
+        self.category_axis = QBarCategoryAxis()
+        self.chart().addAxis(self.category_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart().addAxis(self.value_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart().legend().setReverseMarkers(True)
 
     def set_rows(
         self,
@@ -123,27 +168,35 @@ class SexBarChart(_ChartView):
             self.sets[sex] = bar_set
         chart.addSeries(series)
         self.categories = [shorten(text) for text in reversed(labels)]
-        category_axis = QBarCategoryAxis()
+        category_axis = self.category_axis
+        category_axis.clear()
         category_axis.append(_unique(self.categories))
         category_axis.setLabelsFont(self._font(0.85))
-        metrics = QFontMetrics(category_axis.labelsFont())
-        widest = max((metrics.horizontalAdvance(text) for text in self.categories), default=0)
-        self.setMinimumWidth(max(MIN_CHART_WIDTH, math.ceil((widest + AXIS_LABEL_PAD) / AXIS_PORTION) + CHART_FRAME))
-        value_axis = QValueAxis()
-        top = max((r.value(s) for r in rows for s in shown), default=0)
-        value_axis.setRange(0, _nice_max(top))
-        value_axis.setLabelFormat("%d")
-        value_axis.setTickCount(6)
-        value_axis.setTitleText(value_title)
-        value_axis.setTitleFont(self._font(0.85))
-        value_axis.setLabelsFont(self._font(0.85))
-        chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
+        self._set_value_axis(max((r.value(s) for r in rows for s in shown), default=0), value_title)
         series.attachAxis(category_axis)
-        series.attachAxis(value_axis)
-        chart.legend().setVisible(True)
-        chart.legend().setReverseMarkers(True)
-        self.setMinimumHeight(max(230, 110 + max(1, len(rows)) * (14 * len(shown) + 8)))
+        series.attachAxis(self.value_axis)
+        self._fit([sex_names[s] for s in shown])
+
+    def _fit(self, names: Sequence[str]) -> None:
+        """As wide as the category labels need (Qt Charts gives them at most `AXIS_PORTION`
+        of the width), as tall as a line of label per category, the legend and the value
+        axis need: the last gets at most `AXIS_PORTION` of the height, or its labels are cut."""
+        metrics = QFontMetrics(self.category_axis.labelsFont())
+        widest = max((metrics.horizontalAdvance(text) for text in self.categories), default=0)
+        labels_need = math.ceil((widest + AXIS_LABEL_PAD) / AXIS_PORTION) + CHART_FRAME
+        self.setMinimumWidth(max(self._narrowest(names), labels_need))
+        line = self._line()
+        legend = self._legend_size(names)[1]
+        value_axis = 2 * line + BOTTOM_AXIS_PAD  # its labels and its title
+        per_category = max(14 * len(names) + 8, math.ceil(1.3 * line))
+        plot = max(1, len(self.categories)) * per_category
+        self.setMinimumHeight(
+            max(
+                MIN_BAR_CHART_HEIGHT,
+                CHART_MARGINS + legend + value_axis + plot,
+                CHART_MARGINS + legend + math.ceil(value_axis / AXIS_PORTION),
+            )
+        )
 
     def values(self, sex: str) -> list[int]:
         """The bar heights of `sex`, top category first (what the chart shows)."""
@@ -170,10 +223,19 @@ class TimeChart(_ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lines: dict[str, QLineSeries] = {}
-        self._period_axis: QCategoryAxis | None = None
+        # The x axis is the period's position; labels name every k-th period, on its point.
+        self._period_axis = QCategoryAxis()
+        self._period_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self._period_axis.setGridLineVisible(False)
         self._labels: list[str] = []  # every period's axis label
         self._step = 0  # every how many periods a label is shown
-        self.setMinimumHeight(280)
+        self.chart().addAxis(self._period_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart().addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
+        # The plot's width changes after the view's (the chart lays itself out later, and a
+        # wider view's old plot would leave the labels sparse) and with the value labels'
+        # width: name the periods again for the plot as it is.
+        self.chart().plotAreaChanged.connect(self._label_periods)
+        self.setMinimumHeight(MIN_TIME_CHART_HEIGHT)
 
     def set_rows(
         self,
@@ -201,42 +263,47 @@ class TimeChart(_ChartView):
                 line.append(i, r.value(sex))
             chart.addSeries(line)
             self.lines[sex] = line
-        # The x axis is the period's position; labels name every k-th period, on its point.
-        period_axis = QCategoryAxis()
-        period_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        period_axis.setLabelsFont(self._font(0.85))
-        period_axis.setGridLineVisible(False)
-        self._period_axis = period_axis
+        self._period_axis.setLabelsFont(self._font(0.85))
         self._labels = [_axis_label(r.code, granularity) for r in rows]
         self._step = 0
-        value_axis = QValueAxis()
-        value_axis.setRange(0, _nice_max(max((r.value(s) for r in rows for s in shown), default=0)))
-        value_axis.setLabelFormat("%d")
-        value_axis.setTickCount(6)
-        value_axis.setTitleText(value_title)
-        value_axis.setTitleFont(self._font(0.85))
-        value_axis.setLabelsFont(self._font(0.85))
+        self._set_value_axis(max((r.value(s) for r in rows for s in shown), default=0), value_title)
         self._label_periods()
-        chart.addAxis(period_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
         for line in self.lines.values():
-            line.attachAxis(period_axis)
-            line.attachAxis(value_axis)
+            line.attachAxis(self._period_axis)
+            line.attachAxis(self.value_axis)
+        self._fit([sex_names[s] for s in shown], value_title)
+
+    def _fit(self, names: Sequence[str], value_title: str) -> None:
+        """Wide enough for the legend; tall enough for the value axis' title along the plot,
+        the legend and a line of period labels."""
+        self.setMinimumWidth(self._narrowest(names))
+        line = self._line()
+        title = QFontMetrics(self.value_axis.titleFont()).horizontalAdvance(value_title)
+        plot = max(TIME_PLOT_LINES * line, title + 2 * line)
+        periods = line + BOTTOM_AXIS_PAD
+        legend = self._legend_size(names)[1]
+        self.setMinimumHeight(max(MIN_TIME_CHART_HEIGHT, CHART_MARGINS + legend + plot + periods))
 
     def _label_periods(self) -> None:
         """Name every k-th period, k as small as lets the labels stand whole side by side at
-        the chart's width (Qt Charts would cut them)."""
+        the chart's width (Qt Charts would cut them), and leave half a label's width beside
+        the first and last period, so that their labels stay inside the plot: clear of the
+        value axis' labels and of the chart's edge."""
         axis = self._period_axis
-        if axis is None or not self._labels:
+        if not self._labels:
+            for label in axis.categoriesLabels():
+                axis.remove(label)
             return
         metrics = QFontMetrics(axis.labelsFont())
         label_width = max(metrics.horizontalAdvance(text) for text in self._labels) + LABEL_GAP
-        plot_width = self.width() - TIME_AXIS_ROOM * self.fontMetrics().height() // 20
-        plotted = self.chart().plotArea().width()
-        if plotted > 0:
-            plot_width = min(plot_width, int(plotted))
-        per_period = max(plot_width, 1) / max(len(self._labels) - 0.4, 1)
+        plotted = self.chart().plotArea().width()  # before the chart's first layout, a guess
+        plot_width = int(plotted) if plotted > 0 else self.width() - TIME_AXIS_ROOM * self.fontMetrics().height() // 20
+        plot_width = max(plot_width, label_width + 1)
+        periods = len(self._labels) - 1
+        per_period = (plot_width - label_width) / periods if periods else plot_width / 2
         step = max(1, math.ceil(label_width / per_period))
+        side = max(0.3, label_width / 2 / per_period)  # in periods
+        axis.setRange(-side, periods + side)
         if step == self._step:
             return
         self._step = step
@@ -247,15 +314,10 @@ class TimeChart(_ChartView):
         axis.setStartValue(-step)
         for i in range(0, len(self._labels), step):
             axis.append(self._labels[i], i)
-        axis.setRange(-0.3, max(len(self._labels) - 0.7, 0.3))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._label_periods()
 
     def shown_labels(self) -> list[str]:
         """The period labels on the axis (every k-th period's)."""
-        return [] if self._period_axis is None else list(self._period_axis.categoriesLabels())
+        return list(self._period_axis.categoriesLabels())
 
     def values(self, sex: str) -> list[int]:
         """The points' values of `sex`, in period order."""

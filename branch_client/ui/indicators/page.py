@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,8 +53,32 @@ from branch_client.ui.indicators.texts import (
 from branch_client.ui.widgets import Page, busy_cursor, message_label, title_label
 from forms import load_form
 
-#: Breakdowns with more categories than this chart only the largest (the table has all).
+# Breakdowns with more categories than this chart only the largest (the table has all).
 CHART_TOP = 10
+
+
+def _show(label: QLabel, text: str) -> None:
+    """`text` in `label`; an empty label is hidden, so that it takes no room on the page."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def fit_combo(combo: QComboBox) -> None:
+    """Make `combo` wide enough for its longest item. Qt sizes a list for its items, but with
+    the style sheet's padding and large Windows text it falls a few pixels short and the
+    item's end runs under the arrow."""
+    combo.ensurePolished()
+    combo.setMinimumWidth(0)
+    hint = combo.sizeHint()
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    option.rect = QRect(QPoint(0, 0), hint)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    metrics = combo.fontMetrics()
+    widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    combo.setMinimumWidth(hint.width() + max(0, widest - field.width()))
 
 
 class Section(QGroupBox):
@@ -217,6 +242,9 @@ class IndicatorsPage(Page):
             edit.setDisplayFormat("dd-MM-yyyy")  # as on the ID card and in every list: day first
             edit.dateChanged.connect(self._custom_dates)
         self.granularity_combo = QComboBox()
+        for combo in (self.preset_combo, self.granularity_combo):
+            # As wide as the longest item in the language shown, not the first one shown.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key in ind.GRANULARITIES:
             self.granularity_combo.addItem("", key)
         self.preset_combo.currentIndexChanged.connect(self._preset_chosen)
@@ -288,6 +316,8 @@ class IndicatorsPage(Page):
         layout.addWidget(self.message)
         layout.addWidget(self.info)
         layout.addWidget(self.scroll_area, 1)
+        for label in (self.message, self.info):
+            _show(label, "")  # an empty line would take the figures' room (at large text, a fifth of it)
         self._select(self.preset_combo, self.preset)
         self._show_range_in_edits()
         self.retranslate()
@@ -309,7 +339,7 @@ class IndicatorsPage(Page):
                 self._show_range_in_edits()
                 self._update()
             return
-        ok, facts = attempt(lambda: self.session.indicator_facts(), self.message.setText)
+        ok, facts = attempt(lambda: self.session.indicator_facts(), self._warn)
         if not ok or facts is None:
             return
         self.facts = facts
@@ -352,7 +382,7 @@ class IndicatorsPage(Page):
         assert isinstance(start, datetime.date)
         assert isinstance(end, datetime.date)
         if start > end:
-            self.message.setText(translate("Indicators", "The start date is after the end date."))
+            self._warn(translate("Indicators", "The start date is after the end date."))
             return
         self.preset = ind.CUSTOM
         self._select(self.preset_combo, ind.CUSTOM)
@@ -360,7 +390,7 @@ class IndicatorsPage(Page):
         self._range_changed()
 
     def _range_changed(self) -> None:
-        self.message.clear()
+        self._warn("")
         if not self._granularity_chosen:
             self.granularity = ind.default_granularity(self.date_range, self.facts)
             self._select(self.granularity_combo, self.granularity)
@@ -373,6 +403,14 @@ class IndicatorsPage(Page):
         self.granularity = granularity
         self._granularity_chosen = True
         self._update()
+
+    def _warn(self, text: str) -> None:
+        """Say what went wrong (red, above the figures); nothing when `text` is empty."""
+        _show(self.message, text)
+
+    def _inform(self, text: str) -> None:
+        """Say what was done or that there is nothing to count; nothing when `text` is empty."""
+        _show(self.info, text)
 
     def _select(self, combo: QComboBox, key: str) -> None:
         index = combo.findData(key)
@@ -423,7 +461,7 @@ class IndicatorsPage(Page):
                 else ""
             )
         )
-        self.info.setText(translate("Indicators", "No registrations in this period.") if total.total == 0 else "")
+        self._inform(translate("Indicators", "No registrations in this period.") if total.total == 0 else "")
         names = sex_names()
         show_other = data.has_other
         over_time = self.sections["over_time"]
@@ -438,7 +476,7 @@ class IndicatorsPage(Page):
         over_time.chart.set_rows(
             data.over_time, data.granularity, names, value_title("over_time"), show_other=show_other
         )
-        over_time.note.setText("")
+        _show(over_time.note, "")
         over_time.fit_table()
         labels = self.labels()
         for key in BREAKDOWN_SECTIONS:
@@ -450,12 +488,13 @@ class IndicatorsPage(Page):
             section.model.retranslate(category_header(key))
             assert isinstance(section.chart, SexBarChart)
             section.chart.set_rows(rows[:CHART_TOP], texts[:CHART_TOP], names, value_title(key), show_other=show_other)
-            section.note.setText(
+            _show(
+                section.note,
                 translate("Indicators", "The chart shows the %1 largest; the table lists all %2.")
                 .replace("%1", str(CHART_TOP))
                 .replace("%2", str(len(rows)))
                 if len(rows) > CHART_TOP
-                else ""
+                else "",
             )
             section.fit_table()
 
@@ -487,6 +526,8 @@ class IndicatorsPage(Page):
         }
         for i in range(self.granularity_combo.count()):
             self.granularity_combo.setItemText(i, granularity_names[self.granularity_combo.itemData(i)])
+        for combo in (self.preset_combo, self.granularity_combo):
+            fit_combo(combo)
         self.csv_button.setText(translate("Indicators", "Export figures (CSV)…"))
         self.pdf_button.setText(translate("Indicators", "Report (PDF)…"))
         self.register_button.setText(translate("Indicators", "Export register with personal data…"))
@@ -513,11 +554,11 @@ class IndicatorsPage(Page):
             return
         ok, _rows = attempt(
             lambda: ind.export_aggregates_csv(self.session, path, data, self.labels(), csv_headers()),
-            self.message.setText,
+            self._warn,
         )
         if ok:
-            self.message.clear()
-            self.info.setText(translate("Indicators", "Figures saved to %1.").replace("%1", str(path)))
+            self._warn("")
+            self._inform(translate("Indicators", "Figures saved to %1.").replace("%1", str(path)))
 
     def export_report(self) -> None:
         """Save the one-page PDF report; audited."""
@@ -538,14 +579,12 @@ class IndicatorsPage(Page):
             ind.report_exported(self.session, data.date_range)
             return True
 
-        ok, saved = attempt(save, self.message.setText)
+        ok, saved = attempt(save, self._warn)
         if ok and saved:
-            self.message.clear()
-            self.info.setText(translate("Indicators", "Report saved to %1.").replace("%1", str(path)))
+            self._warn("")
+            self._inform(translate("Indicators", "Report saved to %1.").replace("%1", str(path)))
         elif ok:
-            self.message.setText(
-                translate("Indicators", "The report could not be written there. Choose another folder.")
-            )
+            self._warn(translate("Indicators", "The report could not be written there. Choose another folder."))
 
     def export_register(self) -> None:
         """Save the register of registrations (names, ID numbers, phones) after the password; audited."""
@@ -577,15 +616,15 @@ class IndicatorsPage(Page):
             except WrongPassword:
                 return None
 
-        ok, rows = attempt(export, self.message.setText)
+        ok, rows = attempt(export, self._warn)
         if not ok:
             return
         if rows is None:
-            self.info.clear()
-            self.message.setText(translate("Indicators", "The password is not correct. Nothing was exported."))
+            self._inform("")
+            self._warn(translate("Indicators", "The password is not correct. Nothing was exported."))
             return
-        self.message.clear()
-        self.info.setText(
+        self._warn("")
+        self._inform(
             translate("Indicators", "%1 registrations saved to %2.")
             .replace("%1", QLocale().toString(rows))
             .replace("%2", str(path))
