@@ -264,10 +264,18 @@ def _matching_keys(db: sqlite_utils.Database) -> None:
 @migrations(name="0005_news")
 def _news(db: sqlite_utils.Database) -> None:
     """What came from the centre since someone last looked (issue 14): the centre's words
-    by when they arrived, and when each account last looked at each page."""
+    by when they arrived, and when each account last looked at each page; and the indexes
+    that let every state be counted without reading a registration (`store/states.py`)."""
     db.executescript(
         """
         CREATE INDEX sync_results_updated ON sync_results (updated_at, status);
+        -- A registration's own state and teller, read from an index instead of its row
+        -- (whose answers come first and span overflow pages).
+        CREATE INDEX registrations_state ON registrations (id, captured_by, withdrawn_at, review_state);
+        CREATE INDEX registrations_review_state ON registrations (review_state, withdrawn_at, captured_by, id)
+            WHERE review_state IS NOT NULL;
+        CREATE INDEX registrations_withdrawn_state ON registrations (withdrawn_at, captured_by, id)
+            WHERE withdrawn_at IS NOT NULL;
         CREATE TABLE seen_pages (
             account_id TEXT NOT NULL REFERENCES accounts (id),
             page TEXT NOT NULL,

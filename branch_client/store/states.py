@@ -59,20 +59,19 @@ SOURCE = {
     WITHDRAWN: ("SELECT id FROM registrations WHERE withdrawn_at IS NOT NULL", ()),
 }
 
-# The few registrations whose outbox entry or centre's word does not say their state: those
-# replaced by a correction, else withdrawn, else in the branch's review (three disjoint
-# parts, each read from its partial index).
+# The few registrations the outbox's entry or the centre's word misstate: those replaced by a
+# correction, else withdrawn (two disjoint parts, each read from its partial index). A
+# registration in the branch's review is never among them: it has no outbox entry and no
+# centre's word (`review.approve` clears the review state in the transaction that enqueues it).
 _REPLACED = "EXISTS (SELECT 1 FROM registrations c WHERE c.supersedes = x.id)"
 _MISFITS = (  # constant SQL: no value is ever formatted into it
     "SELECT supersedes AS id FROM registrations WHERE supersedes IS NOT NULL"  # noqa: S608
     f" UNION ALL SELECT x.id FROM registrations x WHERE x.withdrawn_at IS NOT NULL AND NOT {_REPLACED}"
-    " UNION ALL SELECT x.id FROM registrations x WHERE x.review_state IS NOT NULL AND x.withdrawn_at IS NULL"
-    f" AND NOT {_REPLACED}"
 )
 # A state the outbox or the centre's word gives: everything in that index, less its misfits.
 # (An outbox entry is acknowledged in the transaction that stores the centre's answer, and
 # every submitted registration has an outbox entry or a review state, so for these states
-# this equals counting `STATE_SQL` over the latest versions; tests/store/test_states.py
+# this equals counting `STATE_SQL` over the latest versions; tests/e2e/test_counts_agree.py
 # checks it against that.) Counting an index is fast; the misfits are few.
 _OUTBOX_COUNT = (
     "SELECT (SELECT count(*) FROM outbox WHERE state = ?1)"  # noqa: S608 - constant SQL
@@ -82,6 +81,18 @@ _RESULT_COUNT = (
     "SELECT (SELECT count(*) FROM sync_results WHERE status = ?1)"  # noqa: S608 - constant SQL
     f" - (SELECT count(*) FROM ({_MISFITS}) m CROSS JOIN sync_results s ON s.record_id = m.id WHERE s.status = ?1)"
 )
+# The branch's own states, exactly as `STATE_SQL` orders them (withdrawn first), read from
+# the covering indexes of migration 0005; ?1 is a teller's account id, or NULL for everyone.
+_OWN_WHERE = {
+    HELD: "r.review_state = 'pending' AND r.withdrawn_at IS NULL",
+    RETURNED: "r.review_state = 'returned' AND r.withdrawn_at IS NULL",
+    WITHDRAWN: "r.withdrawn_at IS NOT NULL",
+}
+_OWN_COUNT = {
+    state: f"SELECT count(*) FROM registrations r WHERE {where}"  # noqa: S608 - constant SQL
+    f" AND (?1 IS NULL OR r.captured_by = ?1) AND {LATEST_SQL}"
+    for state, where in _OWN_WHERE.items()
+}
 _BY_INDEX = {
     **dict.fromkeys(ON_THE_WAY, _OUTBOX_COUNT),
     **dict.fromkeys((ACCEPTED, DUPLICATE, *SENT_BACK), _RESULT_COUNT),
@@ -91,24 +102,23 @@ _BY_INDEX = {
 def count(conn: Any, state: str, *, captured_by: str | None = None) -> int:
     """How many registrations (latest versions) are in `state`; only `captured_by`'s when given.
 
-    `conn` is the store's DB-API connection. One query: the states the outbox or the centre
-    gives count their index (`_BY_INDEX`); the branch's own states (held, returned,
-    withdrawn), and one teller's records, are read from the state's own index and checked
-    against `STATE_SQL` one by one (they are few)."""
+    `conn` is the store's DB-API connection. One query: the branch's own states (held,
+    returned, withdrawn) from their covering indexes; the states the outbox or the centre
+    gives by counting their index (`_BY_INDEX`), or for one teller's records by reading
+    that state's index and checking each against `STATE_SQL` (through the covering
+    `registrations_state`)."""
     if state not in SOURCE:
         raise ValueError(f"unknown state {state!r}")
-    if captured_by is None and state in _BY_INDEX:
+    if state in _OWN_COUNT:
+        return int(conn.execute(_OWN_COUNT[state], [captured_by]).fetchone()[0])
+    if captured_by is None:
         return int(conn.execute(_BY_INDEX[state], [state]).fetchone()[0])
     source, params = SOURCE[state]
     sql = (
         f"SELECT count(*) FROM registrations r{JOINS} WHERE r.id IN ({source})"  # noqa: S608 - constant SQL
-        f" AND {LATEST_SQL} AND ({STATE_SQL}) = ?"
+        f" AND r.captured_by = ? AND {LATEST_SQL} AND ({STATE_SQL}) = ?"
     )
-    args: list[Any] = [*params, state]
-    if captured_by is not None:
-        sql += " AND r.captured_by = ?"
-        args.append(captured_by)
-    return int(conn.execute(sql, args).fetchone()[0])
+    return int(conn.execute(sql, [*params, captured_by, state]).fetchone()[0])
 
 
 def counts(conn: Any, states: Iterable[str] = STATES, *, captured_by: str | None = None) -> dict[str, int]:

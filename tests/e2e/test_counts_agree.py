@@ -27,17 +27,21 @@ from branch_client.ui.sync.page import SyncPage
 from branch_client.ui.sync.status_indicator import SyncIndicator
 from central.runner import RunningCentre, start_centre
 from tests.central.conftest import enrol, make_record
+from tests.conftest import TELLER
 from tests.sync.helpers import enrolled_branch, run_pass, sample_answers, submit_new
 
 STEPS = 24
 _ID_NUMBERS = itertools.count(310000001)
 
 
-def reference_counts(session: Session) -> dict[str, int]:
-    """Each state's count by the definition itself: `STATE_SQL` over every latest version."""
+def reference_counts(session: Session, captured_by: str | None = None) -> dict[str, int]:
+    """Each state's count by the definition itself: `STATE_SQL` over every latest version
+    (of `captured_by`'s records when given)."""
     counts = dict.fromkeys(states.STATES, 0)
     rows = session.db.execute(
-        f"SELECT {states.STATE_SQL}, count(*) FROM registrations r{states.JOINS} WHERE {states.LATEST_SQL} GROUP BY 1"
+        f"SELECT {states.STATE_SQL}, count(*) FROM registrations r{states.JOINS}"
+        f" WHERE {states.LATEST_SQL} AND (?1 IS NULL OR r.captured_by = ?1) GROUP BY 1",
+        [captured_by],
     ).fetchall()
     counts.update(dict(rows))
     return counts
@@ -56,6 +60,8 @@ class Branch:
 
     def __init__(self, directory: BranchDirectory, session: Session, centre: RunningCentre, rng: random.Random):
         self.directory, self.session, self.centre, self.rng = directory, session, centre, rng
+        session.create_account(*TELLER)
+        self.teller = directory.unlock(*TELLER)  # half the registrations are a teller's
         other = enrol(centre, "OTHER-01")  # another branch: its ID numbers make our probable duplicates
         self.taken = [str(next(_ID_NUMBERS)) for _ in range(6)]
         other.send([make_record(answers={"id_number": n}) for n in self.taken])
@@ -76,12 +82,15 @@ class Branch:
 
     # --- the steps --------------------------------------------------------------------
 
+    def who(self) -> Session:
+        return self.rng.choice([self.session, self.teller])
+
     def submit(self) -> None:
         kind = self.rng.choice(["good", "good", "broken", "taken"])
-        submit_new(self.session, [self.answers(broken=kind == "broken", taken=kind == "taken")])
+        submit_new(self.who(), [self.answers(broken=kind == "broken", taken=kind == "taken")])
 
     def submit_held(self) -> None:
-        submit_new(self.session, [self.answers()], hold=True)
+        submit_new(self.who(), [self.answers()], hold=True)
 
     def approve(self) -> None:
         if (record := self.pick(states.HELD)) is not None:
@@ -234,9 +243,12 @@ def test_every_page_counts_the_same_after_every_step(
             trail = " → ".join(done)
             counts = session.state_counts()
             assert counts == reference_counts(session), trail
+            mine = branch.teller.state_counts(own=True)  # a teller's own, as her pages count them
+            assert mine == reference_counts(session, branch.teller.account.id), trail
             check_pages(session, counts, (*pages, indicator), trail)
             if name == "sync":
                 check_centre(branch, trail)
         branch.sync()  # the sequence ends with a pass: everything reached the centre
         check_centre(branch, " → ".join(done) + " → sync")
+        branch.teller.close()
         assert set(done) >= {"submit", "sync"}, done
