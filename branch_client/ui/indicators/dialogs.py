@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -15,12 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from branch_client.i18n import translate
+from branch_client.ui.dialogs import chosen_file, file_dialog
 
 
 def choose_save_path(parent: QWidget | None, title: str, suggested_name: str, file_filter: str) -> Path | None:
-    """Where to save an export, or None if cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_name, file_filter)
-    return Path(path) if path else None
+    """Where to save an export, or None if cancelled (the app's file dialog: Qt's own,
+    in Khmer, while the UI is Khmer)."""
+    return chosen_file(file_dialog(parent, title, file_filter, save_as=suggested_name))
 
 
 def ask_password(parent: QWidget | None, explanation: str) -> str | None:

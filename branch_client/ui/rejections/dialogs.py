@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from branch_client.i18n import translate
 from branch_client.store import MAX_REASON
+from branch_client.ui import dialogs
 
-#: The answers of `ask_policy_off`.
+# The answers of `ask_policy_off`.
 APPROVE_ALL, LEAVE_PENDING = "approve_all", "leave_pending"
 
 
@@ -67,32 +68,49 @@ def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
     return dialog.reason()
 
 
+class PolicyOffBox(QMessageBox):
+    """The question of `ask_policy_off`: approve all and turn off, turn off and leave them
+    waiting, or cancel; `answer()` once closed."""
+
+    def __init__(self, parent: QWidget | None, pending: int) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(translate("ReviewDialogs", "Turn off review before sync"))
+        self.setText(
+            translate(
+                "ReviewDialogs",
+                "Registrations still waiting for your review: %1. Turning review off does not send them: "
+                "approve them all now, or leave them waiting here until you approve or return each one.",
+            ).replace("%1", str(pending))
+        )
+        # Qt's own box while the UI is Khmer, as every message box of the app (ui.dialogs).
+        self.setOption(QMessageBox.Option.DontUseNativeDialog, dialogs.qt_dialogs_only())
+        self.approve = QPushButton(
+            translate("ReviewDialogs", "Approve all %1 and turn off").replace("%1", str(pending))
+        )
+        self.leave = QPushButton(translate("ReviewDialogs", "Turn off, leave them waiting"))
+        self.addButton(self.approve, QMessageBox.ButtonRole.AcceptRole)
+        self.addButton(self.leave, QMessageBox.ButtonRole.AcceptRole)
+        self.addButton(QMessageBox.StandardButton.Cancel)
+
+    def answer(self) -> str | None:
+        """APPROVE_ALL, LEAVE_PENDING, or None when cancelled (or not answered)."""
+        clicked = self.clickedButton()
+        if clicked is self.approve:
+            return APPROVE_ALL
+        if clicked is self.leave:
+            return LEAVE_PENDING
+        return None
+
+
 def ask_policy_off(parent: QWidget | None, pending: int) -> str | None:
     """Turning review off while `pending` registrations wait: APPROVE_ALL, LEAVE_PENDING or None (cancel)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(translate("ReviewDialogs", "Turn off review before sync"))
-    box.setText(
-        translate(
-            "ReviewDialogs",
-            "Registrations still waiting for your review: %1. Turning review off does not send them: "
-            "approve them all now, or leave them waiting here until you approve or return each one.",
-        ).replace("%1", str(pending))
-    )
-    approve = QPushButton(translate("ReviewDialogs", "Approve all %1 and turn off").replace("%1", str(pending)))
-    leave = QPushButton(translate("ReviewDialogs", "Turn off, leave them waiting"))
-    box.addButton(approve, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(leave, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box = PolicyOffBox(parent, pending)
     box.exec()
-    clicked = box.clickedButton()
-    if clicked is approve:
-        return APPROVE_ALL
-    if clicked is leave:
-        return LEAVE_PENDING
-    return None
+    box.deleteLater()
+    return box.answer()
 
 
 def ask_confirmation(parent: QWidget | None, title: str, question: str) -> bool:
-    """Yes/No; True when the manager says yes."""
-    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
+    """Yes/No; True when the manager says yes (the app's message box: Khmer buttons in Khmer)."""
+    return dialogs.ask_confirmation(parent, title, question)
