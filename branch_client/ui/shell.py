@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branch_client import APP_NAME, __version__
+from branch_client import __version__
 from branch_client.i18n import LANGUAGE_NAMES, ui_language
 from branch_client.ui.sync.status_indicator import SyncIndicator
 from branch_client.ui.widgets import Page, centered, message_label, title_label
@@ -268,7 +268,7 @@ class ShellWindow(QMainWindow):
         from forms.geo import GEO_ATTRIBUTION_EN, GEO_ATTRIBUTION_KM
 
         return (
-            f"<b>{APP_NAME}</b> {__version__}<br>"
+            f"<b>{self.tr('CAM-IE Branch Client')}</b> {__version__}<br>"
             + self.tr(
                 "The registration desk of CAM-IE, the national informal-economy platform, for partner bank branches."
             )

@@ -22,6 +22,8 @@ from branch_client.ui.accounts.model import AccountRow, AccountsModel
 from branch_client.ui.actions import attempt
 from branch_client.ui.widgets import Page, message_label, title_label
 
+STATUS_COLUMN = 2  # active, disabled or locked (AccountsModel's columns)
+
 
 class AccountsPage(Page):
     """A table of accounts and the actions a manager may take on the selected one.
@@ -44,7 +46,12 @@ class AccountsPage(Page):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its longest text, the status (the longest: "Locked (too many
+        # wrong passwords)") taking the rest; rows grow when a text still needs two lines.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.new_button = QPushButton()
         self.reset_button = QPushButton()

@@ -142,6 +142,8 @@ class AuditLogModel(PagedTableModel[AuditEntry]):
             return found
         if entry.action == "branch_created":
             return translate("Audit", "this branch's store")
+        if entry.action == "device_enrolled":  # the device id the centre gave: words, not an id
+            return translate("Audit", "this computer")
         if entry.action == "draft_discarded":
             return translate("Audit", "a draft (never submitted)")
         return subject

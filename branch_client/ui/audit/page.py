@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -104,12 +104,23 @@ class AuditPage(Page):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
-        self.view.setWordWrap(False)
+        # The details take the room the other columns leave and wrap onto more lines (a
+        # submission's form, review and corrected reference is one long line in Khmer): each
+        # row is as tall as its text, measured for the rows read, a page at a time.
+        self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # a raw id would take the row
         header.resizeSection(3, 210)
         header.setStretchLastSection(True)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        self.model.modelReset.connect(self._fit_timer.start)
+        self.model.rowsInserted.connect(self._rows_read)
+        self.model.dataChanged.connect(self._fit_timer.start)
+        header.sectionResized.connect(self._column_resized)
         self.empty = QLabel()
 
         layout = QVBoxLayout(self)
@@ -193,6 +204,20 @@ class AuditPage(Page):
             self.action_filter.setCurrentIndex(max(0, self.action_filter.findData(action)))
         finally:
             self._filling = False
+
+    def _rows_read(self, _parent: object, first: int, last: int) -> None:
+        """Rows of the next page came in (scrolling down): as tall as their text."""
+        for row in range(first, last + 1):
+            self.view.resizeRowToContents(row)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == self.model.COLUMNS - 1:  # the details: their lines change
+            self._fit_timer.start()
+
+    def _fit_rows(self) -> None:
+        """Every row read as tall as its text (after the page was read again or the details
+        column changed width; once the columns have their widths for the new rows)."""
+        self.view.resizeRowsToContents()
 
     def _fill_empty(self) -> None:
         self.empty.setVisible(self.model.rowCount() == 0)

@@ -29,6 +29,11 @@ from branch_client.i18n import translate, ui_language
 from branch_client.store import MATCH_ID, MATCH_PERSON, MATCH_PHONE, DuplicateMatch
 from forms.display import show_datetime
 
+MIN_WIDTH = 720
+# The widest the matches' table makes the dialog: the branch PC's 1366-pixel screen, less
+# the dialog's frame and margins.
+MAX_TABLE_WIDTH = 1280
+
 
 def match_kind_text(kind: str) -> str:
     """What matched, in words."""
@@ -64,7 +69,7 @@ class DuplicateDialog(QDialog):
         self.setObjectName("duplicateDialog")
         self.matches = list(matches)
         self.setWindowTitle(translate("Duplicates", "Possible duplicate"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(MIN_WIDTH)
         self.heading = QLabel(translate("Duplicates", "This owner may already be registered at this branch"))
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
@@ -94,7 +99,7 @@ class DuplicateDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.compare_buttons: list[QPushButton] = []
         for row, match in enumerate(self.matches):
@@ -114,8 +119,6 @@ class DuplicateDialog(QDialog):
             compare.clicked.connect(lambda _checked=False, r=match.record_id: self.compare_requested.emit(r))
             self.table.setCellWidget(row, 4, compare)
             self.compare_buttons.append(compare)
-        self.table.resizeRowsToContents()
-        self.table.setMaximumHeight(70 + 40 * min(len(self.matches), 5))
         if self.matches:
             self.table.selectRow(0)
         self.table.doubleClicked.connect(lambda _index: self._open())
@@ -165,6 +168,24 @@ class DuplicateDialog(QDialog):
         # Escape goes back, so no stray key registers the owner twice.
         self.reason.installEventFilter(self)
         self.reason.setFocus()
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """The table as wide as its columns (every name, match and button whole: the dialog
+        grows, up to the width of the branch PC's screen) and as tall as five matches."""
+        self.ensurePolished()  # measured with the style sheet's fonts and paddings
+        table = self.table
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        header = table.horizontalHeader()
+        frame = 2 * table.frameWidth()
+        rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 5)))
+        table.setMaximumHeight(header.sizeHint().height() + rows + frame + 4)
+        scrollbar = table.verticalScrollBar().sizeHint().width() if table.rowCount() > 5 else 0
+        table.setMinimumWidth(min(header.length() + frame + scrollbar + 16, MAX_TABLE_WIDTH))
+        layout = self.layout()
+        if layout is not None:  # a minimum of its own hides the layout's: say the larger one
+            self.setMinimumWidth(max(MIN_WIDTH, layout.minimumSize().width()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if (

@@ -42,8 +42,14 @@ MAX_BUTTONS = 5
 
 
 def choice_text(choice: Choice, lang: str) -> str:
-    """A choice as a searchable list shows it: the UI language first, then the other script."""
+    """A choice as a searchable list shows it. A place, in the UI language first, then in the
+    other script (“ភ្នំពេញ — Phnom Penh”): its romanised spelling is its name in Latin
+    letters, as the owner may say it. An option described in words (an activity, found by its
+    keywords in either language) in the UI language only: its English description is no name,
+    and a Khmer screen shows no English sentence."""
     first = choice.label(lang)
+    if choice.keywords:
+        return first
     other = choice.label("en" if lang == "km" else "km")
     return first if not other or other == first else f"{first} — {other}"
 

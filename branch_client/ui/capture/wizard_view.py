@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -38,6 +38,8 @@ from forms.owner_language import owner_languages
 from forms.wizard import Wizard
 
 CONTENT_WIDTH = 680
+# A step's room around its title: the style's padding (10 px each side) and margin, and a little air.
+STEP_PADDING = 26
 
 
 class WizardView(QWidget):
@@ -471,16 +473,17 @@ class WizardView(QWidget):
         if wizard is None:
             return
         self._update_progress()
-        width = self._step_width()
+        names = [self._step_name(index) for index in range(len(self.step_buttons))]
+        labels = [f"{index + 1}. {name}" for index, name in enumerate(names)]
+        widths = self._step_widths(labels)
         for index, step in enumerate(self.step_buttons):
             step.setChecked(index == wizard.page)
-            # Every step shows its title, shortened to an equal share of the row when the
-            # titles do not all fit (at 1366×768 in Khmer); the tooltip gives it in full.
-            name = self._step_name(index)
-            label = f"{index + 1}. {name}"
+            # Every step shows its whole title when the titles fit the row (they do at
+            # 1366×768, in Khmer too); on a narrower window the longest ones are shortened
+            # first, and the tooltip gives each in full.
             metrics = step.fontMetrics()
-            step.setText(metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 16))
-            step.setToolTip(name)
+            step.setText(metrics.elidedText(labels[index], Qt.TextElideMode.ElideRight, widths[index] - STEP_PADDING))
+            step.setToolTip(names[index])
             step.setEnabled(wizard.page_applies(index))
             has_error = index < wizard.review_page and bool(wizard.page_errors(index))
             if bool(step.property("problem")) != has_error:
@@ -492,11 +495,27 @@ class WizardView(QWidget):
             translate("Capture", "Submit registration") if wizard.on_review else translate("Capture", "Next") + "  ›"
         )
 
-    def _step_width(self) -> int:
-        """Each step's share of the header's width."""
-        count = max(len(self.step_buttons), 1)
+    def _step_widths(self, labels: list[str]) -> list[int]:
+        """Each step's width in the header's row: the width of its title (bold, as the step
+        shown is), when all fit; else the widest are cut to a common width, the others kept
+        whole (never below 60 pixels)."""
+        count = max(len(labels), 1)
         available = max(self.width(), 600) - 48 - self.steps.spacing() * count
-        return max(available // count, 60)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        # +2: the advance is rounded, and eliding measures the unrounded width.
+        needs = [metrics.horizontalAdvance(label) + STEP_PADDING + 2 for label in labels]
+        if sum(needs) <= available:
+            return needs
+        cap, left = available // count, available
+        for placed, need in enumerate(sorted(needs)):
+            share = left // (count - placed)
+            if need > share:
+                cap = share
+                break
+            left -= need
+        return [max(min(need, cap), 60) for need in needs]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

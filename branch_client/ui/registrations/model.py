@@ -109,13 +109,18 @@ class RegistrationListModel(PagedTableModel[ListRow]):
         if role == STATE_ROLE:
             return row.state
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == REFERENCE and row.version > 1:
-            return translate("Registrations", "A correction: it replaces the earlier version.")
+            # The reference ends in "/2" already; the words are here, not in the narrow column.
+            return " — ".join(
+                [
+                    text.version_marker(row.version),
+                    translate("Registrations", "A correction: it replaces the earlier version."),
+                ]
+            )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
         if column == REFERENCE:
-            marker = text.version_marker(row.version)
-            return f"{row.reference}  · {marker}" if marker else row.reference
+            return row.reference
         if column == OWNER:
             return row.owner_name
         if column == BUSINESS:

@@ -291,7 +291,8 @@ class RegistrationsPage(Page):
         fixed = {
             model.REFERENCE: width(model.REFERENCE, *cells(model.REFERENCE)),
             model.SUBMITTED: width(model.SUBMITTED, text.when(SAMPLE_MOMENT, numeric=True), *cells(model.SUBMITTED)),
-            model.STATE: width(model.STATE, *[text.state_name(s) for s in STATES]),
+            # The states the list shows (every state's name is long in Khmer: the owner's name needs the room).
+            model.STATE: width(model.STATE, *cells(model.STATE)),
             model.CAM_IE_NUMBER: width(model.CAM_IE_NUMBER, SAMPLE_CAM_IE_NUMBER, *cells(model.CAM_IE_NUMBER)),
         }
         # The room inside the table, keeping the vertical scrollbar's place (it comes with
@@ -302,7 +303,9 @@ class RegistrationsPage(Page):
         captured = max(min(captured, (room - sum(fixed.values()) - name) // 3), width(model.CAPTURED_BY))
         pool = room - sum(fixed.values()) - captured  # for the owner and the business
         owner = max(name, width(model.OWNER, *cells(model.OWNER)))
-        business = min(width(model.BUSINESS, *cells(model.BUSINESS)), max(name // 2, pool - owner))
+        wanted = width(model.BUSINESS, *cells(model.BUSINESS))
+        # Both whole when they fit; else each a share of the room as large as its need.
+        business = wanted if owner + wanted <= pool else max(name // 2, pool * wanted // (owner + wanted))
         widths = {**fixed, model.CAPTURED_BY: captured, model.BUSINESS: business}
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(min(header.minimumSectionSize(), name // 2))

@@ -144,7 +144,7 @@ class RecordView(Page):
         mine = detail.message_km if lang == "km" else detail.message_en
         message = mine or other or ""
         if not message and detail.reason_code and detail.state in ("rejected", "needs_correction", "duplicate"):
-            message = detail.reason_code
+            message = reason_text(detail.reason_code) or ""
         if not message:
             return ""
         return translate("Registrations", "The centre says: %1").replace("%1", message)
@@ -299,9 +299,21 @@ def _event_text(event: str, code: str | None) -> str:
         "decided_needs_correction": translate("Registrations", "A centre operator asked for a correction"),
     }
     line = names.get(event, event)
-    if code and event != "batched":
-        line += f" ({code})"
-    return line
+    reason = reason_text(code) if code and event != "batched" else None
+    return f"{line} ({reason})" if reason else line
+
+
+def reason_text(code: str | None) -> str | None:
+    """The centre's reason code in words, for the codes that say more than the event beside
+    them; None for the others (`needs_correction`, `rejected_by_operator`: the event says it
+    already) and for a code this version does not know: a code is never shown as it is."""
+    reasons = {
+        "invalid_answers": translate("Registrations", "some answers are not valid"),
+        "unknown_form": translate("Registrations", "the centre does not know this form"),
+        "probable_duplicate": translate("Registrations", "it looks like a business already registered"),
+        "already_accepted": translate("Registrations", "the centre had already accepted it"),
+    }
+    return reasons.get(code or "")
 
 
 def _waiting_text(state: str) -> str:

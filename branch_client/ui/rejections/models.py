@@ -81,6 +81,7 @@ class Column:
     text: Callable[[Any], str]
     sort_key: Callable[[Any], str] | None = None
     tooltip: bool = False  # long text: the whole of it on hover
+    wraps: bool = False  # long text: shares the room the other columns leave, on several lines
 
 
 def _reference(row: Any) -> str:
@@ -124,21 +125,31 @@ def sent_back_columns(*, own: bool = False) -> list[Column]:
     """Reference, owner, submitted, teller (not on a teller's own page), state, the centre's reason."""
     return [
         *_common(own=own),
-        Column(lambda: translate("ReviewModel", "State"), _own_state if own else sent_back_state),
-        Column(lambda: translate("ReviewModel", "Centre's reason"), lambda r: r.message(ui_language()), tooltip=True),
+        Column(lambda: translate("ReviewModel", "State"), _own_state if own else sent_back_state, wraps=True),
+        Column(
+            lambda: translate("ReviewModel", "Centre's reason"),
+            lambda r: r.message(ui_language()),
+            tooltip=True,
+            wraps=True,
+        ),
     ]
 
 
 def pending_columns() -> list[Column]:
     """Reference, owner, submitted, teller, notes."""
-    return [*_common(), Column(lambda: translate("ReviewModel", "Notes"), review_notes, tooltip=True)]
+    return [*_common(), Column(lambda: translate("ReviewModel", "Notes"), review_notes, tooltip=True, wraps=True)]
 
 
 def returned_columns(*, own: bool = False) -> list[Column]:
     """Reference, owner, submitted, teller (not on a teller's own page), the manager's reason."""
     return [
         *_common(own=own),
-        Column(lambda: translate("ReviewModel", "Reason for return"), lambda r: r.review_note or "", tooltip=True),
+        Column(
+            lambda: translate("ReviewModel", "Reason for return"),
+            lambda r: r.review_note or "",
+            tooltip=True,
+            wraps=True,
+        ),
     ]
 
 
@@ -159,6 +170,10 @@ class RecordsModel(QAbstractTableModel):
 
     def rows(self) -> list[Any]:
         return list(self._rows)
+
+    def wrapping_columns(self) -> list[int]:
+        """The columns of long text (a state, a reason), which share the room left and wrap."""
+        return [i for i, column in enumerate(self._columns) if column.wraps]
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]

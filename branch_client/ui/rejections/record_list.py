@@ -42,10 +42,16 @@ class RecordList(QWidget):
             else QAbstractItemView.SelectionMode.SingleSelection
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # Reference, owner, date and teller as wide as they need; the long texts (the state,
+        # a reason) share what is left and wrap onto more lines, so at 1366×768 a Khmer
+        # reason is read whole, with no sideways scrolling (the lists hold tens of rows).
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in model.wrapping_columns():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.details = QTextBrowser()
         self.details.setObjectName("recordDetails")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import sqlcipher3
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -211,7 +212,8 @@ def test_record_view_shows_answers_state_history_and_offers_correct_only_when_al
     page.refresh()
     assert rejected not in shown_ids(page)
     row = page.model.row_of(fixed)
-    assert "version 2" in str(page.model.data(page.model.index(row, 0)))
+    assert str(page.model.data(page.model.index(row, 0))).endswith("/2")
+    assert "version 2" in str(page.model.data(page.model.index(row, 0), Qt.ItemDataRole.ToolTipRole))
     page.earlier_versions.setChecked(True)
     assert rejected in shown_ids(page)
 
