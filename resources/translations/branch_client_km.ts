@@ -185,6 +185,10 @@
         <translation>កន្លែងផ្ទុកទិន្នន័យរបស់សាខានេះ</translation>
     </message>
     <message>
+        <source>this computer</source>
+        <translation>កុំព្យូទ័រនេះ</translation>
+    </message>
+    <message>
         <source>a draft (never submitted)</source>
         <translation>សេចក្តីព្រាង (មិនដែលបានដាក់ស្នើ)</translation>
     </message>
@@ -725,12 +729,32 @@
         <translation>រក្សាទុកជា PDF</translation>
     </message>
     <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ឯកសារ PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Centre&apos;s CA certificate</source>
         <translation>វិញ្ញាបនបត្រ CA របស់មជ្ឈមណ្ឌល</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt)</source>
         <translation>វិញ្ញាបនបត្រ (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>បោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>&amp;Printer</source>
+        <translation>ម៉ាស៊ីនបោះពុម្ព (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Copies</source>
+        <translation>ចំនួនច្បាប់ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer.</source>
+        <translation>កុំព្យូទ័រនេះមិនទាន់មានម៉ាស៊ីនបោះពុម្ពទេ។</translation>
     </message>
     <message>
         <source>Password (at least 8 characters)</source>
@@ -1005,6 +1029,137 @@
     </message>
 </context>
 <context>
+    <name>Home</name>
+    <message>
+        <source>%1: open the list</source>
+        <translation>%1៖ បើកបញ្ជី</translation>
+    </message>
+    <message>
+        <source>What the centre said since your last look (%1):</source>
+        <translation>អ្វីដែលមជ្ឈមណ្ឌលបានឆ្លើយ ចាប់តាំងពីអ្នកមើលចុងក្រោយ (%1)៖</translation>
+    </message>
+    <message>
+        <source>What the centre said today:</source>
+        <translation>អ្វីដែលមជ្ឈមណ្ឌលបានឆ្លើយនៅថ្ងៃនេះ៖</translation>
+    </message>
+    <message>
+        <source>This branch PC is not connected to the centre yet.</source>
+        <translation>កុំព្យូទ័រសាខានេះមិនទាន់បានភ្ជាប់ទៅមជ្ឈមណ្ឌលនៅឡើយទេ។</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>ការធ្វើសមកាលកម្មជោគជ័យចុងក្រោយ៖ %1</translation>
+    </message>
+    <message>
+        <source>Branch home — %1</source>
+        <translation>ទំព័រដើមសាខា — %1</translation>
+    </message>
+    <message>
+        <source>My desk</source>
+        <translation>តុរបស់ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Registrations, by the owner&apos;s sex</source>
+        <translation>ការចុះឈ្មោះ តាមភេទម្ចាស់</translation>
+    </message>
+    <message>
+        <source>My registrations, by the owner&apos;s sex</source>
+        <translation>ការចុះឈ្មោះរបស់ខ្ញុំ តាមភេទម្ចាស់</translation>
+    </message>
+    <message>
+        <source>Needs you</source>
+        <translation>ត្រូវការអ្នក</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>រង់ចាំខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>News from the centre</source>
+        <translation>ដំណឹងពីមជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>On its way to the centre</source>
+        <translation>កំពុងធ្វើដំណើរទៅមជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>New registration (Ctrl+N)</source>
+        <translation>ចុះឈ្មោះថ្មី (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>ស្ត្រី</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>បុរស</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>មិនបានកត់ត្រា</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>ទាំងអស់</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>ថ្ងៃនេះ</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>សប្ដាហ៍នេះ</translation>
+    </message>
+    <message>
+        <source>My drafts, not yet submitted</source>
+        <translation>សេចក្ដីព្រាងរបស់ខ្ញុំ ដែលមិនទាន់បានដាក់ស្នើ</translation>
+    </message>
+    <message>
+        <source>Sent back by the centre, to correct or withdraw</source>
+        <translation>មជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់ ដើម្បីកែតម្រូវ ឬដកចេញ</translation>
+    </message>
+    <message>
+        <source>Sent back to me by the centre</source>
+        <translation>មជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់មកខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Returned to tellers, not yet corrected</source>
+        <translation>បានប្រគល់ត្រឡប់ទៅបេឡាករ មិនទាន់កែតម្រូវ</translation>
+    </message>
+    <message>
+        <source>Returned to me by the manager</source>
+        <translation>អ្នកគ្រប់គ្រងបានប្រគល់ត្រឡប់មកខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Waiting for your approval</source>
+        <translation>រង់ចាំការអនុម័តរបស់អ្នក</translation>
+    </message>
+    <message>
+        <source>Waiting for the manager&apos;s approval</source>
+        <translation>រង់ចាំការអនុម័តរបស់អ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the centre</source>
+        <translation>រង់ចាំបញ្ជូនទៅមជ្ឈមណ្ឌល</translation>
+    </message>
+    <message>
+        <source>Sent, no answer yet</source>
+        <translation>បានផ្ញើ មិនទាន់មានចម្លើយ</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>បានទទួលយក</translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation>ទំនងជាស្ទួន</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>បានបញ្ជូនត្រឡប់</translation>
+    </message>
+</context>
+<context>
     <name>Indicators</name>
     <message>
         <source>Confirm it is you</source>
@@ -1169,7 +1324,6 @@
     </message>
     <message>
         <source>The start date is after the end date.</source>
-        <extracomment>Breakdowns with more categories than this chart only the largest (the table has all).</extracomment>
         <translation>កាលបរិច្ឆេទចាប់ផ្ដើមនៅក្រោយកាលបរិច្ឆេទបញ្ចប់។</translation>
     </message>
     <message>
@@ -1306,6 +1460,931 @@
     <message>
         <source>Branch: %1 (%2)</source>
         <translation>សាខា៖ %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>ដ្រាយ</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>ថត</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>ថតឯកសារ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ឯកសារ</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ផ្លូវកាត់</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>មិនស្គាល់</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>ជ្រើសរើសទាំងអស់ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>បង្កើន (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>បន្ថយ (&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>QDialogButtonBox</name>
+    <message>
+        <source>OK</source>
+        <translation>យល់ព្រម</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>មើលក្នុង (&amp;L)៖</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>ឈ្មោះឯកសារ (&amp;N)៖</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ប្រភេទឯកសារ (&amp;T)៖</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>ថត៖</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>បើក (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>រក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>ជ្រើសរើស (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>បើក</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>រក្សាទុកជា</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>ស្វែងរកថត</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>ឯកសារទាំងអស់ (*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>ឯកសារទាំងអស់ (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>ថត</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ឯកសារ</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ថយក្រោយ</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>ថយក្រោយ</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>ទៅមុខ</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>ទៅមុខ</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>ថតមេ</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>ទៅថតមេ</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>បង្កើតថតថ្មី</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>បង្កើតថតថ្មី</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>ថតថ្មី</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>ថតថ្មី (&amp;N)</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>មើលជាបញ្ជី</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>ប្ដូរទៅការមើលជាបញ្ជី</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>មើលលម្អិត</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>ប្ដូរទៅការមើលលម្អិត</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>របារចំហៀង</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>បញ្ជីទីតាំង និងចំណាំ</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>ទីតាំងថ្មីៗ</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>ប្ដូរឈ្មោះ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>លុប (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>លុប</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ដកចេញ</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>បង្ហាញឯកសារដែលលាក់ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>បង្ហាញ </translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 មានរួចហើយ។
+តើអ្នកចង់ជំនួសវាឬទេ?</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+រកមិនឃើញឯកសារនេះទេ។
+សូមពិនិត្យមើលថាឈ្មោះឯកសារត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+រកមិនឃើញថតនេះទេ។
+សូមពិនិត្យមើលថាឈ្មោះថតត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; ត្រូវបានការពារមិនឱ្យកែប្រែ។
+តើអ្នកនៅតែចង់លុបវាឬ?</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>តើអ្នកប្រាកដថាចង់លុប &apos;%1&apos; ឬ?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>មិនអាចលុបថតនេះបានទេ។</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>ឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>ទំហំ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ប្រភេទ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ប្រភេទ</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>កាលបរិច្ឆេទកែប្រែ</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>កុំព្យូទ័រ</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>កុំព្យូទ័ររបស់ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>ឈ្មោះឯកសារមិនត្រឹមត្រូវ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;មិនអាចប្រើឈ្មោះ &quot;%1&quot; បានទេ។&lt;/b&gt;&lt;p&gt;សូមប្រើឈ្មោះផ្សេង ដែលមានតួអក្សរតិចជាងនេះ ឬគ្មានសញ្ញាវណ្ណយុត្តិ។</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>យល់ព្រម (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>រក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>បោះបង់ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>បិទ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>បិទដោយមិនរក្សាទុក</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>មិនធ្វើវិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>ធ្វើវិញ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>កាត់ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>ចម្លង (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>បិទភ្ជាប់ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>លុប</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>ជ្រើសរើសទាំងអស់</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>បង្ហាញព័ត៌មានលម្អិត...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>លាក់ព័ត៌មានលម្អិត...</translation>
+    </message>
+</context>
+<context>
+    <name>QMimeType</name>
+    <message>
+        <source>PDF document</source>
+        <translation>ឯកសារ PDF</translation>
+    </message>
+    <message>
+        <source>CSV document</source>
+        <translation>ឯកសារ CSV</translation>
+    </message>
+    <message>
+        <source>DER/PEM/Netscape-encoded X.509 certificate</source>
+        <translation>វិញ្ញាបនបត្រ X.509 (DER/PEM)</translation>
+    </message>
+    <message>
+        <source>plain text document</source>
+        <translation>ឯកសារអត្ថបទធម្មតា</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Paper</source>
+        <translation>ក្រដាស</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>ទំហំទំព័រ៖</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>ទទឹង៖</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>កម្ពស់៖</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>កំណត់ដោយខ្លួនឯង</translation>
+    </message>
+    <message>
+        <source>Paper source:</source>
+        <translation>ប្រភពក្រដាស៖</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>ទិសទំព័រ</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>បញ្ឈរ</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>ផ្ដេក</translation>
+    </message>
+    <message>
+        <source>Reverse landscape</source>
+        <translation>ផ្ដេកបញ្ច្រាស</translation>
+    </message>
+    <message>
+        <source>Reverse portrait</source>
+        <translation>បញ្ឈរបញ្ច្រាស</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>រឹម</translation>
+    </message>
+    <message>
+        <source>top margin</source>
+        <translation>រឹមខាងលើ</translation>
+    </message>
+    <message>
+        <source>left margin</source>
+        <translation>រឹមខាងឆ្វេង</translation>
+    </message>
+    <message>
+        <source>right margin</source>
+        <translation>រឹមខាងស្ដាំ</translation>
+    </message>
+    <message>
+        <source>bottom margin</source>
+        <translation>រឹមខាងក្រោម</translation>
+    </message>
+    <message>
+        <source>Page Layout</source>
+        <translation>ប្លង់ទំព័រ</translation>
+    </message>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>លំដាប់ទំព័រ (&amp;O)៖</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>ទំព័រក្នុងមួយសន្លឹក (&amp;P)៖</translation>
+    </message>
+    <message>
+        <source>Millimeters (mm)</source>
+        <translation>មីលីម៉ែត្រ (mm)</translation>
+    </message>
+    <message>
+        <source>Inches (in)</source>
+        <translation>អ៊ីញ (in)</translation>
+    </message>
+    <message>
+        <source>Points (pt)</source>
+        <translation>ពិន្ទុ (pt)</translation>
+    </message>
+    <message>
+        <source>Pica (P̸)</source>
+        <translation>ពីកា (P̸)</translation>
+    </message>
+    <message>
+        <source>Didot (DD)</source>
+        <translation>ឌីដូ (DD)</translation>
+    </message>
+    <message>
+        <source>Cicero (CC)</source>
+        <translation>ស៊ីសេរ៉ូ (CC)</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>យល់ព្រម</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>រក្សាទុក</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>រក្សាទុកទាំងអស់</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>បើក</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>បាទ/ចាស (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>បាទ/ចាស សម្រាប់ទាំងអស់ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>ទេ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>ទេ សម្រាប់ទាំងអស់ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>បញ្ឈប់</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>ព្យាយាមម្ដងទៀត</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>មិនអើពើ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>បោះចោល</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>ជំនួយ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>អនុវត្ត</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>កំណត់ឡើងវិញ</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>ស្ដារការកំណត់លំនាំដើម</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>បោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>បោះពុម្ព (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>ជម្រើស &gt;&gt; (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>ជម្រើស &lt;&lt; (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Print to File (PDF)</source>
+        <translation>បោះពុម្ពទៅជាឯកសារ (PDF)</translation>
+    </message>
+    <message>
+        <source>Print To File ...</source>
+        <translation>បោះពុម្ពទៅជាឯកសារ ...</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>ឯកសារក្នុងកុំព្យូទ័រនេះ</translation>
+    </message>
+    <message>
+        <source>Write PDF file</source>
+        <translation>សរសេរជាឯកសារ PDF</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>ទំព័រទាំងអស់</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>ទំព័រសេស</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>ទំព័រគូ</translation>
+    </message>
+    <message>
+        <source>Left to Right, Top to Bottom</source>
+        <translation>ពីឆ្វេងទៅស្ដាំ ពីលើចុះក្រោម</translation>
+    </message>
+    <message>
+        <source>Left to Right, Bottom to Top</source>
+        <translation>ពីឆ្វេងទៅស្ដាំ ពីក្រោមឡើងលើ</translation>
+    </message>
+    <message>
+        <source>Right to Left, Bottom to Top</source>
+        <translation>ពីស្ដាំទៅឆ្វេង ពីក្រោមឡើងលើ</translation>
+    </message>
+    <message>
+        <source>Right to Left, Top to Bottom</source>
+        <translation>ពីស្ដាំទៅឆ្វេង ពីលើចុះក្រោម</translation>
+    </message>
+    <message>
+        <source>Bottom to Top, Left to Right</source>
+        <translation>ពីក្រោមឡើងលើ ពីឆ្វេងទៅស្ដាំ</translation>
+    </message>
+    <message>
+        <source>Bottom to Top, Right to Left</source>
+        <translation>ពីក្រោមឡើងលើ ពីស្ដាំទៅឆ្វេង</translation>
+    </message>
+    <message>
+        <source>Top to Bottom, Left to Right</source>
+        <translation>ពីលើចុះក្រោម ពីឆ្វេងទៅស្ដាំ</translation>
+    </message>
+    <message>
+        <source>Top to Bottom, Right to Left</source>
+        <translation>ពីលើចុះក្រោម ពីស្ដាំទៅឆ្វេង</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to overwrite it?</source>
+        <translation>%1 មានរួចហើយ។
+តើអ្នកចង់សរសេរជាន់លើវាឬទេ?</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.
+Please choose a different file name.</source>
+        <translation>%1 គឺជាថត។
+សូមជ្រើសរើសឈ្មោះឯកសារផ្សេង។</translation>
+    </message>
+    <message>
+        <source>File %1 is not writable.
+Please choose a different file name.</source>
+        <translation>មិនអាចសរសេរលើឯកសារ %1 បានទេ។
+សូមជ្រើសរើសឈ្មោះឯកសារផ្សេង។</translation>
+    </message>
+    <message>
+        <source>The &apos;From&apos; value cannot be greater than the &apos;To&apos; value.</source>
+        <translation>តម្លៃ &apos;ពី&apos; មិនអាចធំជាងតម្លៃ &apos;ដល់&apos; បានទេ។</translation>
+    </message>
+    <message>
+        <source>Invalid Pages Definition</source>
+        <translation>ការកំណត់ទំព័រមិនត្រឹមត្រូវ</translation>
+    </message>
+    <message>
+        <source>%1 does not follow the correct syntax. Please use &apos;,&apos; to separate ranges and pages, &apos;-&apos; to define ranges and make sure ranges do not intersect with each other.</source>
+        <translation>%1 មិនត្រឹមត្រូវតាមទម្រង់ទេ។ សូមប្រើ &apos;,&apos; ដើម្បីបំបែកទំព័រ និងចន្លោះទំព័រ ប្រើ &apos;-&apos; ដើម្បីកំណត់ចន្លោះទំព័រ ហើយកុំឱ្យចន្លោះទំព័រជាន់គ្នា។</translation>
+    </message>
+    <message>
+        <source>Duplex Settings Conflicts</source>
+        <translation>ការកំណត់បោះពុម្ពពីរមុខមិនស៊ីគ្នា</translation>
+    </message>
+    <message>
+        <source>There are conflicts in duplex settings. Do you want to fix them?</source>
+        <translation>ការកំណត់បោះពុម្ពពីរមុខមិនស៊ីគ្នា។ តើអ្នកចង់កែវាឬទេ?</translation>
+    </message>
+    <message>
+        <source>Options &apos;Pages Per Sheet&apos; and &apos;Page Set&apos; cannot be used together.
+Please turn one of those options off.</source>
+        <translation>មិនអាចប្រើជម្រើស &apos;ទំព័រក្នុងមួយសន្លឹក&apos; និង &apos;សំណុំទំព័រ&apos; ជាមួយគ្នាបានទេ។
+សូមបិទជម្រើសមួយក្នុងចំណោមជម្រើសទាំងពីរនេះ។</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesDialog</name>
+    <message>
+        <source>Printer Properties</source>
+        <translation>លក្ខណៈសម្បត្តិម៉ាស៊ីនបោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>Job Options</source>
+        <translation>ជម្រើសការបោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>Page Setup Conflicts</source>
+        <translation>ការកំណត់ទំព័រមិនស៊ីគ្នា</translation>
+    </message>
+    <message>
+        <source>There are conflicts in page setup options. Do you want to fix them?</source>
+        <translation>ការកំណត់ទំព័រមានចំណុចមិនស៊ីគ្នា។ តើអ្នកចង់កែវាឬទេ?</translation>
+    </message>
+    <message>
+        <source>Advanced Option Conflicts</source>
+        <translation>ជម្រើសកម្រិតខ្ពស់មិនស៊ីគ្នា</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some advanced options. Do you want to fix them?</source>
+        <translation>ជម្រើសកម្រិតខ្ពស់មួយចំនួនមិនស៊ីគ្នា។ តើអ្នកចង់កែវាឬទេ?</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesWidget</name>
+    <message>
+        <source>Page</source>
+        <translation>ទំព័រ</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>កម្រិតខ្ពស់</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some options. Please fix them.</source>
+        <translation>ជម្រើសមួយចំនួនមិនស៊ីគ្នា។ សូមកែវា។</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Copies</source>
+        <translation>ចំនួនច្បាប់</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>ចំនួនច្បាប់៖</translation>
+    </message>
+    <message>
+        <source>Collate</source>
+        <translation>តម្រៀបតាមច្បាប់</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>លំដាប់បញ្ច្រាស</translation>
+    </message>
+    <message>
+        <source>Print range</source>
+        <translation>ទំព័រដែលត្រូវបោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>បោះពុម្ពទាំងអស់</translation>
+    </message>
+    <message>
+        <source>Pages from</source>
+        <translation>ទំព័រពី</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ដល់</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ទំព័រ</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>បញ្ជាក់ទំព័រ ឬចន្លោះទំព័រ ដោយបំបែកដោយសញ្ញាក្បៀស។ ចន្លោះទំព័រសរសេរជាលេខពីរ បំបែកដោយសញ្ញា &apos;-&apos;។ ឧទាហរណ៍៖ 3,5-7,9 បោះពុម្ពទំព័រ 3, 5, 6, 7 និង 9។</translation>
+    </message>
+    <message>
+        <source>Current Page</source>
+        <translation>ទំព័របច្ចុប្បន្ន</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>ផ្នែកដែលបានជ្រើសរើស</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>សំណុំទំព័រ (&amp;S)៖</translation>
+    </message>
+    <message>
+        <source>Output Settings</source>
+        <translation>ការកំណត់លទ្ធផល</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>ជម្រើស</translation>
+    </message>
+    <message>
+        <source>Color Mode</source>
+        <translation>របៀបពណ៌</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>ពណ៌</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>ពណ៌ប្រផេះ</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>បោះពុម្ពពីរមុខ</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>ចងតាមជ្រុងវែង</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>ចងតាមជ្រុងខ្លី</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>Printer</source>
+        <translation>ម៉ាស៊ីនបោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>ឈ្មោះ (&amp;N)៖</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>លក្ខណៈសម្បត្តិ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>ទីតាំង៖</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>មើលជាមុន</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>ប្រភេទ៖</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>ឯកសារលទ្ធផល (&amp;F)៖</translation>
+    </message>
+</context>
+<context>
+    <name>QScrollBar</name>
+    <message>
+        <source>Scroll here</source>
+        <translation>រំកិលមកទីនេះ</translation>
+    </message>
+    <message>
+        <source>Left edge</source>
+        <translation>គែមខាងឆ្វេង</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>ខាងលើបង្អស់</translation>
+    </message>
+    <message>
+        <source>Right edge</source>
+        <translation>គែមខាងស្ដាំ</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>ខាងក្រោមបង្អស់</translation>
+    </message>
+    <message>
+        <source>Page left</source>
+        <translation>មួយទំព័រទៅឆ្វេង</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>មួយទំព័រឡើងលើ</translation>
+    </message>
+    <message>
+        <source>Page right</source>
+        <translation>មួយទំព័រទៅស្ដាំ</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>មួយទំព័រចុះក្រោម</translation>
+    </message>
+    <message>
+        <source>Scroll left</source>
+        <translation>រំកិលទៅឆ្វេង</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>រំកិលឡើងលើ</translation>
+    </message>
+    <message>
+        <source>Scroll right</source>
+        <translation>រំកិលទៅស្ដាំ</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>រំកិលចុះក្រោម</translation>
+    </message>
+</context>
+<context>
+    <name>QTabBar</name>
+    <message>
+        <source>Scroll Left</source>
+        <translation>រំកិលទៅឆ្វេង</translation>
+    </message>
+    <message>
+        <source>Scroll Right</source>
+        <translation>រំកិលទៅស្ដាំ</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>មិនធ្វើវិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>ធ្វើវិញ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>កាត់ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>ចម្លង (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>ចម្លងអាសយដ្ឋានតំណ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>បិទភ្ជាប់ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>លុប</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>ជ្រើសរើសទាំងអស់</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +2704,22 @@
         <translation>ប្រតិបត្តិករមជ្ឈមណ្ឌលបានស្នើឱ្យកែតម្រូវ</translation>
     </message>
     <message>
+        <source>some answers are not valid</source>
+        <translation>ចម្លើយខ្លះមិនត្រឹមត្រូវ</translation>
+    </message>
+    <message>
+        <source>the centre does not know this form</source>
+        <translation>មជ្ឈមណ្ឌលមិនស្គាល់ទម្រង់នេះ</translation>
+    </message>
+    <message>
+        <source>it looks like a business already registered</source>
+        <translation>វាមើលទៅដូចជាអាជីវកម្មដែលបានចុះឈ្មោះរួចហើយ</translation>
+    </message>
+    <message>
+        <source>the centre had already accepted it</source>
+        <translation>មជ្ឈមណ្ឌលបានទទួលយកវារួចហើយ</translation>
+    </message>
+    <message>
         <source>Waiting for a manager&apos;s review before it is sent</source>
         <translation>រង់ចាំអ្នកគ្រប់គ្រងពិនិត្យ មុនពេលផ្ញើ</translation>
     </message>
@@ -1637,20 +2732,44 @@
         <translation>រង់ចាំផ្ញើនៅពេលធ្វើសមកាលកម្មលើកក្រោយ</translation>
     </message>
     <message>
-        <source>Held for review</source>
-        <translation>រង់ចាំការពិនិត្យ</translation>
-    </message>
-    <message>
-        <source>Returned to the teller</source>
-        <translation>បានប្រគល់ត្រឡប់ទៅបេឡាករ</translation>
-    </message>
-    <message>
         <source>version %1</source>
         <translation>កំណែទី %1</translation>
     </message>
     <message>
-        <source>That registration is not in this branch&apos;s store.</source>
+        <source>Women-owned</source>
+        <translation>មានម្ចាស់ជាស្ត្រី</translation>
+    </message>
+    <message>
+        <source>Men-owned</source>
+        <translation>មានម្ចាស់ជាបុរស</translation>
+    </message>
+    <message>
+        <source>Sex not recorded</source>
+        <translation>មិនបានកត់ត្រាភេទ</translation>
+    </message>
+    <message>
+        <source>submitted on %1</source>
         <extracomment>Rows measured for column widths: the first page, not every row scrolled through. Room around a cell&apos;s text (the style&apos;s margins and the grid line) and a heading&apos;s.</extracomment>
+        <translation>បានដាក់ស្នើនៅ %1</translation>
+    </message>
+    <message>
+        <source>submitted from %1 to %2</source>
+        <translation>បានដាក់ស្នើពី %1 ដល់ %2</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>របស់ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Showing only: %1</source>
+        <translation>បង្ហាញតែ៖ %1</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>បង្ហាញទាំងអស់</translation>
+    </message>
+    <message>
+        <source>That registration is not in this branch&apos;s store.</source>
         <translation>ការចុះឈ្មោះនោះមិនមាននៅក្នុងទិន្នន័យរបស់សាខានេះទេ។</translation>
     </message>
     <message>
@@ -1868,12 +2987,59 @@
         <source>Day:</source>
         <translation>ថ្ងៃ៖</translation>
     </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>បានបញ្ជូន %1</translation>
+    </message>
+    <message>
+        <source>Submitted %1 by %2</source>
+        <translation>បានបញ្ជូន %1 ដោយ %2</translation>
+    </message>
+    <message>
+        <source>Select a record to read the centre&apos;s reason.</source>
+        <translation>ជ្រើសកំណត់ត្រាមួយ ដើម្បីអានមូលហេតុរបស់មជ្ឈមណ្ឌល។</translation>
+    </message>
+    <message>
+        <source>Rejected by the centre on %1</source>
+        <translation>មជ្ឈមណ្ឌលបានបដិសេធ នៅ %1</translation>
+    </message>
+    <message>
+        <source>Sent back by the centre for correction on %1</source>
+        <translation>មជ្ឈមណ្ឌលបានបញ្ជូនត្រឡប់មកវិញដើម្បីកែតម្រូវ នៅ %1</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1: %2</source>
+        <translation>បានដកចេញ នៅ %1៖ %2</translation>
+    </message>
+    <message>
+        <source>Registrations selected: %1.</source>
+        <translation>ការចុះឈ្មោះដែលបានជ្រើស៖ %1។</translation>
+    </message>
+    <message>
+        <source>Select a registration to approve it (it is sent at the next sync) or to return it to the teller with the reason. Ctrl or Shift selects several; a whole day is approved with the button on the right.</source>
+        <translation>ជ្រើសការចុះឈ្មោះមួយ ដើម្បីអនុម័តវា (វានឹងត្រូវផ្ញើនៅពេលធ្វើសមកាលកម្មលើកក្រោយ) ឬដើម្បីប្រគល់វាត្រឡប់ទៅបេឡាករវិញ ជាមួយមូលហេតុ។ ចុច Ctrl ឬ Shift ដើម្បីជ្រើសច្រើន។ ប៊ូតុងនៅខាងស្ដាំ អនុម័តពេញមួយថ្ងៃ។</translation>
+    </message>
+    <message>
+        <source>The teller&apos;s reason: %1</source>
+        <translation>មូលហេតុរបស់បេឡាករ៖ %1</translation>
+    </message>
+    <message>
+        <source>Select a registration to read why it was returned.</source>
+        <translation>ជ្រើសការចុះឈ្មោះមួយ ដើម្បីអានមូលហេតុដែលវាត្រូវបានប្រគល់ត្រឡប់។</translation>
+    </message>
+    <message>
+        <source>Returned to you by a manager: %1</source>
+        <translation>អ្នកគ្រប់គ្រងបានប្រគល់ត្រឡប់មកអ្នកវិញ៖ %1</translation>
+    </message>
+    <message>
+        <source>Returned to the teller: %1</source>
+        <translation>បានប្រគល់ត្រឡប់ទៅបេឡាករ៖ %1</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialogs</name>
     <message>
         <source>Reason (required)</source>
-        <extracomment>The answers of `ask_policy_off`.</extracomment>
         <translation>មូលហេតុ (ត្រូវតែបំពេញ)</translation>
     </message>
     <message>
@@ -2359,6 +3525,14 @@
         <translation>រង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
+        <source>Returned to the teller</source>
+        <translation>បានប្រគល់ត្រឡប់ទៅបេឡាករ</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>បានដកចេញ</translation>
+    </message>
+    <message>
         <source>The centre could not be reached. Registrations stay safe here and are sent later.</source>
         <translation>មិនអាចទាក់ទងមជ្ឈមណ្ឌលបានទេ។ ការចុះឈ្មោះនៅមានសុវត្ថិភាពនៅទីនេះ ហើយនឹងត្រូវផ្ញើនៅពេលក្រោយ។</translation>
     </message>
@@ -2491,17 +3665,44 @@
         <translation>ថាសជិតពេញ</translation>
     </message>
     <message>
+        <source>%1 probable duplicate</source>
+        <translation>%1 ទំនងជាស្ទួន</translation>
+    </message>
+    <message>
+        <source>%1 sent back</source>
+        <translation>%1 បានបញ្ជូនត្រឡប់</translation>
+    </message>
+    <message>
+        <source>no decisions received</source>
+        <translation>មិនបានទទួលការសម្រេចណាមួយទេ</translation>
+    </message>
+    <message>
+        <source>1 decision received</source>
+        <translation>បានទទួលការសម្រេច 1</translation>
+    </message>
+    <message>
+        <source>%1 decisions received</source>
+        <translation>បានទទួលការសម្រេច %1</translation>
+    </message>
+    <message>
+        <source>From the centre: %1: %2</source>
+        <translation>ពីមជ្ឈមណ្ឌល៖ %1៖ %2</translation>
+    </message>
+    <message>
+        <source>Sync finished: sent %1, %2: %3.</source>
+        <translation>ការធ្វើសមកាលកម្មបានបញ្ចប់៖ បានផ្ញើ %1, %2៖ %3។</translation>
+    </message>
+    <message>
+        <source>Sync finished: sent %1, %2.</source>
+        <translation>ការធ្វើសមកាលកម្មបានបញ្ចប់៖ បានផ្ញើ %1, %2។</translation>
+    </message>
+    <message>
         <source>Enter the centre&apos;s address and the enrolment code.</source>
-        <extracomment>Ctrl+1 … Ctrl+9 open the first nine pages of the navigation. Moves the focus between the navigation and the page (as in browsers and office programs).</extracomment>
         <translation>សូមបញ្ចូលអាសយដ្ឋានមជ្ឈមណ្ឌល និងលេខកូដចុះឈ្មោះ។</translation>
     </message>
     <message>
         <source>Connected. Check that the centre&apos;s key fingerprint is %1.</source>
         <translation>បានភ្ជាប់ហើយ។ សូមពិនិត្យថាស្នាមម្រាមដៃសោរបស់មជ្ឈមណ្ឌលគឺ %1។</translation>
-    </message>
-    <message>
-        <source>Sync finished: %1 records sent.</source>
-        <translation>សមកាលកម្មបានបញ្ចប់៖ បានផ្ញើកំណត់ត្រា %1។</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +3714,14 @@
     <message>
         <source>Registrations</source>
         <translation>ការចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Branch home</source>
+        <translation>ទំព័រដើមសាខា</translation>
+    </message>
+    <message>
+        <source>My desk</source>
+        <translation>តុរបស់ខ្ញុំ</translation>
     </message>
     <message>
         <source>Sync status</source>
@@ -2533,6 +3742,11 @@
     <message>
         <source>Indicators</source>
         <translation>សូចនាករ</translation>
+    </message>
+    <message>
+        <source>%1, %2 new</source>
+        <extracomment>Ctrl+1 … Ctrl+9 open the first nine pages of the navigation. Moves the focus between the navigation and the page (as in browsers and office programs).</extracomment>
+        <translation>%1, ថ្មី %2</translation>
     </message>
     <message>
         <source>F6 moves between this list and the page.</source>
