@@ -76,10 +76,11 @@ class NumberLink(QPushButton):
 class Card(QGroupBox):
     """A titled box of rows: a label and its number (or a grid of them)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, columns: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid = QGridLayout(self)
-        self.grid.setColumnStretch(2, 1)  # the numbers close to their words; the room after them
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setColumnStretch(columns, 1)  # the numbers close to their words; the room after them
 
 
 class HomePage(Page):
@@ -173,7 +174,7 @@ class HomePage(Page):
 
     def _registrations_card(self) -> Card:
         """Today and this week, by the owner's sex, each number opening those registrations."""
-        card = Card()
+        card = Card(columns=5)
         for column, sex in enumerate((*SEXES, "all"), start=1):
             heading = self._label(f"head_{sex}")
             heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
