@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Who may run each command: the same roles as the window (Sync status, connecting the branch
+# and backups are a manager's); listed in the README.
+MANAGER_COMMANDS = frozenset({"sync", "enrol", "sync-status", "backup", "audit-verify"})
+
 
 def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the headless subcommands to the main parser."""
@@ -62,6 +66,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return 2
     try:
         with _signed_in(data_dir, args.user, password) as (directory, session):
+            if args.command in MANAGER_COMMANDS and not session.account.is_manager:
+                print(f"branch-client: `{args.command}` needs a manager's account", file=sys.stderr)
+                return 2
             if args.command == "enrol":
                 return _enrol(session, args)
             if args.command == "sync-status":

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from central.runner import RunningCentre, start_centre
-from tests.conftest import MANAGER
+from tests.conftest import MANAGER, TELLER
 from tests.sync.helpers import enrolled_branch, sample_answers, submit
 
 
@@ -73,3 +73,27 @@ def test_headless_sync_status_reports_counts_and_the_branchs_warnings(tmp_path: 
     assert "waiting: 3" in done.stdout
     assert "warning: too_many_waiting (count 3, threshold 2)" in done.stdout
     assert "last successful sync: never" in done.stdout
+
+
+def test_the_headless_commands_obey_the_windows_roles(tmp_path: Path, centre: RunningCentre) -> None:
+    """A teller's password runs none of the manager's commands (the window shows her none of them)."""
+    data_dir = tmp_path / "branch"
+    with enrolled_branch(data_dir, centre) as (_, session):
+        submit(session, sample_answers(2, seed=12))
+        session.create_account(*TELLER)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for command in (["sync"], ["sync-status"], ["backup", str(tmp_path / "copy")]):
+        done = subprocess.run(
+            [sys.executable, "-m", "branch_client", *command, "--data-dir", str(data_dir)]
+            + ["--user", TELLER[0], "--password-stdin"],
+            input=TELLER[1] + "\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 2, (command, done.stderr)
+        assert f"`{command[0]}` needs a manager's account" in done.stderr
+    assert centre.store.record_count() == 0  # nothing was sent
+    assert not (tmp_path / "copy").exists()
