@@ -11,6 +11,10 @@ from branch_client import APP_NAME
 def default_data_dir() -> Path:
     """The per-user data directory for the branch store, logs and settings.
 
+    On Windows it is under the user's profile (`%LOCALAPPDATA%`), which only that user (and
+    the PC's administrators) can read; elsewhere the app makes it 0700 when it first uses it
+    (`store/files.make_private_directory`).
+
     `platformdirs` is imported here, not at the top: a start given `--data-dir` (the demo,
     the start-up benchmark, a scheduled headless command) never asks, so never pays for it."""
     import platformdirs

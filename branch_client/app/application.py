@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from branch_client import APP_NAME, __version__
 from branch_client.app import preferences
 from branch_client.app.controller import AppController
+from branch_client.app.logging_setup import PrivateFormatter, install_excepthooks
 from branch_client.app.logging_setup import configure as configure_logging
-from branch_client.app.logging_setup import install_excepthooks
 from branch_client.fonts import register_khmer_font
 from branch_client.i18n import Translator
 from branch_client.paths import resources_dir
@@ -55,8 +55,11 @@ def build(app: QApplication, options: LaunchOptions) -> AppController:
     try:
         configure_logging(options.data_dir / "logs")
     except OSError:
-        # The data folder is unusable; the start-up screen will say so. Log to stderr meanwhile.
+        # The data folder is unusable; the start-up screen will say so. Log to stderr meanwhile,
+        # as privately as to the file (no exception's message, no answers).
         logging.basicConfig(level=logging.INFO)
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(PrivateFormatter())
     install_excepthooks()
     chosen = preferences.load(options.data_dir)
     if options.language is not None:

@@ -7,6 +7,8 @@ not running): `VACUUM INTO` writes one consistent snapshot of the database, encr
 with the same database key (SQLCipher encrypts the target with the source's key), and
 `keyslots.json` is copied beside it. The copy opens with the passwords and the recovery
 key that were valid when it was made; it is checked by opening it before it is kept.
+Like the data folder, the backup folder and its files are for their owner only (0700 /
+0600 on POSIX; see `store/files.py`).
 
 Restoring is copying the folder's files into an empty data folder with the app closed
 (docs/installation.md); `restore_into` does exactly that, for tests and scripts.
@@ -17,14 +19,19 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from branch_client.store import audit
 from branch_client.store.database import connect, translate_errors
 from branch_client.store.errors import KnownError
-from branch_client.store.files import fsync_directory, known_os_error
+from branch_client.store.files import (
+    copy_private,
+    fsync_directory,
+    known_os_error,
+    make_private_directory,
+    open_private,
+)
 from branch_client.store.session import Session
 
 log = logging.getLogger(__name__)
@@ -78,11 +85,14 @@ def write_backup(session: Session, data_dir: Path, dest: Path) -> BackupSummary:
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise BackupError("the backup folder must be new or empty")
     try:
-        dest.mkdir(parents=True, exist_ok=True)
+        make_private_directory(dest)
     except OSError as exc:
         raise known_os_error(exc) from exc
     partial = dest / (DB_FILENAME + ".partial")
     try:
+        # Made empty and owner-only first: SQLite would make VACUUM INTO's file with the umask's
+        # mode (0644), and gives the copy's -wal and -shm the mode of the file.
+        open_private(partial, exclusive=True).close()
         with translate_errors():
             session.db.execute("VACUUM INTO ?", [str(partial)])
         rows = _check_copy(session, partial)
@@ -90,9 +100,9 @@ def write_backup(session: Session, data_dir: Path, dest: Path) -> BackupSummary:
         os.replace(partial, dest / DB_FILENAME)
         for name in (SLOTS_FILENAME, SETTINGS_FILENAME):
             if (data_dir / name).exists():
-                shutil.copyfile(data_dir / name, dest / name)
-                _fsync(dest / name)
-        (dest / NOTE_FILENAME).write_text(_NOTE, encoding="utf-8")
+                copy_private(data_dir / name, dest / name)
+        with open_private(dest / NOTE_FILENAME) as note:
+            note.write(_NOTE.replace("\n", os.linesep).encode("utf-8"))  # as text mode would (Notepad)
         fsync_directory(dest)
     except OSError as exc:
         _remove_copy(dest)
@@ -119,11 +129,10 @@ def restore_into(backup: Path, data_dir: Path) -> None:
     if not (backup / DB_FILENAME).is_file() or not (backup / SLOTS_FILENAME).is_file():
         raise BackupError("the folder holds no backup (branch.db and keyslots.json)")
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_directory(data_dir)
         for name in (DB_FILENAME, SLOTS_FILENAME, SETTINGS_FILENAME):
             if (backup / name).exists():
-                shutil.copyfile(backup / name, data_dir / name)
-                _fsync(data_dir / name)
+                copy_private(backup / name, data_dir / name)
         fsync_directory(data_dir)
     except OSError as exc:
         raise known_os_error(exc) from exc

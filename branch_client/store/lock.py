@@ -6,6 +6,7 @@ leaves a stale lock behind (unlike a PID file).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -51,7 +52,9 @@ class StoreLock:
     def acquire(self) -> None:
         """Take the lock, or raise `StoreInUse` if another process holds it."""
         try:
-            handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+            # Owner-only like everything in the data folder; held open for the lock's lifetime.
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+            handle = os.fdopen(os.open(self.path, flags, 0o600), "a+b")
         except OSError as exc:
             raise known_os_error(exc) from exc
         if not _try_lock(handle):

@@ -119,7 +119,7 @@ def test_backup_refuses_a_non_empty_folder_and_a_teller(filled: Branch, tmp_path
 
     result = _backup_cli(directory.data_dir, tmp_path / "by-teller", TELLER)
     assert result.returncode == 2
-    assert "only a manager" in result.stderr
+    assert "`backup` needs a manager's account" in result.stderr
     assert not (tmp_path / "by-teller").exists()
 
 
