@@ -1,4 +1,5 @@
-"""`cam-ie-central`: run the reference centre and operate it (enrolment codes, devices, keys, review, receipts).
+"""`cam-ie-central`: run the reference centre and operate it (enrolment codes, devices, keys, review, receipts,
+the branches' audit heads).
 
 Every subcommand takes `--db PATH` (default `./cam-ie-central.db`). Errors are one line on
 stderr and a non-zero exit status, never a traceback. Listings show ids, branch codes,
@@ -175,6 +176,35 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_heads(args: argparse.Namespace) -> int:
+    """List the audit chain heads a device's batches carried: what the centre witnessed."""
+    with _open(args) as store:
+        heads = store.audit_heads(args.device_id)
+    if not heads:
+        print(f"no audit heads held for device {args.device_id} (it has sent no version 2 batch yet)")
+        return 0
+    print(f"audit heads of device {args.device_id}, oldest first: entries, hash of the last entry, received, batch")
+    seen: dict[int, str] = {}  # count -> the first hash held for it
+    highest = 0
+    for head in heads:
+        notes = []
+        if head.count < highest:
+            notes.append(
+                f"fewer entries than the {highest} witnessed before: restored from a backup, or entries removed"
+            )
+        if seen.get(head.count, head.sha256) != head.sha256:
+            notes.append(
+                "a different hash from the one witnessed before for as many entries: the log was rewritten,"
+                " or restored from a backup and continued"
+            )
+        seen.setdefault(head.count, head.sha256)
+        highest = max(highest, head.count)
+        print(f"{head.count}  {head.sha256}  {head.received_at}  {head.batch_id}")
+        for note in notes:
+            print(f"  ! {note}")
+    return 0
+
+
 def cmd_verify_receipt(args: argparse.Namespace) -> int:
     """Say whether a receipt's QR code was issued by the branch it names."""
     from central.receipts import verify_receipt
@@ -242,6 +272,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--km", metavar="TEXT", help="the reason in Khmer (otherwise a standard Khmer sentence)")
 
     add("status", cmd_status, "Print counts of records, batches and devices, and the current key.")
+
+    p = add(
+        "audit-heads",
+        cmd_audit_heads,
+        "List the audit log heads (entry count and hash) a device's batches carried, oldest first: "
+        "what the centre witnessed of the branch's audit log.",
+    )
+    p.add_argument("device_id", metavar="DEVICE", help="the device's id (see `devices`)")
 
     p = add(
         "verify-receipt",

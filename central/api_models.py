@@ -73,12 +73,21 @@ class RecordResultModel(BaseModel):
     fields: dict[str, MessageModel] | None = None
 
 
+class AuditHeadModel(BaseModel):
+    """The branch's audit chain head a version 2 batch carried: entry count and the last entry's hash."""
+
+    count: int
+    sha256: str
+
+
 class BatchAnswerModel(BaseModel):
-    """The answer to a batch: one result per record, in the batch's order."""
+    """The answer to a batch: one result per record, in the batch's order; to a version 2
+    batch, also the audit head the centre now keeps (its acknowledgement)."""
 
     batch_id: str
     received_at: str
     results: list[RecordResultModel]
+    audit_head: AuditHeadModel | None = None
 
 
 class FeedEntryModel(BaseModel):

@@ -276,8 +276,9 @@ class _Decisions:
 
 
 def _write(conn: sqlite3.Connection, batch: IncomingBatch, decisions: _Decisions, results: list[RecordResult]) -> bytes:
-    """Store the batch's outcome: records superseded, new records, the answer (for resends of
-    the same batch) and the device's sequence. Returns the answer bytes."""
+    """Store the batch's outcome: records superseded, new records, the audit head it carried,
+    the answer (for resends of the same batch; it acknowledges the audit head) and the
+    device's sequence. Returns the answer bytes."""
     if decisions.superseded:
         _rows_in(conn, "UPDATE records SET status = 'superseded' WHERE record_id IN ({})", decisions.superseded)
     conn.executemany(
@@ -288,7 +289,14 @@ def _write(conn: sqlite3.Connection, batch: IncomingBatch, decisions: _Decisions
         decisions.rows,
     )
     header = batch.header
-    answer = protocol.canonical_json(BatchAnswer(header.batch_id, batch.received_at, results).to_json())
+    if header.audit_head is not None:  # the branch's audit chain as it stood: kept, and acknowledged
+        conn.execute(
+            "INSERT INTO audit_heads (batch_id, device_id, count, sha256, received_at) VALUES (?, ?, ?, ?, ?)",
+            (header.batch_id, batch.device_id, header.audit_head.count, header.audit_head.sha256, batch.received_at),
+        )
+    answer = protocol.canonical_json(
+        BatchAnswer(header.batch_id, batch.received_at, results, header.audit_head).to_json()
+    )
     conn.execute(
         "INSERT INTO batches (batch_id, device_id, sequence, body_sha256, answer, record_count, received_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",

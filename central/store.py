@@ -1,4 +1,5 @@
-"""The centre's storage: one plain SQLite file (WAL) holding branches, devices, keys, batches, records and the feed.
+"""The centre's storage: one plain SQLite file (WAL) holding branches, devices, keys, batches, records, the
+feed and the audit chain heads the devices' batches carried (the branches' audit witness).
 
 `CentreStore` is the one object the HTTP API, the command line and the tests use. It
 holds a single connection guarded by a lock (the API calls it from worker threads);
@@ -69,6 +70,10 @@ CREATE TABLE IF NOT EXISTS feed (
     decided_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS feed_branch ON feed(branch_id, cursor);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_heads (
+    batch_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, count INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_heads_device ON audit_heads(device_id, received_at);
 """
 
 
@@ -162,6 +167,16 @@ class RecordSummary:
     status: str
     cam_ie_number: str | None
     duplicate_of: str | None
+    received_at: str
+
+
+@dataclass(frozen=True)
+class AuditHeadHeld:
+    """A branch device's audit chain head as a batch carried it: the centre's witness."""
+
+    batch_id: str
+    count: int
+    sha256: str
     received_at: str
 
 
@@ -436,6 +451,20 @@ class CentreStore:
         """
         with self._write() as conn:
             return ledger.commit(conn, batch)
+
+    def audit_heads(self, device_id: str) -> list[AuditHeadHeld]:
+        """Every audit chain head the device's batches carried, in the order they arrived.
+
+        Raises `StoreError` for an unknown device.
+        """
+        if self.device(device_id) is None:
+            raise StoreError(f"no device {device_id}")
+        rows = self._query_by_name(
+            "SELECT batch_id AS batch_id, count AS count, sha256 AS sha256, received_at AS received_at"
+            " FROM audit_heads WHERE device_id = ? ORDER BY received_at, rowid",
+            (device_id,),
+        )
+        return [AuditHeadHeld(**row) for row in rows]
 
     # --- records, review and the feed -------------------------------------------------
 

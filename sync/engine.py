@@ -200,6 +200,7 @@ def _new_batch(outbox: Outbox, device: DeviceConfig, batch_size: int, max_batch_
         device_id=device.device_id,
         device_key=device.device_key,
         centre_key=device.centre_key,
+        audit_head=outbox.audit_head(),  # the centre witnesses the audit chain as it stands now
     )
     return outbox.record_batch(batch_id, sequence, body, [r.id for r in records])
 

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric import mlkem, x25519
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from sync import protocol
-from sync.protocol import BatchHeader, ProtocolError, Record
+from sync.protocol import AuditHead, BatchHeader, ProtocolError, Record
 
 MAGIC: Final = b"CIEB"
 FORMAT: Final = 1
@@ -260,8 +260,13 @@ def seal(
     device_key: DeviceKey,
     centre_key: CentrePublicKey,
     created_at: str | None = None,
+    audit_head: AuditHead | None = None,
 ) -> bytes:
-    """Make the envelope for a batch: the exact bytes to send (and to resend after a crash)."""
+    """Make the envelope for a batch: the exact bytes to send (and to resend after a crash).
+
+    With `audit_head` (the branch's audit chain as it stands) the header is protocol
+    version 2, which the centre witnesses; without it, version 1 (tools and old tests).
+    """
     compressed = compress(protocol.encode_records(records))
     header = BatchHeader(
         suite=centre_key.suite,
@@ -273,6 +278,8 @@ def seal(
         created_at=created_at or datetime.now(UTC).isoformat(timespec="milliseconds"),
         record_count=len(records),
         payload_sha256=hashlib.sha256(compressed).hexdigest(),
+        version=1 if audit_head is None else protocol.PROTOCOL_VERSION,
+        audit_head=audit_head,
     )
     header_bytes = header.to_bytes()
     ciphertext = _suite(centre_key.kind).encrypt(compressed, centre_key._key(), info=header_bytes)

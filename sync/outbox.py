@@ -8,6 +8,11 @@ Works on the branch store's DB-API connection (SQLCipher through `sqlcipher3`; p
 answer do not tell: batches given up, later decisions). Its counters (sequence, feed
 cursor, last success and last error) are `sync.*` settings, kept by `sync.settings`.
 
+The audit witness (migration `0006_audit_witness`): each new batch carries the audit
+chain's head, read from the store's `audit_head` row, and the centre's acknowledgement of
+it is kept in `audit_witness` with the answer (`branch_client/store/audit.py` checks the
+chain against them).
+
 Every change here is one transaction: a batch is recorded with its records marked in
 flight; an answer is applied to every record of its batch at once. A crash between any
 two of these steps leaves a state the next pass continues from.
@@ -22,12 +27,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sync import envelope
 from sync.protocol import (
     ACCEPTED,
     APPROVED,
     DUPLICATE,
     NEEDS_CORRECTION,
     REJECTED,
+    AuditHead,
     BatchAnswer,
     FeedEntry,
     ProtocolError,
@@ -104,6 +111,12 @@ class Outbox:
     def last_error(self) -> tuple[str | None, str | None]:
         """(code, since when) of the failure the passes have met since the last success."""
         return self.settings.get("last_error_code"), self.settings.get("last_error_since")
+
+    def audit_head(self) -> AuditHead:
+        """The audit chain's head as the store records it (the last entry's number and hash),
+        for the next batch to carry to the centre."""
+        row = self._conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+        return AuditHead(0, "0" * 64) if row is None else AuditHead(int(row[0]), str(row[1]))
 
     # --- batches ---------------------------------------------------------------------
 
@@ -191,13 +204,17 @@ class Outbox:
     ) -> dict[str, int]:
         """Apply the centre's answer to every record of the batch, in one transaction.
 
-        An answer that does not match the batch (another batch id, missing or extra
-        records) is refused with `ProtocolError` and changes nothing.
+        The centre's acknowledgement of the batch's audit head, if the answer has one, is
+        kept with it (`audit_witness`). An answer that does not match the batch (another
+        batch id, missing or extra records, an acknowledgement of a head the batch did not
+        carry) is refused with `ProtocolError` and changes nothing.
         """
         if answer.batch_id != batch.batch_id:
             raise ProtocolError("answer_mismatch", "the answer is for another batch")
         if sorted(r.record_id for r in answer.results) != sorted(batch.record_ids):
             raise ProtocolError("answer_mismatch", "the answer does not cover exactly the batch's records")
+        if answer.audit_head is not None and answer.audit_head != _sent_audit_head(batch):
+            raise ProtocolError("answer_mismatch", "the answer acknowledges an audit head the batch did not carry")
         now = self._clock()
         counts = {ACCEPTED: 0, DUPLICATE: 0, REJECTED: 0, NEEDS_CORRECTION: 0}
         rows = []
@@ -234,6 +251,12 @@ class Outbox:
                     batch.batch_id,
                 ],
             )
+            if answer.audit_head is not None:
+                self._conn.execute(
+                    "INSERT INTO audit_witness (batch_id, count, hash, received_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (batch_id) DO NOTHING",
+                    [batch.batch_id, answer.audit_head.count, answer.audit_head.sha256, answer.received_at],
+                )
         return counts
 
     def apply_feed(self, entries: Sequence[FeedEntry], next_cursor: int) -> dict[str, int]:
@@ -351,6 +374,15 @@ class Outbox:
             return None
         state = row[2] if row[0] == "acknowledged" and row[2] else row[0]
         return RecordState(record_id, state, row[1], row[3], row[4], row[5], row[6])
+
+
+def _sent_audit_head(batch: PendingBatch) -> AuditHead | None:
+    """The audit head in the batch's own signed header (None: a version 1 batch, or bytes
+    that are not an envelope)."""
+    try:
+        return envelope.parse(batch.body).header.audit_head
+    except envelope.EnvelopeError:
+        return None
 
 
 def _local_status(result: RecordResult) -> str:

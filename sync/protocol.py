@@ -15,7 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-PROTOCOL_VERSION: Final = 1
+#: The version this code sends: 2 adds the audit chain's head to the header (`AuditHead`).
+PROTOCOL_VERSION: Final = 2
+#: Versions the centre still reads: 1 (no audit head) is a batch sealed before the upgrade,
+#: resent byte for byte after it.
+SUPPORTED_VERSIONS: Final = (1, 2)
 
 #: HPKE suites (RFC 9180): the KEM is named by the centre's key; KDF and AEAD are fixed.
 SUITE_X25519: Final = "DHKEM-X25519/HKDF-SHA256/AES-256-GCM"
@@ -113,6 +117,35 @@ def _json(data: bytes, what: str) -> Any:
 
 
 @dataclass(frozen=True)
+class AuditHead:
+    """The branch's audit chain as it stood when a batch was sealed: how many entries it held
+    and the hash of the last one (`GENESIS`'s zeros for an empty chain).
+
+    The centre keeps every head it receives, per device, and acknowledges it in its answer;
+    the branch keeps the acknowledgements, so a chain rewritten after a sync no longer leads
+    to a hash the centre witnessed (docs/protocol.md, "The audit witness").
+    """
+
+    count: int
+    sha256: str
+
+    _KEYS = ("count", "sha256")
+
+    def to_json(self) -> dict[str, Any]:
+        """As a JSON object."""
+        return {"count": self.count, "sha256": self.sha256}
+
+    @classmethod
+    def from_json(cls, value: object) -> AuditHead:
+        """Parse and check: a whole number of entries and a lower-case SHA-256 hex digest."""
+        raw = _object(value, cls._KEYS, "audit head")
+        return cls(
+            count=_count(raw["count"], "audit head count", 0, 2**53),
+            sha256=_text(raw["sha256"], "audit head sha256", _SHA256_HEX),
+        )
+
+
+@dataclass(frozen=True)
 class BatchHeader:
     """What the centre reads before it opens a batch. Bound to the ciphertext as HPKE `info`."""
 
@@ -126,6 +159,7 @@ class BatchHeader:
     record_count: int
     payload_sha256: str
     version: int = PROTOCOL_VERSION
+    audit_head: AuditHead | None = None  # version 2 on: required; version 1: absent
 
     _KEYS = (
         "version",
@@ -140,16 +174,29 @@ class BatchHeader:
         "payload_sha256",
     )
 
+    def __post_init__(self) -> None:
+        if self.version not in SUPPORTED_VERSIONS:
+            raise ValueError(f"protocol version {self.version} is not spoken here")
+        if (self.audit_head is None) != (self.version == 1):
+            raise ValueError("a version 2 header carries the audit head, a version 1 header does not")
+
     def to_bytes(self) -> bytes:
         """The header's canonical JSON: what is bound as `info` and signed."""
-        return canonical_json({key: getattr(self, key) for key in self._KEYS})
+        value: dict[str, Any] = {key: getattr(self, key) for key in self._KEYS}
+        if self.audit_head is not None:
+            value["audit_head"] = self.audit_head.to_json()
+        return canonical_json(value)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> BatchHeader:
         """Parse and check a header; the bytes must be exactly its canonical form."""
-        raw = _object(_json(data, "header"), cls._KEYS, "header")
-        if _count(raw["version"], "version", 0, 2**31) != PROTOCOL_VERSION:
-            raise ProtocolError("unsupported_version", f"protocol version {raw['version']} is not spoken here")
+        value = _json(data, "header")
+        if not isinstance(value, dict):
+            raise ProtocolError("malformed", "header is not an object")
+        version = _count(value.get("version"), "version", 0, 2**31)
+        if version not in SUPPORTED_VERSIONS:
+            raise ProtocolError("unsupported_version", f"protocol version {version} is not spoken here")
+        raw = _object(value, cls._KEYS + (("audit_head",) if version >= 2 else ()), "header")
         if raw["suite"] not in SUITES:
             raise ProtocolError("unsupported_suite", "unknown cipher suite")
         header = cls(
@@ -162,6 +209,8 @@ class BatchHeader:
             created_at=_text(raw["created_at"], "created_at", _TIMESTAMP),
             record_count=_count(raw["record_count"], "record_count", 1, MAX_RECORDS_PER_BATCH),
             payload_sha256=_text(raw["payload_sha256"], "payload_sha256", _SHA256_HEX),
+            version=version,
+            audit_head=AuditHead.from_json(raw["audit_head"]) if version >= 2 else None,
         )
         if header.to_bytes() != data:
             raise ProtocolError("malformed", "header is not in canonical form")
@@ -310,30 +359,36 @@ def _optional_text(raw: Mapping[str, Any], key: str) -> str | None:
 
 @dataclass(frozen=True)
 class BatchAnswer:
-    """The centre's answer to a batch: one result per record, in the batch's order."""
+    """The centre's answer to a batch: one result per record, in the batch's order, and (to
+    a version 2 batch) the audit head it received and now keeps: its acknowledgement."""
 
     batch_id: str
     received_at: str
     results: Sequence[RecordResult]
+    audit_head: AuditHead | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """As a JSON object."""
-        return {
+        """As a JSON object (`audit_head` left out when there is none)."""
+        value: dict[str, Any] = {
             "batch_id": self.batch_id,
             "received_at": self.received_at,
             "results": [r.to_json() for r in self.results],
         }
+        if self.audit_head is not None:
+            value["audit_head"] = self.audit_head.to_json()
+        return value
 
     @classmethod
     def from_json(cls, value: object) -> BatchAnswer:
         """Parse an answer."""
-        raw = _object(value, ("batch_id", "received_at", "results"), "answer")
+        raw = _object(value, ("batch_id", "received_at", "results"), "answer", optional=("audit_head",))
         if not isinstance(raw["results"], list):
             raise ProtocolError("malformed", "results is not a list")
         return cls(
             batch_id=_uuid7(raw["batch_id"], "batch_id"),
             received_at=_text(raw["received_at"], "received_at", _TIMESTAMP),
             results=[RecordResult.from_json(item) for item in raw["results"]],
+            audit_head=AuditHead.from_json(raw["audit_head"]) if "audit_head" in raw else None,
         )
 
 

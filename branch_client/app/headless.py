@@ -1,10 +1,11 @@
-"""The commands that work without a window: `sync`, `enrol`, `sync-status` and `backup`.
+"""The commands that work without a window: `sync`, `enrol`, `sync-status`, `backup` and `audit-verify`.
 
 Each one claims the branch's data folder (so it never runs beside the open app), signs
 in as an account (password from the terminal, or one line on stdin with
 `--password-stdin` for scheduled tasks), does its work and signs out. Messages are in
 English: these commands are for the bank's IT staff and scripts. Exit codes: 0 done,
-1 sync did not complete, 2 usage, 3 cannot open the branch.
+1 sync did not complete (or, for `audit-verify`, the audit log was changed), 2 usage,
+3 cannot open the branch.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         ("enrol", "connect this branch PC to the CAM-IE centre with a one-time enrolment code"),
         ("sync-status", "print how many registrations are waiting, accepted or rejected"),
         ("backup", "write an encrypted copy of the branch's data (store and key slots) into a new folder"),
+        (
+            "audit-verify",
+            "check the audit log's hash chain against the heads the CAM-IE centre acknowledged: "
+            "exit 0 intact, 1 changed",
+        ),
     ):
         p = subparsers.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--data-dir", type=Path, help="folder of the branch store (default: the per-user data folder)")
@@ -75,6 +81,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 return _status(session)
             if args.command == "backup":
                 return _backup(session, data_dir, args.dest)
+            if args.command == "audit-verify":
+                return _audit_verify(session)
             return _sync(directory, session, args)
     except KnownError as exc:
         print(f"branch-client: cannot open the branch: {exc.code}", file=sys.stderr)
@@ -146,6 +154,35 @@ def _backup(session: Session, data_dir: Path, dest: Path) -> int:
         f"{summary.rows['accounts']} accounts, {summary.bytes // 1024} KiB (encrypted; keep keyslots.json with it)"
     )
     return 0
+
+
+def _audit_verify(session: Session) -> int:
+    """Walk the audit chain and check it against the centre's acknowledgements; 0 intact, 1 not.
+
+    The last line names the latest head the centre acknowledged, as `cam-ie-central
+    audit-heads DEVICE` lists it at the centre, so an auditor can compare the two.
+    """
+    report = session.audit_chain_check()()
+    witnessed = report.witnessed
+    if report.intact:
+        print(f"audit log intact: {report.entries} entries checked")
+    elif report.mismatch is not None and "witnessed" in report.reason:
+        first, last = report.broken_at, report.mismatch.count
+        where = f"entry {first}" if first == last else f"one of entries {first} to {last}"
+        print(
+            f"audit log CHANGED after the centre witnessed it (at {report.mismatch.received_at}): "
+            f"the first entry that no longer matches is {where}"
+        )
+    else:
+        print(f"audit log NOT intact at entry {report.broken_at}: {report.reason}")
+    if witnessed is None:
+        print("not witnessed by the centre yet: no sync has carried the chain's head; the chain alone vouches for it")
+    else:
+        print(
+            f"witnessed by the centre up to entry {witnessed.count} (received {witnessed.received_at}, "
+            f"hash {witnessed.hash}); {report.unwitnessed} entries since rest on the chain alone"
+        )
+    return 0 if report.intact else 1
 
 
 def _status(session: Session) -> int:

@@ -286,6 +286,29 @@ def _news(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0006_audit_witness")
+def _audit_witness(db: sqlite_utils.Database) -> None:
+    """The centre's acknowledgements of the audit chain's head (issue 15): one row per batch
+    answered with one, written by the sync (`sync/outbox.py`) with the answer. `audit.verify_chain`
+    checks the chain against them, so rewriting entries the centre witnessed is found even
+    when the rewritten chain is consistent in itself. Append-only, like the log."""
+    db.executescript(
+        """
+        CREATE TABLE audit_witness (
+            batch_id TEXT PRIMARY KEY,           -- the batch that carried the head
+            count INTEGER NOT NULL,              -- entries in the chain when it was sealed
+            hash TEXT NOT NULL,                  -- the hash of entry `count`
+            received_at TEXT NOT NULL            -- when the centre received it (its clock)
+        );
+        CREATE INDEX audit_witness_count ON audit_witness (count);
+        CREATE TRIGGER audit_witness_no_update BEFORE UPDATE ON audit_witness
+            BEGIN SELECT RAISE(ABORT, 'the audit witness is append-only'); END;
+        CREATE TRIGGER audit_witness_no_delete BEFORE DELETE ON audit_witness
+            BEGIN SELECT RAISE(ABORT, 'the audit witness is append-only'); END;
+        """
+    )
+
+
 def upgrade(db: sqlite_utils.Database) -> list[str]:
     """Apply pending migrations; returns the names applied (empty when up to date)."""
     pending = [m.name for m in migrations.pending(db)]

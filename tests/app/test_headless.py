@@ -75,6 +75,9 @@ def test_headless_sync_status_reports_counts_and_the_branchs_warnings(tmp_path: 
     assert "last successful sync: never" in done.stdout
 
 
+LOGIN_AS_TELLER = ("--user", TELLER[0], "--password-stdin")
+
+
 def test_the_headless_commands_obey_the_windows_roles(tmp_path: Path, centre: RunningCentre) -> None:
     """A teller's password runs none of the manager's commands (the window shows her none of them)."""
     data_dir = tmp_path / "branch"
@@ -84,8 +87,7 @@ def test_the_headless_commands_obey_the_windows_roles(tmp_path: Path, centre: Ru
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     for command in (["sync"], ["sync-status"], ["backup", str(tmp_path / "copy")]):
         done = subprocess.run(
-            [sys.executable, "-m", "branch_client", *command, "--data-dir", str(data_dir)]
-            + ["--user", TELLER[0], "--password-stdin"],
+            [sys.executable, "-m", "branch_client", *command, "--data-dir", str(data_dir), *LOGIN_AS_TELLER],
             input=TELLER[1] + "\n",
             capture_output=True,
             text=True,

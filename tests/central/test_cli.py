@@ -27,6 +27,7 @@ COMMANDS = [
     "review",
     "status",
     "verify-receipt",
+    "audit-heads",
 ]
 
 

@@ -172,7 +172,7 @@ def test_a_suite_that_does_not_match_the_key_is_refused(centre: RunningCentre, s
 
 
 def test_an_unknown_protocol_version_is_refused(centre: RunningCentre, seeded: Device) -> None:
-    _refused(centre, seeded, _craft(seeded, version=2), 400, "unsupported_version")
+    _refused(centre, seeded, _craft(seeded, version=3), 400, "unsupported_version")
 
 
 @pytest.mark.parametrize("cut", [1, 10, 64, 65, 200])

@@ -82,6 +82,13 @@ def main() -> None:
         ),
         duration_ms=120,
     )
+    # Audit witness (schema 6 on): the centre acknowledged the audit chain's head as it stood
+    # when that batch was answered (written as the sync would have, had the batch carried it).
+    head = outbox.audit_head()
+    session.db.execute(
+        "INSERT INTO audit_witness (batch_id, count, hash, received_at) VALUES (?, ?, ?, ?)",
+        [batch.batch_id, head.count, head.sha256, "2026-11-24T10:00:00.000+00:00"],
+    )
     # Capture (schema 3 on): a reference made by the store, a correction, a draft.
     extra = list(generate_registrations(2, seed=2027))
     first = session.submit_registration(

@@ -28,7 +28,13 @@ _RECORD = Record(
     captured_by="teller-1",
 )
 _VALID = envelope.seal(
-    [_RECORD], batch_id=uuid7_str(), sequence=1, device_id="dev-1", device_key=_DEVICE, centre_key=_CENTRE.public_key()
+    [_RECORD],
+    batch_id=uuid7_str(),
+    sequence=1,
+    device_id="dev-1",
+    device_key=_DEVICE,
+    centre_key=_CENTRE.public_key(),
+    audit_head=protocol.AuditHead(12, "5e" * 32),  # version 2, as the branch sends
 )
 _HEADER = envelope.parse(_VALID).header_bytes
 _FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

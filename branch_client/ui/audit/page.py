@@ -38,7 +38,9 @@ class AuditPage(Page):
     """Filters (user, action, dates), the log newest first, and *Verify*.
 
     *Verify* walks the whole chain (about 1.5 s for 120,000 entries) on a thread of its
-    own, over a connection of its own, so the window stays responsive.
+    own, over a connection of its own, so the window stays responsive. It checks the chain
+    against the heads the CAM-IE centre acknowledged too, and says how far the centre has
+    witnessed it, or which entries changed after it did (`audit_text.chain_report`).
 
     Signals:
         verified(str): what *Verify* found, as shown on the page.

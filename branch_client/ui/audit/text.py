@@ -18,6 +18,7 @@ from PySide6.QtCore import QLocale
 import forms
 from branch_client.i18n import translate, ui_language
 from branch_client.store import ChainReport
+from branch_client.ui.sync import text as sync_text
 from forms.display import show_answer, show_date
 
 # The form whose field labels name a detail key that is a field (an answer named in an entry).
@@ -53,6 +54,15 @@ def _phrases() -> dict[str, Callable[[], str]]:
         "backup_written": lambda: translate("Audit", "Backup written"),
         "indicators_exported": lambda: translate("Audit", "Indicators exported"),
         "register_exported": lambda: translate("Audit", "Register of registrations exported"),
+        "roles_signed": lambda: translate("Audit", "Account roles signed with a new manager key"),
+        "role_key_replaced": lambda: translate("Audit", "Manager key replaced"),
+        "store_rekeyed": lambda: translate("Audit", "Branch data given a new key"),
+        "account_not_verified": lambda: translate("Audit", "Sign-in refused: account changed outside the app"),
+        "roles_not_signed": lambda: translate(
+            "Audit", "Sign-in refused: a manager must sign in first after the update"
+        ),
+        "role_key_missing": lambda: translate("Audit", "Sign-in refused: the manager key is missing"),
+        "policy_not_verified": lambda: translate("Audit", "Branch policies changed outside the app (not applied)"),
     }
 
 
@@ -89,6 +99,7 @@ def _detail_names() -> dict[str, str]:
         "rows": translate("Audit", "rows"),
         "from": translate("Audit", "from"),
         "to": translate("Audit", "until"),
+        "unverified_accounts": translate("Audit", "accounts not verified"),
     }
 
 
@@ -170,13 +181,41 @@ def _registration_form() -> forms.Form | None:
 
 
 def chain_report(report: ChainReport, when: Callable[[int], str | None]) -> str:
-    """What *Verify* found, as a sentence. `when(seq)` gives an entry's time (None if gone)."""
+    """What *Verify* found, as a sentence or two. `when(seq)` gives an entry's time (None if gone).
+
+    An intact log is also said to be witnessed by the centre up to an entry (or not yet);
+    a log that no longer leads to what the centre witnessed names the first entry that
+    changed, or the entries it is among (between two acknowledgements).
+    """
     if report.intact:
-        return translate("Audit", "The audit log is intact: %1 entries checked.").replace(
+        checked = translate("Audit", "The audit log is intact: %1 entries checked.").replace(
             "%1", QLocale().toString(report.entries)
         )
+        return f"{checked} {_witness(report)}"
     seq = report.broken_at or 0
     moment = when(seq)
+    mismatch = report.mismatch
+    if mismatch is not None and "witnessed" in report.reason:
+        received = sync_text.when(mismatch.received_at)
+        if seq == mismatch.count:
+            return (
+                translate(
+                    "Audit",
+                    "Entry %1 (%2) was changed after the CAM-IE centre witnessed it on %3: the log no longer matches what the centre holds.",
+                )
+                .replace("%1", str(seq))
+                .replace("%2", moment or "—")
+                .replace("%3", received)
+            )
+        return (
+            translate(
+                "Audit",
+                "Entries were changed after the CAM-IE centre witnessed them on %3: the first that no longer matches is one of entries %1 to %2.",
+            )
+            .replace("%1", str(seq))
+            .replace("%2", str(mismatch.count))
+            .replace("%3", received)
+        )
     if "missing" in report.reason:
         return translate(
             "Audit", "Entry %1 is missing: it was removed after it was written. The entries before it are intact."
@@ -202,4 +241,25 @@ def chain_report(report: ChainReport, when: Callable[[int], str | None]) -> str:
         translate("Audit", "Entry %1 (%2) does not match: it was changed or removed after it was written.")
         .replace("%1", str(seq))
         .replace("%2", moment)
+    )
+
+
+def _witness(report: ChainReport) -> str:
+    """How far the CAM-IE centre has witnessed an intact log: all of it, up to an entry, or not yet."""
+    witnessed = report.witnessed
+    if witnessed is None or witnessed.count == 0:
+        return translate(
+            "Audit",
+            "The CAM-IE centre has not witnessed it yet: until this computer syncs, the chain alone vouches for it.",
+        )
+    received = sync_text.when(witnessed.received_at)
+    if report.unwitnessed == 0:
+        return translate("Audit", "The CAM-IE centre witnessed all of them (last on %1).").replace("%1", received)
+    return (
+        translate(
+            "Audit",
+            "The CAM-IE centre witnessed entries 1 to %1 on %2; later entries rest on the chain alone until the next sync.",
+        )
+        .replace("%1", str(witnessed.count))
+        .replace("%2", received)
     )
