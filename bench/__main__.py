@@ -15,6 +15,7 @@ BENCHMARKS = {
     "manager": "bench.manager",
     "sync-status": "bench.sync_status",
     "teller": "bench.teller",
+    "rekey": "bench.rekey",
 }
 
 

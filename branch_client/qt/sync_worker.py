@@ -57,6 +57,7 @@ class SyncWorker(QObject):
 
         super().__init__()
         self.cancel = threading.Event()
+        self._db_path, self._retry, self._batch_size = db_path, retry, batch_size
         self._runner = SyncRunner(db_path, key, retry=retry, cancel=self.cancel, batch_size=batch_size)
         self._last_live = 0.0
         self.live_snapshot_s = LIVE_SNAPSHOT_S
@@ -93,6 +94,18 @@ class SyncWorker(QObject):
         except KnownError as exc:
             self.failed.emit(exc.code)
 
+    @Slot(bytes)
+    def use_key(self, key: bytes) -> None:
+        """The store was re-keyed: close the connection opened with the old key (on this
+        thread, after any pass in progress) and open the next one with `key`."""
+        from branch_client.services.sync import SyncRunner
+
+        self._runner.close()
+        self._runner = SyncRunner(
+            self._db_path, key, retry=self._retry, cancel=self.cancel, batch_size=self._batch_size
+        )
+        self.refresh()
+
     @Slot()
     def stop(self) -> None:
         """Close the connection and the HTTP session on this thread, then end the thread."""
@@ -122,6 +135,7 @@ class SyncController(QObject):
     _start_pass = Signal()
     _refresh = Signal()
     _stop = Signal()
+    _use_key = Signal(bytes)
 
     def __init__(
         self,
@@ -145,6 +159,7 @@ class SyncController(QObject):
         self._start_pass.connect(self._worker.run_pass)
         self._refresh.connect(self._worker.refresh)
         self._stop.connect(self._worker.stop)
+        self._use_key.connect(self._worker.use_key)
         self._worker.progress.connect(self.progress)
         self._worker.pass_finished.connect(self._on_pass_finished)
         self._worker.snapshot_ready.connect(self._on_snapshot)
@@ -176,6 +191,10 @@ class SyncController(QObject):
     def refresh(self) -> None:
         """Re-read the store's sync state (e.g. after a registration was submitted)."""
         self._refresh.emit()
+
+    def use_key(self, key: bytes) -> None:
+        """The store was re-keyed: the sync thread reopens the store with `key`."""
+        self._use_key.emit(key)
 
     def shutdown(self, *, wait_ms: int = 0) -> None:
         """Stop the timer and cancel a running pass; the sync thread ends by itself.

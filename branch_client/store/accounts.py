@@ -2,6 +2,7 @@
 
 An account's *secret* lives in its key slot (see `slots`); this module is the part that
 lives inside the encrypted database: who the account is, its role, whether it is active.
+A row is believed only when the manager key signed it (`signatures`): `Account.verified`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
+from branch_client.store import signatures
 from branch_client.store.errors import InvalidUsername, WeakPassword
 from branch_client.store.keys import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
 
@@ -39,6 +41,9 @@ class Account:
     created_at: str
     password_changed_at: str
     last_login_at: str | None
+    # Whether the manager key signed this row as it is. An unverified row was changed
+    # outside the app (or the store's roles were never signed): it cannot sign in.
+    verified: bool = False
 
     @property
     def is_manager(self) -> bool:
@@ -70,26 +75,30 @@ def check_password(password: str, *, username: str) -> None:
         raise WeakPassword("password equals the username", minimum=PASSWORD_MIN_LENGTH)
 
 
-_COLUMNS = "id, username, role, status, created_at, password_changed_at, last_login_at"
+_COLUMNS = "id, username, role, status, created_at, password_changed_at, last_login_at, signature"
+
+_Row = tuple[str, str, str, str, str, str, str | None, bytes | None]
 
 
-def _row_to_account(row: tuple[str, str, str, str, str, str, str | None]) -> Account:
-    account_id, username, role, status, created, changed, last_login = row
-    return Account(account_id, username, Role(role), status == "active", created, changed, last_login)
+def _row_to_account(row: _Row, public: bytes | None, store: str) -> Account:
+    account_id, username, role, status, created, changed, last_login, signature = row
+    verified = signatures.account_verified(public, store, (account_id, username, role, status, signature))
+    return Account(account_id, username, Role(role), status == "active", created, changed, last_login, verified)
 
 
 def get(db: sqlite_utils.Database, account_id: str) -> Account | None:
-    """The account with this id, if it exists."""
+    """The account with this id, if it exists (with whether its row verifies)."""
     row = db.execute(f"SELECT {_COLUMNS} FROM accounts WHERE id = ?", [account_id]).fetchone()  # noqa: S608 - constant columns
-    return None if row is None else _row_to_account(row)
+    return None if row is None else _row_to_account(row, signatures.public_key(db), signatures.store_id(db))
 
 
 def list_all(db: sqlite_utils.Database) -> list[Account]:
-    """Every account, managers first, then by username."""
+    """Every account, managers first, then by username (each with whether its row verifies)."""
     rows = db.execute(
         f"SELECT {_COLUMNS} FROM accounts ORDER BY role = 'manager' DESC, username COLLATE NOCASE"  # noqa: S608 - constant columns
     ).fetchall()
-    return [_row_to_account(r) for r in rows]
+    public, store = signatures.public_key(db), signatures.store_id(db)
+    return [_row_to_account(r, public, store) for r in rows]
 
 
 def username_exists(db: sqlite_utils.Database, username: str) -> bool:
@@ -111,6 +120,12 @@ def insert(
 def set_active(db: sqlite_utils.Database, account_id: str, active: bool) -> None:
     """Enable or disable an account."""
     db.execute("UPDATE accounts SET status = ? WHERE id = ?", ["active" if active else "disabled", account_id])
+
+
+def set_role(db: sqlite_utils.Database, account_id: str, role: Role) -> None:
+    """Change an account's role (a manager disabling a row that does not verify makes it a
+    teller's: what the forged row claimed is not kept)."""
+    db.execute("UPDATE accounts SET role = ? WHERE id = ?", [role.value, account_id])
 
 
 def touch_password(db: sqlite_utils.Database, account_id: str, now: str) -> None:

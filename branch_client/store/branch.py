@@ -8,6 +8,10 @@ Set-up is atomic: the database and the key slots are made under `.setup` names a
 into place, `keyslots.json` last. Its arrival is the commit point; a crash before it
 leaves only `.setup` leftovers (removed at the next claim, and set-up starts again), a
 crash between the two moves is rolled forward at the next claim.
+
+Unlocking tries the database key a slot holds, then a re-key's next one, and finishes a
+re-key that a crash interrupted (`rekey`). The account's row must then verify against
+the manager key (`roles`); a slot of the first format is rewritten in the new one.
 """
 
 from __future__ import annotations
@@ -25,26 +29,34 @@ from typing import TYPE_CHECKING
 from branch_client.store import accounts, audit
 from branch_client.store.accounts import Role
 from branch_client.store.errors import (
-    AccountDisabled,
     InvalidBranchDetails,
     InvalidRecoveryKey,
+    StoreCorrupt,
     StoreExists,
     StoreMissing,
     WrongPassword,
 )
-from branch_client.store.files import ensure_writable_directory, fsync_directory, known_os_error
+from branch_client.store.files import ensure_writable_directory, fsync_directory, known_os_error, open_private
 from branch_client.store.keys import (
     KdfParams,
     RecoveryKey,
+    RoleKey,
     SlotDoesNotOpen,
     calibrate_kdf,
     new_database_key,
     spend_like_an_unlock,
-    unwrap_with_password,
-    unwrap_with_recovery,
 )
 from branch_client.store.lock import StoreLock
-from branch_client.store.slots import RECOVERY_SLOT_ID, BranchInfo, KeySlotFile, password_slot, recovery_slot, utc_now
+from branch_client.store.slots import (
+    RECOVERY_SLOT_ID,
+    BranchInfo,
+    KeySlot,
+    KeySlotFile,
+    OpenedSlot,
+    password_slot,
+    recovery_slot,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -135,14 +147,17 @@ class BranchDirectory:
         store_id, manager_id = uuid7_str(), uuid7_str()
         key = new_database_key()
         recovery = RecoveryKey.generate()
+        role_key = RoleKey.generate()
         slots = KeySlotFile(self._setup_slots, store_id, code, name, now.isoformat(), {})
-        slots.slots[manager_id] = password_slot(store_id, manager_id, username, manager_password, key, kdf)
+        slots.slots[manager_id] = password_slot(
+            store_id, manager_id, username, manager_password, key, kdf, role_seed=role_key.seed
+        )
         slots.slots[RECOVERY_SLOT_ID] = recovery_slot(store_id, recovery, key)
 
         self._remove_setup_leftovers()
         moved_db = False
         try:
-            self._build_setup_database(key, store_id, code, name, manager_id, username, now)
+            self._build_setup_database(key, role_key, store_id, code, name, manager_id, username, now)
             slots.save()
             os.replace(self._setup_db, self.db_path)
             moved_db = True
@@ -157,18 +172,28 @@ class BranchDirectory:
             raise
         slots.path = self.slots_path
         log.info("branch store created (store %s)", store_id)
-        return self._open_session(key, slots, manager_id, action="login"), recovery
+        opened = OpenedSlot((key,), role_key.seed)
+        return self._open_session(opened, slots, manager_id, action="login"), recovery
 
     def _build_setup_database(
-        self, key: bytes, store_id: str, code: str, name: str, manager_id: str, username: str, now: datetime
+        self,
+        key: bytes,
+        role_key: RoleKey,
+        store_id: str,
+        code: str,
+        name: str,
+        manager_id: str,
+        username: str,
+        now: datetime,
     ) -> None:
-        from branch_client.store import schema
+        from branch_client.store import roles, schema
         from branch_client.store.database import connect, translate_errors
 
+        # Made empty and owner-only before SQLite opens it: only this user may read it, from the
+        # first byte (SQLite gives -wal/-shm the same mode).
+        open_private(self._setup_db, exclusive=True).close()
         db = connect(self._setup_db, key, create=True)
         try:
-            if os.name == "posix":  # only this user may read it (SQLite gives -wal/-shm the same mode)
-                os.chmod(self._setup_db, 0o600)
             with translate_errors():
                 schema.upgrade(db)
                 with db.atomic():
@@ -193,6 +218,7 @@ class BranchDirectory:
                         details={"role": Role.MANAGER.value},
                         at=now,
                     )
+                    roles.sign_new_store(db, role_key, now)
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all in the main file before it moves
         finally:
             db.close()
@@ -237,14 +263,19 @@ class BranchDirectory:
             raise WrongPassword("no such account")
         slot.raise_if_locked(now)
         try:
-            key = unwrap_with_password(slot.wrapped, password, slot.kdf, slot.associated_data(slots.store_id))
+            opened = slot.open_with_password(password, slots.store_id)
         except SlotDoesNotOpen:
             slot.record_failure(now)
             slots.save()
             log.info("failed login for account %s (%d in a row)", slot.slot_id, slot.failed_count)
             slot.raise_if_locked(now)
             raise WrongPassword("password does not open the slot") from None
-        return self._open_session(key, slots, slot.slot_id, action="login")
+        converted = None
+        if slot.is_legacy:  # a slot of the first format, rewritten now that its password is known
+            converted = password_slot(
+                slots.store_id, slot.slot_id, slot.username or "", password, opened.keys[0], slot.kdf
+            )
+        return self._open_session(opened, slots, slot.slot_id, action="login", converted=converted)
 
     def recover(self, recovery_text: str, username: str, new_password: str) -> Session:
         """Use the recovery key to set a new password for a manager and sign them in."""
@@ -256,31 +287,48 @@ class BranchDirectory:
         now = self._clock()
         slot.raise_if_locked(now)
         try:
-            key = unwrap_with_recovery(slot.wrapped, recovery, slot.associated_data(slots.store_id))
+            opened = slot.open_with_recovery(recovery, slots.store_id)
         except SlotDoesNotOpen:
             slot.record_failure(now)
             slots.save()
             slot.raise_if_locked(now)
             raise InvalidRecoveryKey("recovery key does not open this store") from None
         slot.record_success()
+        from branch_client.store import roles, signatures
         from branch_client.store.database import translate_errors
 
-        db = self._open_db(key)
+        db, key = self._open_current(opened.keys, slots)
         try:
-            row = db.execute("SELECT id FROM accounts WHERE username = ? AND role = 'manager'", [name]).fetchone()
-            if row is None:
+            target = next((a for a in accounts.list_all(db) if a.username == name and a.is_manager), None)
+            if target is None:
                 raise WrongPassword("no manager account with that username")
-            account_id = str(row[0])
-            new_slot = password_slot(slots.store_id, account_id, name, new_password, key, self._kdf_for(slots))
+            roles.refuse_recovery(db, slots, target, now=now)
+            # The recovery slot holds no manager key: recovering makes a new one, which signs
+            # only what the current one verifies (the target's row included).
+            signed = signatures.public_key(db) is not None
+            role_key = RoleKey.generate()
+            new_slot = password_slot(
+                slots.store_id, target.id, name, new_password, key, self._kdf_for(slots), role_seed=role_key.seed
+            )
             with translate_errors(), db.atomic():
-                accounts.set_active(db, account_id, True)
-                accounts.touch_password(db, account_id, now.isoformat())
-                audit.append(db, actor=account_id, action="recovery_key_used", subject=account_id, at=now)
-                slots.slots[account_id] = new_slot
+                if signed:
+                    roles.rotate(db, role_key, now)
+                    audit.append(db, actor=target.id, action="role_key_replaced", subject=None, at=now)
+                else:
+                    roles.sign_new_store(db, role_key, now)
+                    audit.append(db, actor=target.id, action="roles_signed", subject=target.id, at=now)
+                accounts.set_active(db, target.id, True)
+                accounts.touch_password(db, target.id, now.isoformat())
+                signatures.sign_account(db, role_key, target.id)
+                audit.append(db, actor=target.id, action="recovery_key_used", subject=target.id, at=now)
+                slots.slots[target.id] = new_slot
+                if slot.is_legacy:  # rewritten in the new format, now that the recovery key is known
+                    slots.slots[RECOVERY_SLOT_ID] = recovery_slot(slots.store_id, recovery, key)
+                roles.share(slots, db, role_key)
                 slots.save()
         finally:
             db.close()
-        return self._open_session(key, slots, account_id, action="login")
+        return self._open_session(OpenedSlot((key,), role_key.seed), slots, target.id, action="login")
 
     def open_with_key(self, key: bytes) -> sqlite_utils.Database:
         """A further connection to the store for a process or thread that holds the key."""
@@ -303,22 +351,71 @@ class BranchDirectory:
             log.info("store upgraded: %s", ", ".join(applied))
         return db
 
-    def _open_session(self, key: bytes, slots: KeySlotFile, account_id: str, *, action: str) -> Session:
+    def _open_current(self, keys: tuple[bytes, ...], slots: KeySlotFile) -> tuple[sqlite_utils.Database, bytes]:
+        """The store opened with whichever of `keys` it has, and the key; a re-key that a
+        crash interrupted is finished first (see `rekey`)."""
+        db, key = self._open_db_any(keys)
+        if not slots.rekey_pending or len(keys) < 2:
+            return db, key
+        from branch_client.store import rekey
+        from branch_client.store.database import translate_errors
+
+        try:
+            if key == keys[0]:  # the database did not take the next key yet
+                log.info("finishing an interrupted re-key")
+                rekey.change_key_on(db, keys[1])
+                key = keys[1]
+            with translate_errors():
+                slots.commit_rekey()
+                slots.save()
+        except BaseException:
+            db.close()
+            raise
+        return db, key
+
+    def _open_db_any(self, keys: tuple[bytes, ...]) -> tuple[sqlite_utils.Database, bytes]:
+        """The store opened with the first of `keys` that it takes (`StoreCorrupt` if none)."""
+        failure: StoreCorrupt | None = None
+        for key in keys:
+            try:
+                return self._open_db(key), key
+            except StoreCorrupt as exc:  # a wrong key reads as a damaged file
+                failure = failure or exc
+        assert failure is not None
+        raise failure
+
+    def _open_session(
+        self,
+        opened: OpenedSlot,
+        slots: KeySlotFile,
+        account_id: str,
+        *,
+        action: str,
+        converted: KeySlot | None = None,
+    ) -> Session:
+        from branch_client.store import roles
         from branch_client.store.database import translate_errors
         from branch_client.store.session import Session
 
-        db = self._open_db(key)
+        db, key = self._open_current(opened.keys, slots)
         try:
             account = accounts.get(db, account_id)
             if account is None:  # only a slot that a crash left behind; it is pruned below
                 raise WrongPassword("slot without an account")
-            if not account.active:
-                raise AccountDisabled("account is disabled")
             now = self._clock()
+            with translate_errors():
+                roles.refuse_unless_allowed(db, slots, account, now=now)
             slots.slots[account_id].record_success()
+            if converted is not None:
+                converted.unaudited_failures = slots.slots[account_id].unaudited_failures
+                slots.slots[account_id] = converted
             slots.prune({a.id for a in accounts.list_all(db)})
             failures = slots.take_unaudited_failures()
             with translate_errors(), db.atomic():
+                role_key = roles.key_for_sign_in(db, account, role_seed=opened.role_seed, now=now)
+                if role_key is not None:
+                    roles.share(slots, db, role_key)
+                roles.audit_unverified_policy(db, account_id, now)
                 for slot_id, at in failures:
                     audit.append(
                         db, actor=slot_id, action="login_failed", subject=slot_id, at=datetime.fromisoformat(at)
@@ -333,7 +430,14 @@ class BranchDirectory:
             raise
         log.info("account %s signed in (%s)", account_id, refreshed.role.value)
         return Session(
-            db, key, slots, refreshed, kdf=lambda: self._kdf_for(slots), clock=self._clock, db_path=self.db_path
+            db,
+            key,
+            slots,
+            refreshed,
+            kdf=lambda: self._kdf_for(slots),
+            clock=self._clock,
+            db_path=self.db_path,
+            role_key=role_key,
         )
 
     def _load_slots(self) -> KeySlotFile:

@@ -1,10 +1,19 @@
-"""The database key and the ways it is wrapped: password slots and the recovery key.
+"""The database key and the ways it is wrapped: password slots, the recovery key, the manager key.
 
-The store is encrypted with one random 256-bit key. That key is never written in clear;
-each account holds a *key slot*: the key sealed with AES-256-GCM under a key derived from
-the account's password with Argon2id. The recovery key (random, shown once at set-up)
-wraps it too, through HKDF, since it already has full entropy. The slot's identity and
-KDF parameters are bound as associated data, so a slot edited on disk does not open.
+The store is encrypted with one random 256-bit key. That key is never written in clear.
+Each account holds a *key slot* with an X25519 key pair of its own: the private half is
+sealed with AES-256-GCM under a key derived from the account's password with Argon2id
+(the recovery slot's under HKDF of the recovery key, which already has full entropy), and
+the database key is sealed to the public half with HPKE. Anyone holding the database key
+can therefore seal a *new* database key to every slot without knowing any password: that
+is what re-keying the store needs (`slots.KeySlotFile.begin_rekey`). The slot's identity,
+KDF parameters and public key are bound as associated data, so a slot edited on disk does
+not open. Slots of the first format (the database key itself under the password) are
+still read, and rewritten in this format at their owner's next sign-in.
+
+The *manager key* is an Ed25519 key pair: its public half is kept in the store, so every
+account can check a signature, and its private half is sealed only to managers' slots, so
+only a manager can make one (`signatures`, `roles`).
 """
 
 from __future__ import annotations
@@ -16,8 +25,12 @@ import secrets
 import time
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from branch_client.store.errors import InvalidRecoveryKey
+
+if TYPE_CHECKING:  # cryptography is imported when first used: the sign-in screen starts sooner
+    from cryptography.hazmat.primitives import hpke
 
 KEY_BYTES = 32
 PASSWORD_MIN_LENGTH = 8
@@ -219,3 +232,103 @@ def b64(data: bytes) -> str:
 def unb64(text: str) -> bytes:
     """Base64 text back to bytes; `ValueError` on anything else."""
     return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+# --- sealing to a slot's public key (key-slot format 2) ----------------------------------
+
+
+def new_slot_key_pair() -> tuple[bytes, bytes]:
+    """A fresh X25519 key pair for a key slot: (private, public), 32 bytes each."""
+    from cryptography.hazmat.primitives.asymmetric import x25519
+
+    private = x25519.X25519PrivateKey.generate()
+    return private.private_bytes_raw(), private.public_key().public_bytes_raw()
+
+
+def slot_public_key(private_key: bytes) -> bytes:
+    """The X25519 public key of a slot's private key."""
+    from cryptography.hazmat.primitives.asymmetric import x25519
+
+    return x25519.X25519PrivateKey.from_private_bytes(private_key).public_key().public_bytes_raw()
+
+
+def _hpke_suite() -> hpke.Suite:
+    from cryptography.hazmat.primitives import hpke
+
+    return hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+
+
+def seal_to(public_key: bytes, secret: bytes, info: bytes) -> bytes:
+    """`secret` sealed with HPKE (X25519, HKDF-SHA256, AES-256-GCM) to a slot's public key.
+
+    Needs no password: this is how a manager gives a new database key or the manager key
+    to an account that is not there.
+    """
+    from cryptography.hazmat.primitives.asymmetric import x25519
+
+    suite = _hpke_suite()
+    recipient = x25519.X25519PublicKey.from_public_bytes(public_key)
+    return suite.encrypt(secret, recipient, info=info)
+
+
+def open_sealed(private_key: bytes, sealed: bytes, info: bytes) -> bytes:
+    """What `seal_to` sealed, or `SlotDoesNotOpen` (another key, other `info`, edited bytes)."""
+    from cryptography.hazmat.primitives.asymmetric import x25519
+
+    suite = _hpke_suite()
+    try:
+        opened = suite.decrypt(sealed, x25519.X25519PrivateKey.from_private_bytes(private_key), info=info)
+    except Exception as exc:  # cryptography raises InvalidTag or ValueError kinds here
+        raise SlotDoesNotOpen("sealed secret does not open") from exc
+    if len(opened) != KEY_BYTES:
+        raise SlotDoesNotOpen("unexpected sealed secret length")
+    return opened
+
+
+# --- the manager key ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleKey:
+    """The branch's manager key: an Ed25519 signing key (its 32-byte seed).
+
+    It signs every account row and the branch's policies; its public half is in the
+    store, its private half only in managers' key slots.
+    """
+
+    seed: bytes
+
+    @classmethod
+    def generate(cls) -> RoleKey:
+        """A new random manager key."""
+        return cls(secrets.token_bytes(KEY_BYTES))
+
+    @property
+    def public_bytes(self) -> bytes:
+        """The raw 32-byte Ed25519 public key, which anyone may use to check a signature."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        return Ed25519PrivateKey.from_private_bytes(self.seed).public_key().public_bytes_raw()
+
+    def sign(self, message: bytes) -> bytes:
+        """The Ed25519 signature of `message`."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        return Ed25519PrivateKey.from_private_bytes(self.seed).sign(message)
+
+    def __repr__(self) -> str:  # never print the secret by accident
+        return "RoleKey(<hidden>)"
+
+
+def signature_valid(public_key: bytes, message: bytes, signature: bytes | None) -> bool:
+    """Whether `signature` is the Ed25519 signature of `message` by `public_key`."""
+    if not signature:
+        return False
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True

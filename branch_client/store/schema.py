@@ -309,6 +309,25 @@ def _audit_witness(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0007_signed_roles")
+def _signed_roles(db: sqlite_utils.Database) -> None:
+    """Roles a teller cannot forge (issue 15): the public half of the branch's manager key,
+    and a signature on each account row (`store/signatures.py`). The rows stay unsigned
+    here: the migration has no manager key. The first manager to sign in afterwards signs
+    them (`store/roles.py`); until then tellers are refused."""
+    db.executescript(
+        """
+        CREATE TABLE role_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            public_key BLOB NOT NULL,            -- Ed25519; its private half is sealed in managers' key slots
+            created_at TEXT NOT NULL
+        );
+        -- Ed25519 over (store id, account id, username, role, status): `signatures.account_message`.
+        ALTER TABLE accounts ADD COLUMN signature BLOB;
+        """
+    )
+
+
 def upgrade(db: sqlite_utils.Database) -> list[str]:
     """Apply pending migrations; returns the names applied (empty when up to date)."""
     pending = [m.name for m in migrations.pending(db)]

@@ -6,6 +6,10 @@ inside the database transaction, and if anything fails — the write, or the COM
 previous slots are put back, on disk as well as in memory. If even that fails (a crash
 at the wrong instant), what remains is safe: a slot without an account, pruned at the
 next sign-in; or an account without a slot, which a manager fixes with a new password.
+
+A manager's session holds the manager key (`roles`): every account row it changes and
+the policies it saves are signed with it. Disabling an account, and *Re-key the store*,
+make a new manager key and a new database key (`rekey`), sealed to every remaining slot.
 """
 
 from __future__ import annotations
@@ -29,8 +33,11 @@ from branch_client.store import (
     news,
     records,
     registrations,
+    rekey,
     review,
+    roles,
     search,
+    signatures,
     states,
     sync_history,
 )
@@ -47,9 +54,10 @@ from branch_client.store.errors import (
     WrongPassword,
 )
 from branch_client.store.indicator_facts import DateRange, Facts
-from branch_client.store.keys import KdfParams, RecoveryKey, SlotDoesNotOpen, unwrap_with_password
+from branch_client.store.keys import KdfParams, RecoveryKey, RoleKey, SlotDoesNotOpen, new_database_key
 from branch_client.store.records import CorrectionSource, ReceiptRecord
 from branch_client.store.registrations import DuplicateMatch, NewRegistration
+from branch_client.store.rekey import RekeyOutcome
 from branch_client.store.search import ListFilter, ListRow, RecordDetail
 from branch_client.store.slots import RECOVERY_SLOT_ID, BranchInfo, KeySlot, KeySlotFile, password_slot, recovery_slot
 from sync.ids import uuid7_str
@@ -72,6 +80,7 @@ class Session:
         kdf: Callable[[], KdfParams],
         clock: Clock,
         db_path: Path | None = None,
+        role_key: RoleKey | None = None,
     ) -> None:
         self.db = db
         self.db_path = db_path  # for further connections of the same store (the sync worker)
@@ -80,6 +89,8 @@ class Session:
         self.account = account
         self._kdf = kdf
         self._clock = clock
+        self._role_key = role_key  # the manager key (managers only)
+        self._next_key: bytes | None = None  # a re-key's new database key, until it is committed
 
     @property
     def branch(self) -> BranchInfo:
@@ -131,10 +142,10 @@ class Session:
             return branch_policy.load(self.db)
 
     def set_policy(self, value: branch_policy.Policy) -> None:
-        """A manager changes the branch's policies; audited."""
+        """A manager changes the branch's policies, signed with the manager key; audited."""
         self._require_manager()
         with translate_errors():
-            branch_policy.save(self.db, value, actor_id=self.account.id)
+            branch_policy.save(self.db, value, actor_id=self.account.id, role_key=self._manager_key())
 
     # --- reading registrations (see `search`, `records`) ------------------------------
 
@@ -380,11 +391,12 @@ class Session:
         if accounts.username_exists(self.db, name):
             raise UsernameTaken("username already in use")
         account_id, now = uuid7_str(), self._clock().isoformat()
-        slot = password_slot(self._slots.store_id, account_id, name, password, self.key, self._kdf())
+        slot = self._password_slot(account_id, name, password, manager=role is Role.MANAGER)
         with self._changing_slots() as slots:
             accounts.insert(
                 self.db, account_id=account_id, username=name, role=role, created_by=self.account.id, now=now
             )
+            signatures.sign_account(self.db, self._manager_key(), account_id)
             self._audit("account_created", account_id, {"role": role.value})
             for stale in [i for i, s in slots.items() if s.username == name]:  # a crash's leftover
                 del slots[stale]
@@ -393,15 +405,116 @@ class Session:
         assert created is not None
         return created
 
-    def disable_account(self, account_id: str) -> None:
-        """Disable an account and delete its key slot: it can no longer unwrap the key."""
-        target = self._target(account_id)
+    def disable_account(self, account_id: str, *, complete: bool = True) -> RekeyOutcome:
+        """Disable an account, delete its key slot and re-key the store: a copy of the key
+        slots it kept opens nothing afterwards. A row that does not verify may be disabled
+        too; it becomes a teller's (what a forged row claims is not kept).
+
+        With `complete=False` the database file keeps its key until `rekey_job()` and
+        `finish_rekey()` run (the Accounts page runs the job on another thread); the slots
+        already hold the new key, so a crash before that is finished at the next sign-in.
+        """
+        target = self._target(account_id, verified=False)
         if target.id == self.account.id:  # so the branch always keeps an active manager
             raise PermissionDenied("a manager cannot disable their own account")
+        self._finish_pending_rekey()
         with self._changing_slots() as slots:
+            role_key = roles.replace_key(self.db, self.account.id, self._clock())
+            if not target.verified:
+                accounts.set_role(self.db, account_id, Role.TELLER)
             accounts.set_active(self.db, account_id, False)
+            signatures.sign_account(self.db, role_key, account_id)
             self._audit("account_disabled", account_id)
             slots.pop(account_id, None)
+            roles.share(self._slots, self.db, role_key)
+            outcome, next_key = self._begin_rekey()
+        self._role_key, self._next_key = role_key, next_key
+        if complete:
+            self._complete_rekey()
+        return outcome
+
+    def rekey(self, *, complete: bool = True) -> RekeyOutcome:
+        """A manager changes the database key and the manager key (Accounts → *Re-key the
+        store*), sealing the new ones to every remaining slot; no password is asked. Slots
+        of the first format cannot take the new key: their accounts need a new password
+        (`RekeyOutcome.needs_password`), and such a recovery slot is replaced by a new
+        recovery key (`RekeyOutcome.recovery_key`, to be shown once). `complete` as in
+        `disable_account`."""
+        self._require_manager()
+        self._finish_pending_rekey()
+        with self._changing_slots():
+            role_key = roles.replace_key(self.db, self.account.id, self._clock())
+            roles.share(self._slots, self.db, role_key)
+            outcome, next_key = self._begin_rekey()
+        self._role_key, self._next_key = role_key, next_key
+        if complete:
+            self._complete_rekey()
+        return outcome
+
+    def rekey_job(self) -> Callable[[], None]:
+        """The slow part of a re-key begun with `complete=False`: the database file takes the
+        new key. To run on another thread (a connection of its own; `KnownError`s); then
+        call `finish_rekey()` on this session's thread, whether it succeeded or not. The
+        session must not be used in between."""
+        db_path, key, next_key = self.db_path, self.key, self._next_key
+        if next_key is None:
+            return lambda: None
+        if db_path is None:  # an in-memory session (tests): its own connection, this thread
+            db = self.db
+            return lambda: rekey.change_key_on(db, next_key)
+        return lambda: rekey.change_key(db_path, key, next_key)
+
+    def finish_rekey(self) -> None:
+        """After `rekey_job()`: go on with the key the database has, and if it is the new
+        one, keep only the new key in the slots. If the job failed, the re-key stays begun
+        (the slots hold both keys; the next re-key or sign-in finishes it)."""
+        if self._next_key is None:
+            return
+        key, next_key = self.key, self._next_key
+        if self.db_path is not None:
+            self.db.close()
+            try:
+                self.db, key = connect(self.db_path, next_key), next_key
+            except KnownError:
+                self.db = connect(self.db_path, key)  # the job did not get through: the old key
+        else:
+            key = next_key
+        if key != next_key:
+            return
+        self._key, self._next_key = next_key, None
+        self._slots.commit_rekey()
+        self._slots.save()
+        log.info("re-key committed")
+
+    def _complete_rekey(self) -> None:
+        """Run the begun re-key's job here and finish it (the session goes on either way)."""
+        try:
+            self.rekey_job()()
+        finally:
+            self.finish_rekey()
+
+    def _finish_pending_rekey(self) -> None:
+        """Finish a re-key whose job failed before a new one begins (same thread)."""
+        if self._next_key is not None:
+            job = self.rekey_job()
+            with contextlib.suppress(KnownError):
+                job()
+            self.finish_rekey()
+
+    def _begin_rekey(self) -> tuple[RekeyOutcome, bytes]:
+        """Inside `_changing_slots`: a new database key sealed beside the current one in
+        every slot that can take it (see `KeySlotFile.begin_rekey`); audited."""
+        next_key = new_database_key()
+        slots = self._slots
+        dropped = slots.begin_rekey(next_key)
+        needs_password = tuple(a.username for a in accounts.list_all(self.db) if a.id in dropped and a.active)
+        recovery = None
+        if slots.recovery_slot.is_legacy:
+            recovery = RecoveryKey.generate()
+            slots.slots[RECOVERY_SLOT_ID] = recovery_slot(slots.store_id, recovery, self.key, next_key=next_key)
+            self._audit("recovery_key_replaced", RECOVERY_SLOT_ID)
+        self._audit("store_rekeyed", None)
+        return RekeyOutcome(needs_password, recovery), next_key
 
     def enable_account(self, account_id: str, new_password: str) -> None:
         """Re-enable an account; it needs a new password since its slot was deleted."""
@@ -427,7 +540,7 @@ class Session:
         now = self._clock()
         slot.raise_if_locked(now)
         try:
-            unwrap_with_password(slot.wrapped, current_password, slot.kdf, slot.associated_data(self._slots.store_id))
+            slot.open_with_password(current_password, self._slots.store_id)
         except SlotDoesNotOpen:
             slot.record_failure(now)
             self._slots.save()
@@ -446,7 +559,7 @@ class Session:
         now = self._clock()
         slot.raise_if_locked(now)
         try:
-            unwrap_with_password(slot.wrapped, password, slot.kdf, slot.associated_data(self._slots.store_id))
+            slot.open_with_password(password, self._slots.store_id)
         except SlotDoesNotOpen:
             slot.record_failure(now)
             self._slots.save()
@@ -470,7 +583,7 @@ class Session:
         """A manager makes a new recovery key; the old one stops working at once."""
         self._require_manager()
         recovery = RecoveryKey.generate()
-        slot = recovery_slot(self._slots.store_id, recovery, self.key)
+        slot = recovery_slot(self._slots.store_id, recovery, self.key, next_key=self._next_key)
         with self._changing_slots() as slots:
             self._audit("recovery_key_replaced", RECOVERY_SLOT_ID)
             slots[RECOVERY_SLOT_ID] = slot
@@ -478,10 +591,11 @@ class Session:
 
     def _set_password(self, target: Account, new_password: str, *, action: str, activate: bool) -> None:
         accounts.check_password(new_password, username=target.username)
-        slot = password_slot(self._slots.store_id, target.id, target.username, new_password, self.key, self._kdf())
+        slot = self._password_slot(target.id, target.username, new_password, manager=target.is_manager)
         with self._changing_slots() as slots:
             if activate:
                 accounts.set_active(self.db, target.id, True)
+                signatures.sign_account(self.db, self._manager_key(), target.id)
             accounts.touch_password(self.db, target.id, self._clock().isoformat())
             self._audit(action, target.id)
             slots[target.id] = slot
@@ -506,12 +620,36 @@ class Session:
                 log.error("key slots could not be put back after a failed change: %s", exc.code)
             raise
 
-    def _target(self, account_id: str) -> Account:
+    def _target(self, account_id: str, *, verified: bool = True) -> Account:
+        """The account a manager acts on; `AccountNotVerified` if its row does not verify
+        (only disabling such a row is allowed: `verified=False`)."""
         self._require_manager()
         target = accounts.get(self.db, account_id)
         if target is None:
             raise LookupError(f"no account {account_id}")
+        if verified and not target.verified:
+            raise roles.AccountNotVerified("the account row does not verify")
         return target
+
+    def _manager_key(self) -> RoleKey:
+        if self._role_key is None:  # only managers' sessions have one (`roles.key_for_sign_in`)
+            raise PermissionDenied("this session holds no manager key")
+        return self._role_key
+
+    def _password_slot(self, account_id: str, username: str, password: str, *, manager: bool) -> KeySlot:
+        """A new slot for an account: the manager key sealed in it for a manager, and a
+        begun re-key's next key beside the current one."""
+        seed = self._manager_key().seed if manager else None
+        return password_slot(
+            self._slots.store_id,
+            account_id,
+            username,
+            password,
+            self.key,
+            self._kdf(),
+            role_seed=seed,
+            next_key=self._next_key,
+        )
 
     def _require_manager(self) -> None:
         if not self.account.is_manager:

@@ -39,6 +39,21 @@ def message_for(error: KnownError) -> str:
         return translate("Errors", "This username is already in use.")
     if code == "permission_denied":
         return translate("Errors", "Your account is not allowed to do this.")
+    if code == "account_not_verified":
+        return translate(
+            "Errors",
+            "This account was changed outside the app, so it cannot be used. The attempt was recorded. Ask your branch manager.",
+        )
+    if code == "roles_not_signed":
+        return translate(
+            "Errors",
+            "The app was updated. A manager must sign in once before tellers can sign in again.",
+        )
+    if code == "role_key_missing":
+        return translate(
+            "Errors",
+            "The branch's data was changed outside the app: its manager key is missing. Nothing was changed. Call IT support.",
+        )
     if code == "invalid_branch_details":
         return translate("Errors", "Enter a branch code of 2 to 16 letters, digits or dashes, and the branch's name.")
     if code == "store_missing":

@@ -267,6 +267,7 @@ class Workspace(Page):
 
             page = AccountsPage(self.session)
             page.recovery_key_replaced.connect(self.recovery_key_replaced)
+            page.store_rekeyed.connect(self._store_rekeyed)
             return page
         if entry.key == "sync":
             return self._make_sync_page()
@@ -349,6 +350,15 @@ class Workspace(Page):
         if self.sync is not None:
             page.follow(self.sync)  # sync now, cancel, refresh; state, running and progress
         return page
+
+    def _store_rekeyed(self) -> None:
+        """The store has a new key: the connections opened on other threads with the old one
+        (the sync worker's, the draft saver's) are opened again with the session's new key."""
+        if self.sync is not None:
+            self.sync.use_key(self.session.key)
+        use_new_key = getattr(self.pages.get("capture"), "use_new_key", None)
+        if callable(use_new_key):
+            use_new_key()
 
     def _make_home_page(self) -> QWidget:
         from branch_client.ui.home.page import HomePage

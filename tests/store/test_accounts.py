@@ -19,11 +19,13 @@ from branch_client.store.errors import (
     InvalidUsername,
     PermissionDenied,
     RecoveryLocked,
+    StoreCorrupt,
     StoreExists,
     UsernameTaken,
     WeakPassword,
     WrongPassword,
 )
+from branch_client.store.slots import KeySlotFile, password_slot
 from tests.conftest import FAST_KDF, MANAGER, TELLER
 
 
@@ -353,12 +355,33 @@ def test_set_up_twice_is_refused(branch: tuple[BranchDirectory, RecoveryKey]) ->
 
 
 def test_disabled_account_with_a_leftover_slot_is_refused(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    # A slot holding the *current* key for a disabled account (made by someone who has the
+    # key): the row, signed "disabled", still refuses it.
+    directory, _ = branch
+    manager = directory.unlock(*MANAGER)
+    teller_id = next(a.id for a in manager.accounts() if a.username == TELLER[0])
+    manager.disable_account(teller_id)
+    key = manager.key
+    manager.close()
+    slots = KeySlotFile.load(directory.slots_path)
+    slots.slots[teller_id] = password_slot(slots.store_id, teller_id, TELLER[0], TELLER[1], key, FAST_KDF)
+    slots.save()
+    with pytest.raises(AccountDisabled):
+        directory.unlock(*TELLER)
+
+
+def test_an_old_slot_file_put_back_opens_nothing_after_a_disable(branch: tuple[BranchDirectory, RecoveryKey]) -> None:
+    # Disabling re-keys the store: the departed teller's copy of keyslots.json and her old
+    # password unwrap the old key, which the database no longer takes.
     directory, _ = branch
     before = directory.slots_path.read_bytes()  # the teller's slot as it was
     manager = directory.unlock(*MANAGER)
     teller_id = next(a.id for a in manager.accounts() if a.username == TELLER[0])
     manager.disable_account(teller_id)
     manager.close()
+    after = directory.slots_path.read_bytes()
     directory.slots_path.write_bytes(before)  # an old copy of the slot file put back
-    with pytest.raises(AccountDisabled):
+    with pytest.raises(StoreCorrupt):
         directory.unlock(*TELLER)
+    directory.slots_path.write_bytes(after)
+    directory.unlock(*MANAGER).close()

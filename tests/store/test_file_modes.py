@@ -24,6 +24,7 @@ from tests.sync.helpers import sample_answers, submit
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes; Windows keeps the profile private")
 
+
 @pytest.fixture(params=[0o022, 0o002, 0o000], ids=["umask-022", "umask-002", "umask-000"])
 def umask(request: pytest.FixtureRequest) -> Iterator[int]:
     """A permissive umask for the test (022 is the usual one), then the old one again."""

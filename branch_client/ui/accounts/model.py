@@ -84,6 +84,8 @@ class AccountsModel(QAbstractTableModel):
                 else translate("AccountsModel", "Teller")
             )
         if column == 2:
+            if not account.verified:  # changed outside the app: it cannot be used
+                return translate("AccountsModel", "Not verified (changed outside the app)")
             if not account.active:
                 return translate("AccountsModel", "Disabled")
             if row.locked_until is not None and row.locked_until > datetime.now(row.locked_until.tzinfo):

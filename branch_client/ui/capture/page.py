@@ -80,17 +80,8 @@ class CapturePage(Page):
         self._not_duplicates: list[str] = []  # the record's own id and its versions
 
         self.saver: DraftSaver | None = None
-        if session.db_path is not None:
-            delay = DEFAULT_DELAY_MS if save_delay_ms is None else save_delay_ms
-            saver = DraftSaver(session.db_path, session.key, delay_ms=delay)
-            saver.saved.connect(self._saved)
-            saver.failed.connect(self._save_failed)
-            self.saver = saver
-            # Whatever happens to the page, the last change is written and the thread ends.
-            self.destroyed.connect(lambda _obj=None, s=saver: s.close())
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(saver.close)
+        self._save_delay_ms = DEFAULT_DELAY_MS if save_delay_ms is None else save_delay_ms
+        self._start_saver()
 
         self.drafts_model = DraftsModel()
         self.start_view = StartView(self.drafts_model)
@@ -298,6 +289,29 @@ class CapturePage(Page):
 
     def _page_changed(self, *_args: object) -> None:
         self._schedule()  # the page is remembered, once there is a draft
+
+    def _start_saver(self) -> None:
+        """The draft saver's thread and connection (with the session's key as it is now)."""
+        if self.session.db_path is None:
+            return
+        saver = DraftSaver(self.session.db_path, self.session.key, delay_ms=self._save_delay_ms)
+        saver.saved.connect(self._saved)
+        saver.failed.connect(self._save_failed)
+        self.saver = saver
+        # Whatever happens to the page, the last change is written and the thread ends.
+        self.destroyed.connect(lambda _obj=None, s=saver: s.close())
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(saver.close)
+
+    def use_new_key(self) -> None:
+        """The store was re-keyed: a new saver with the session's new key, and the draft
+        being typed written again through it (the wizard holds all of it)."""
+        old, self.saver = self.saver, None
+        if old is not None:
+            old.close()
+        self._start_saver()
+        self._schedule()
 
     def _schedule(self) -> None:
         draft = self.current_draft()

@@ -65,7 +65,7 @@ def test_cancelled_dialog_does_nothing(page: AccountsPage, monkeypatch: pytest.M
 
 
 def test_disable_asks_first_then_disables(
-    page: AccountsPage, monkeypatch: pytest.MonkeyPatch, branch: tuple[BranchDirectory, RecoveryKey]
+    qtbot: QtBot, page: AccountsPage, monkeypatch: pytest.MonkeyPatch, branch: tuple[BranchDirectory, RecoveryKey]
 ) -> None:
     page.select_username(TELLER[0])
     monkeypatch.setattr(dialogs, "ask_confirmation", lambda parent, title, question: False)
@@ -74,6 +74,7 @@ def test_disable_asks_first_then_disables(
     monkeypatch.setattr(dialogs, "ask_confirmation", lambda parent, title, question: True)
     page.disable_button.click()
     assert not page.selected().account.active  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not page.rekey_running)  # the store's re-key, on another thread
     assert page.model.data(page.model.index(1, 2)) == "Disabled"
     assert not page.disable_button.isEnabled()
     assert page.enable_button.isEnabled()
