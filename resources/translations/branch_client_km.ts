@@ -32,6 +32,10 @@
         <translation>បេឡាករ</translation>
     </message>
     <message>
+        <source>Not verified (changed outside the app)</source>
+        <translation>មិនបានផ្ទៀងផ្ទាត់ (ត្រូវបានកែប្រែនៅខាងក្រៅកម្មវិធី)</translation>
+    </message>
+    <message>
         <source>Disabled</source>
         <translation>បានបិទ</translation>
     </message>
@@ -83,6 +87,18 @@
         <translation>សោសង្គ្រោះថ្មី…</translation>
     </message>
     <message>
+        <source>Re-key the store…</source>
+        <translation>ប្ដូរសោទិន្នន័យ…</translation>
+    </message>
+    <message>
+        <source>Change the key that encrypts the branch&apos;s data, so that copies of the key files taken earlier open nothing.</source>
+        <translation>ប្ដូរសោដែលអ៊ិនគ្រីបទិន្នន័យរបស់សាខា ដើម្បីកុំឱ្យច្បាប់ចម្លងនៃឯកសារសោដែលបានយកពីមុន អាចបើកអ្វីបានទៀត។</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s policies were changed outside the app and are not applied: every registration waits for a manager&apos;s review. Set the policies again to sign them.</source>
+        <translation>គោលការណ៍របស់សាខាត្រូវបានកែប្រែនៅខាងក្រៅកម្មវិធី ហើយមិនត្រូវបានអនុវត្តទេ៖ ការចុះឈ្មោះនីមួយៗរង់ចាំការពិនិត្យរបស់អ្នកគ្រប់គ្រង។ សូមកំណត់គោលការណ៍ម្ដងទៀត ដើម្បីចុះហត្ថលេខាលើវា។</translation>
+    </message>
+    <message>
         <source>Account created.</source>
         <translation>បានបង្កើតគណនី។</translation>
     </message>
@@ -91,16 +107,36 @@
         <translation>បានប្ដូរពាក្យសម្ងាត់។ សូមប្រគល់ពាក្យសម្ងាត់ថ្មីទៅម្ចាស់គណនី។</translation>
     </message>
     <message>
-        <source>Disable the account %1? It will no longer be able to sign in.</source>
-        <translation>បិទគណនី %1? គណនីនេះនឹងមិនអាចចូលបានទៀតទេ។</translation>
+        <source>Disable the account %1? It will no longer be able to sign in, and the key of the branch&apos;s data will be changed.</source>
+        <translation>បិទគណនី %1? គណនីនេះនឹងមិនអាចចូលបានទៀតទេ ហើយសោនៃទិន្នន័យរបស់សាខានឹងត្រូវប្ដូរ។</translation>
+    </message>
+    <message>
+        <source>Account disabled. The branch&apos;s data has a new key.</source>
+        <translation>បានបិទគណនី។ ទិន្នន័យរបស់សាខាមានសោថ្មីហើយ។</translation>
+    </message>
+    <message>
+        <source>Change the key of the branch&apos;s data? Copies of the key files taken before will no longer open it. Nobody needs a new password. This can take a minute.</source>
+        <translation>ប្ដូរសោនៃទិន្នន័យរបស់សាខា? ច្បាប់ចម្លងនៃឯកសារសោដែលបានយកពីមុន នឹងលែងបើកវាបានទៀតហើយ។ គ្មាននរណាម្នាក់ត្រូវការពាក្យសម្ងាត់ថ្មីទេ។ ការនេះអាចចំណាយពេលប្រហែលមួយនាទី។</translation>
+    </message>
+    <message>
+        <source>Re-key the store</source>
+        <translation>ប្ដូរសោទិន្នន័យ</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s data has a new key.</source>
+        <translation>ទិន្នន័យរបស់សាខាមានសោថ្មីហើយ។</translation>
+    </message>
+    <message>
+        <source>These accounts have not signed in since the update and need a new password (Reset password…): %1</source>
+        <translation>គណនីទាំងនេះមិនទាន់បានចូលតាំងពីការធ្វើបច្ចុប្បន្នភាព ហើយត្រូវការពាក្យសម្ងាត់ថ្មី (កំណត់ពាក្យសម្ងាត់ឡើងវិញ…)៖ %1</translation>
+    </message>
+    <message>
+        <source>Changing the key of the branch&apos;s data… Keep the computer on.</source>
+        <translation>កំពុងប្ដូរសោនៃទិន្នន័យរបស់សាខា… សូមកុំបិទកុំព្យូទ័រ។</translation>
     </message>
     <message>
         <source>Disable account</source>
         <translation>បិទគណនី</translation>
-    </message>
-    <message>
-        <source>Account disabled.</source>
-        <translation>បានបិទគណនី។</translation>
     </message>
     <message>
         <source>Account enabled.</source>
@@ -325,6 +361,34 @@
         <translation>បាននាំចេញបញ្ជីការចុះឈ្មោះ</translation>
     </message>
     <message>
+        <source>Account roles signed with a new manager key</source>
+        <translation>បានចុះហត្ថលេខាលើតួនាទីគណនី ដោយសោអ្នកគ្រប់គ្រងថ្មី</translation>
+    </message>
+    <message>
+        <source>Manager key replaced</source>
+        <translation>បានប្ដូរសោអ្នកគ្រប់គ្រងថ្មី</translation>
+    </message>
+    <message>
+        <source>Branch data given a new key</source>
+        <translation>បានប្ដូរសោថ្មីឱ្យទិន្នន័យសាខា</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: account changed outside the app</source>
+        <translation>បានបដិសេធការចូល៖ គណនីត្រូវបានកែប្រែនៅខាងក្រៅកម្មវិធី</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: a manager must sign in first after the update</source>
+        <translation>បានបដិសេធការចូល៖ អ្នកគ្រប់គ្រងត្រូវចូលមុនគេ បន្ទាប់ពីការធ្វើបច្ចុប្បន្នភាព</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: the manager key is missing</source>
+        <translation>បានបដិសេធការចូល៖ បាត់សោអ្នកគ្រប់គ្រង</translation>
+    </message>
+    <message>
+        <source>Branch policies changed outside the app (not applied)</source>
+        <translation>គោលការណ៍សាខាត្រូវបានកែប្រែនៅខាងក្រៅកម្មវិធី (មិនត្រូវបានអនុវត្ត)</translation>
+    </message>
+    <message>
         <source>Other action (%1)</source>
         <translation>សកម្មភាពផ្សេងទៀត (%1)</translation>
     </message>
@@ -397,6 +461,10 @@
         <translation>ដល់</translation>
     </message>
     <message>
+        <source>accounts not verified</source>
+        <translation>គណនីមិនបានផ្ទៀងផ្ទាត់</translation>
+    </message>
+    <message>
         <source>teller</source>
         <translation>បេឡាករ</translation>
     </message>
@@ -437,6 +505,14 @@
         <translation>កំណត់ហេតុសវនកម្មនៅពេញលេញ គ្មានការកែប្រែ៖ បានពិនិត្យធាតុចំនួន %1។</translation>
     </message>
     <message>
+        <source>Entry %1 (%2) was changed after the CAM-IE centre witnessed it on %3: the log no longer matches what the centre holds.</source>
+        <translation>ធាតុទី %1 (%2) ត្រូវបានកែប្រែ ក្រោយពេលមជ្ឈមណ្ឌល CAM-IE បានធ្វើជាសាក្សីលើវានៅ %3៖ កំណត់ហេតុលែងត្រូវគ្នានឹងអ្វីដែលមជ្ឈមណ្ឌលរក្សាទុកទៀតហើយ។</translation>
+    </message>
+    <message>
+        <source>Entries were changed after the CAM-IE centre witnessed them on %3: the first that no longer matches is one of entries %1 to %2.</source>
+        <translation>ធាតុមួយចំនួនត្រូវបានកែប្រែ ក្រោយពេលមជ្ឈមណ្ឌល CAM-IE បានធ្វើជាសាក្សីលើវានៅ %3៖ ធាតុដំបូងដែលលែងត្រូវគ្នា ស្ថិតនៅចន្លោះធាតុទី %1 ដល់ទី %2។</translation>
+    </message>
+    <message>
         <source>Entry %1 is missing: it was removed after it was written. The entries before it are intact.</source>
         <translation>ធាតុទី %1 បាត់៖ វាត្រូវបានលុបចេញក្រោយពេលកត់ត្រា។ ធាតុមុនៗវានៅពេញលេញ។</translation>
     </message>
@@ -455,6 +531,18 @@
     <message>
         <source>Entry %1 (%2) does not match: it was changed or removed after it was written.</source>
         <translation>ធាតុទី %1 (%2) មិនត្រូវគ្នាទេ៖ វាត្រូវបានកែប្រែ ឬលុបចេញក្រោយពេលកត់ត្រា។</translation>
+    </message>
+    <message>
+        <source>The CAM-IE centre has not witnessed it yet: until this computer syncs, the chain alone vouches for it.</source>
+        <translation>មជ្ឈមណ្ឌល CAM-IE មិនទាន់បានធ្វើជាសាក្សីលើកំណត់ហេតុនេះនៅឡើយទេ៖ រហូតដល់កុំព្យូទ័រនេះធ្វើសមកាលកម្ម មានតែខ្សែសង្វាក់ហាសរបស់វាប៉ុណ្ណោះដែលធានាវា។</translation>
+    </message>
+    <message>
+        <source>The CAM-IE centre witnessed all of them (last on %1).</source>
+        <translation>មជ្ឈមណ្ឌល CAM-IE បានធ្វើជាសាក្សីលើធាតុទាំងអស់នេះ (លើកចុងក្រោយនៅ %1)។</translation>
+    </message>
+    <message>
+        <source>The CAM-IE centre witnessed entries 1 to %1 on %2; later entries rest on the chain alone until the next sync.</source>
+        <translation>មជ្ឈមណ្ឌល CAM-IE បានធ្វើជាសាក្សីលើធាតុទី 1 ដល់ទី %1 នៅ %2។ ធាតុបន្ទាប់ពីនោះពឹងផ្អែកតែលើខ្សែសង្វាក់ហាសប៉ុណ្ណោះ រហូតដល់ការធ្វើសមកាលកម្មលើកក្រោយ។</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1062,18 @@
     <message>
         <source>Your account is not allowed to do this.</source>
         <translation>គណនីរបស់អ្នកមិនមានសិទ្ធិធ្វើការនេះទេ។</translation>
+    </message>
+    <message>
+        <source>This account was changed outside the app, so it cannot be used. The attempt was recorded. Ask your branch manager.</source>
+        <translation>គណនីនេះត្រូវបានកែប្រែនៅខាងក្រៅកម្មវិធី ដូច្នេះមិនអាចប្រើបានទេ។ ការប៉ុនប៉ងនេះត្រូវបានកត់ត្រាទុក។ សូមសួរអ្នកគ្រប់គ្រងសាខារបស់អ្នក។</translation>
+    </message>
+    <message>
+        <source>The app was updated. A manager must sign in once before tellers can sign in again.</source>
+        <translation>កម្មវិធីត្រូវបានធ្វើបច្ចុប្បន្នភាព។ អ្នកគ្រប់គ្រងត្រូវចូលម្ដងសិន ទើបបេឡាករអាចចូលបានវិញ។</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s data was changed outside the app: its manager key is missing. Nothing was changed. Call IT support.</source>
+        <translation>ទិន្នន័យរបស់សាខាត្រូវបានកែប្រែនៅខាងក្រៅកម្មវិធី៖ បាត់សោអ្នកគ្រប់គ្រងរបស់វា។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។ សូមទូរស័ព្ទទៅផ្នែកព័ត៌មានវិទ្យា។</translation>
     </message>
     <message>
         <source>Enter a branch code of 2 to 16 letters, digits or dashes, and the branch&apos;s name.</source>
