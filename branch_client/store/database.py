@@ -28,8 +28,9 @@ from branch_client.store.errors import (
 BUSY_TIMEOUT_MS = 10_000
 
 
-def connect(path: Path, key: bytes, *, create: bool = False) -> sqlite_utils.Database:
-    """An open, checked connection to the encrypted store at `path`.
+def connect(path: Path, key: bytes, *, create: bool = False, check: bool = True) -> sqlite_utils.Database:
+    """An open, checked connection to the encrypted store at `path` (`check=False` skips
+    `quick_check`, for a caller that has just read every page, as a re-key does).
 
     Raises `StoreMissing` (no file and not `create`), `StoreCorrupt` (the key is right,
     since a key slot authenticated it, yet the file does not decrypt or fails its check),
@@ -48,9 +49,10 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> sqlite_utils.Dat
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            result = conn.execute("PRAGMA quick_check").fetchone()
-            if result is None or result[0] != "ok":
-                raise StoreCorrupt("quick_check reported damage")
+            if check:
+                result = conn.execute("PRAGMA quick_check").fetchone()
+                if result is None or result[0] != "ok":
+                    raise StoreCorrupt("quick_check reported damage")
         except BaseException:
             conn.close()
             raise

@@ -24,11 +24,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlcipher3
 import sqlite_utils
 
-from branch_client.store.database import BUSY_TIMEOUT_MS, translate_errors
-from branch_client.store.errors import StoreCorrupt, StoreMissing
+from branch_client.store.database import connect, translate_errors
+from branch_client.store.errors import StoreCorrupt
 from branch_client.store.keys import RecoveryKey
 
 log = logging.getLogger(__name__)
@@ -73,17 +72,4 @@ def _open_unchecked(db_path: Path, key: bytes) -> sqlite_utils.Database:
     """The store opened with `key`, without `connect`'s `quick_check`: `PRAGMA rekey` reads
     every page through SQLCipher's page HMAC anyway (a damaged page stops it and nothing
     changes), and the check costs seconds on a large store (`bench/rekey.py`)."""
-    if not db_path.exists():
-        raise StoreMissing("database file is missing")
-    with translate_errors():
-        conn = sqlcipher3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a wrong key fails here
-            conn.execute("PRAGMA synchronous = FULL")  # the new key's commit must survive a power cut
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        except BaseException:
-            conn.close()
-            raise
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return connect(db_path, key, check=False)

@@ -474,7 +474,8 @@ class Session:
         if self.db_path is not None:
             self.db.close()
             try:
-                self.db, key = connect(self.db_path, next_key), next_key
+                # The re-key has just read every page: no quick_check again (seconds on a large store).
+                self.db, key = connect(self.db_path, next_key, check=False), next_key
             except KnownError:
                 self.db = connect(self.db_path, key)  # the job did not get through: the old key
         else:
