@@ -13,7 +13,7 @@ manager disables one teller, as the Accounts page does it:
   (`Session.finish_rekey`).
 
 `rekey_s` is the three together: what the manager waits for. Also shown: an open with
-`quick_check` alone (the job skips the check; finish reopens with it), and the store's size. Afterwards
+`quick_check` alone (the job and the reopening skip it: the re-key reads every page), and the store's size. Afterwards
 the remaining teller signs in (with the new key) and the departed one's old slot file no
 longer opens the store.
 """
@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
             ["(building the store, s)", round(build_s, 1)],
             ["re-key: begin (sign, seal, write slots), s", run["begin_s"]],
             ["re-key: job (open, PRAGMA rekey, checkpoint), s", run["job_s"]],
-            ["  (for comparison: an open with quick_check, which finish pays), s", run["open_s"]],
+            ["  (for comparison: an open with quick_check, which the re-key skips), s", run["open_s"]],
             ["re-key: finish (reopen, write slots), s", run["finish_s"]],
             ["re-key in all (what the manager waits for), s", run["rekey_s"]],
             ["remaining teller signs in afterwards", "yes"],
