@@ -99,14 +99,23 @@ def share(slots: KeySlotFile, db: sqlite_utils.Database, role_key: RoleKey) -> N
             slot.seal_role_key(role_key.seed if slot.slot_id in managers else None, slots.store_id)
 
 
+def _unsigned_store(db: sqlite_utils.Database, slots: KeySlotFile, account: Account, now: datetime) -> bool:
+    """True for a store never signed (upgraded, every slot of the first format); raises
+    `RoleKeyMissing` (audited) for a store without a manager key whose slots are of the new
+    format (its key was deleted); False for a signed store."""
+    if signatures.public_key(db) is not None:
+        return False
+    if not slots.all_legacy:
+        _refuse(db, account, now, action="role_key_missing")
+        raise RoleKeyMissing("the store has no manager key but its slots are of the new format")
+    return True
+
+
 def refuse_unless_allowed(db: sqlite_utils.Database, slots: KeySlotFile, account: Account, *, now: datetime) -> None:
     """Raise unless `account` may sign in as what its row says: `RoleKeyMissing`,
     `RolesNotSigned`, `AccountNotVerified` (each audited first, and committed) or
     `AccountDisabled`. Read-only otherwise; run it before the sign-in's transaction."""
-    if signatures.public_key(db) is None:
-        if not slots.all_legacy:
-            _refuse(db, account, now, action="role_key_missing")
-            raise RoleKeyMissing("the store has no manager key but its slots are of the new format")
+    if _unsigned_store(db, slots, account, now):
         if not account.active:
             raise AccountDisabled("account is disabled")
         if account.role is not Role.MANAGER:
@@ -124,10 +133,7 @@ def refuse_recovery(db: sqlite_utils.Database, slots: KeySlotFile, target: Accou
     """Raise unless the recovery key may give `target` (a manager's row) a new password:
     its row must verify (`AccountNotVerified`), or, in a store never signed, the slots must
     all be of the first format (`RoleKeyMissing`). Audited like a refused sign-in."""
-    if signatures.public_key(db) is None:
-        if not slots.all_legacy:
-            _refuse(db, target, now, action="role_key_missing")
-            raise RoleKeyMissing("the store has no manager key but its slots are of the new format")
+    if _unsigned_store(db, slots, target, now):
         return
     if not target.verified:
         _refuse(db, target, now, action="account_not_verified")

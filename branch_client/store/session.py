@@ -426,11 +426,8 @@ class Session:
             signatures.sign_account(self.db, role_key, account_id)
             self._audit("account_disabled", account_id)
             slots.pop(account_id, None)
-            roles.share(self._slots, self.db, role_key)
-            outcome, next_key = self._begin_rekey()
-        self._role_key, self._next_key = role_key, next_key
-        if complete:
-            self._complete_rekey()
+            outcome, next_key = self._begin_rekey(role_key)
+        self._go_on_rekeying(role_key, next_key, complete=complete)
         return outcome
 
     def rekey(self, *, complete: bool = True) -> RekeyOutcome:
@@ -444,11 +441,8 @@ class Session:
         self._finish_pending_rekey()
         with self._changing_slots():
             role_key = roles.replace_key(self.db, self.account.id, self._clock())
-            roles.share(self._slots, self.db, role_key)
-            outcome, next_key = self._begin_rekey()
-        self._role_key, self._next_key = role_key, next_key
-        if complete:
-            self._complete_rekey()
+            outcome, next_key = self._begin_rekey(role_key)
+        self._go_on_rekeying(role_key, next_key, complete=complete)
         return outcome
 
     def rekey_job(self) -> Callable[[], None]:
@@ -502,11 +496,13 @@ class Session:
                 job()
             self.finish_rekey()
 
-    def _begin_rekey(self) -> tuple[RekeyOutcome, bytes]:
-        """Inside `_changing_slots`: a new database key sealed beside the current one in
-        every slot that can take it (see `KeySlotFile.begin_rekey`); audited."""
+    def _begin_rekey(self, role_key: RoleKey) -> tuple[RekeyOutcome, bytes]:
+        """Inside `_changing_slots`: the new manager key `role_key` sealed to the managers'
+        slots, and a new database key beside the current one in every slot that can take
+        it (see `KeySlotFile.begin_rekey`); audited. Returns the outcome and the new key."""
         next_key = new_database_key()
         slots = self._slots
+        roles.share(slots, self.db, role_key)
         dropped = slots.begin_rekey(next_key)
         needs_password = tuple(a.username for a in accounts.list_all(self.db) if a.id in dropped and a.active)
         recovery = None
@@ -516,6 +512,13 @@ class Session:
             self._audit("recovery_key_replaced", RECOVERY_SLOT_ID)
         self._audit("store_rekeyed", None)
         return RekeyOutcome(needs_password, recovery), next_key
+
+    def _go_on_rekeying(self, role_key: RoleKey, next_key: bytes, *, complete: bool) -> None:
+        """Once `_changing_slots` has committed a begun re-key (never before: a failed commit
+        leaves the old keys): the session holds the new keys, and `complete` runs the job here."""
+        self._role_key, self._next_key = role_key, next_key
+        if complete:
+            self._complete_rekey()
 
     def enable_account(self, account_id: str, new_password: str) -> None:
         """Re-enable an account; it needs a new password since its slot was deleted."""
