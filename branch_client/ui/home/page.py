@@ -152,6 +152,9 @@ class HomePage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        # Tab goes from number to number (the area scrolls to the one in focus), never to the
+        # area itself: the page's first stop is a teller's New registration, a manager's first number.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -214,13 +217,6 @@ class HomePage(Page):
                 return
             self._looked = True
         self.refresh()
-        if self.focusWidget() is None:  # keyboard first: where Tab and Enter start
-            self.first_stop().setFocus()
-
-    def first_stop(self) -> QWidget:
-        """Where the keyboard starts on this page: a teller's *New registration*, a manager's
-        first number of what needs her."""
-        return self.new_button if not self.is_manager else self.links["sent_back"]
 
     def refresh(self) -> None:
         """Read the figures again (after a pass or a submit); marks the page seen when shown."""
